@@ -1,0 +1,703 @@
+//! The reader's state and the only place it changes: `update(&mut App, Action) -> Effect`.
+//!
+//! No terminal and no I/O here: tests drive `update` with action scripts. Invariants
+//! after every update: `top` is within `0..=max_top()`; the layout matches the current
+//! text width; the tree selection is a visible row.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::document::{Document, NodeKind};
+use crate::layout::{AmbiguousWidth, truncate};
+use crate::render::{DisplayLine, Emphasis, RenderOptions, emphasis_spans, render};
+
+/// Below this width the tree is hidden and `t` shows it over the text.
+pub const TREE_HIDE_BELOW: usize = 60;
+/// Below this size the reader shows only a "terminal too small" notice.
+pub const MIN_WIDTH: usize = 20;
+pub const MIN_HEIGHT: usize = 4;
+/// The narrowest tree beside the text, in columns.
+const TREE_MIN: usize = 16;
+/// How much of the width `<` and `>` move the tree's border by, in percent.
+const TREE_STEP_PERCENT: usize = 5;
+
+/// Everything a user can ask for. Keys, mouse and resize events become actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    ToggleFocus,
+    /// Open the selected tree node and jump to it.
+    Open,
+    /// Fold the selected tree node, or go to its parent.
+    Fold,
+    NextPoint,
+    PreviousPoint,
+    NextHeading,
+    PreviousHeading,
+    /// The N-th top-level heading, from 1.
+    TopLevelHeading(usize),
+    TreeNarrower,
+    TreeWider,
+    ToggleTree,
+    Help,
+    Escape,
+    Quit,
+    Resize { width: usize, height: usize },
+    /// Mouse wheel: lines to scroll (negative: up) at a screen position.
+    Scroll { column: usize, row: usize, lines: isize },
+    Click { column: usize, row: usize },
+}
+
+/// What the event loop does after an update.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Redraw,
+    Quit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Text,
+    Tree,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// The tree drawn over the text on a narrow terminal.
+    Tree,
+}
+
+/// A row of the section tree: the title (root) or a node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TreeRow {
+    Title,
+    Node(usize),
+}
+
+/// Screen rectangles of the panes, in cells.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rect {
+    pub x: usize,
+    pub y: usize,
+    pub width: usize,
+    pub height: usize,
+}
+
+impl Rect {
+    pub fn contains(&self, column: usize, row: usize) -> bool {
+        (self.x..self.x + self.width).contains(&column) && (self.y..self.y + self.height).contains(&row)
+    }
+}
+
+/// Where the panes are for the current terminal size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Panes {
+    /// The tree pane (its right border included); zero-sized when hidden.
+    pub tree: Rect,
+    /// The text pane, padding included.
+    pub text: Rect,
+    /// Inner width of the text pane: what the layout is made for.
+    pub text_width: usize,
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+/// Reader settings that do not change while reading.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    pub indent: usize,
+    pub measure: usize,
+    pub ambiguous: AmbiguousWidth,
+    /// Speaking rate, characters a minute.
+    pub rate: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            indent: 4,
+            measure: 80,
+            ambiguous: AmbiguousWidth::Narrow,
+            rate: 220,
+        }
+    }
+}
+
+/// The reader.
+pub struct App {
+    doc: Document,
+    settings: Settings,
+    size: (usize, usize),
+    panes: Panes,
+    /// Share of the width the tree takes, in percent, changed by `<` and `>`.
+    tree_percent: usize,
+    lines: Vec<DisplayLine>,
+    /// The text width `lines` were laid out for.
+    layout_width: usize,
+    /// Characters (whitespace not counted) before each display line, and the total at the end.
+    chars_before: Vec<usize>,
+    spans: Vec<(Range<usize>, Emphasis)>,
+    /// First display line shown in the text pane.
+    top: usize,
+    focus: Focus,
+    overlay: Option<Overlay>,
+    collapsed: HashSet<usize>,
+    selected: TreeRow,
+    tree_top: usize,
+    /// The source span to highlight in the text (the marker of the node last jumped to).
+    highlight: Option<Range<usize>>,
+}
+
+impl App {
+    pub fn new(doc: Document, settings: Settings, width: usize, height: usize) -> Self {
+        let spans = emphasis_spans(&doc);
+        let mut app = Self {
+            doc,
+            settings,
+            size: (0, 0),
+            panes: Panes::default(),
+            tree_percent: 30,
+            lines: Vec::new(),
+            layout_width: 0,
+            chars_before: vec![0],
+            spans,
+            top: 0,
+            focus: Focus::Text,
+            overlay: None,
+            collapsed: HashSet::new(),
+            selected: TreeRow::Title,
+            tree_top: 0,
+            highlight: None,
+        };
+        app.resize(width, height);
+        app
+    }
+
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+    pub fn panes(&self) -> &Panes {
+        &self.panes
+    }
+    pub fn lines(&self) -> &[DisplayLine] {
+        &self.lines
+    }
+    pub fn spans(&self) -> &[(Range<usize>, Emphasis)] {
+        &self.spans
+    }
+    pub fn top(&self) -> usize {
+        self.top
+    }
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+    pub fn selected(&self) -> TreeRow {
+        self.selected
+    }
+    pub fn tree_top(&self) -> usize {
+        self.tree_top
+    }
+    pub fn highlight(&self) -> Option<&Range<usize>> {
+        self.highlight.as_ref()
+    }
+    pub fn is_collapsed(&self, node: usize) -> bool {
+        self.collapsed.contains(&node)
+    }
+
+    /// Rows of the text pane.
+    pub fn page(&self) -> usize {
+        self.panes.text.height.max(1)
+    }
+
+    fn max_top(&self) -> usize {
+        self.lines.len().saturating_sub(self.page())
+    }
+
+    /// Handles one action.
+    pub fn update(&mut self, action: Action) -> Effect {
+        let before = self.snapshot();
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Escape => {
+                if self.overlay.take().is_none() && self.focus == Focus::Tree {
+                    self.focus = Focus::Text;
+                }
+            }
+            Action::Help => {
+                self.overlay = if self.overlay == Some(Overlay::Help) {
+                    None
+                } else {
+                    Some(Overlay::Help)
+                };
+            }
+            _ if self.overlay == Some(Overlay::Help) => {
+                // Any other key closes the help first, so a stray key never acts unseen.
+                self.overlay = None;
+            }
+            Action::ToggleTree => self.toggle_tree(),
+            Action::ToggleFocus => {
+                if self.tree_visible() {
+                    self.focus = match self.focus {
+                        Focus::Text => Focus::Tree,
+                        Focus::Tree => Focus::Text,
+                    };
+                }
+            }
+            Action::TreeNarrower => self.set_tree_percent(self.tree_percent.saturating_sub(TREE_STEP_PERCENT).max(10)),
+            Action::TreeWider => self.set_tree_percent((self.tree_percent + TREE_STEP_PERCENT).min(60)),
+            Action::Down | Action::Up if self.tree_has_focus() => {
+                self.move_selection(if action == Action::Down { 1 } else { -1 });
+            }
+            Action::Down => self.scroll_by(1),
+            Action::Up => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(signed(self.page())),
+            Action::PageUp => self.scroll_by(-signed(self.page())),
+            Action::HalfPageDown => self.scroll_by(signed(self.page().div_ceil(2))),
+            Action::HalfPageUp => self.scroll_by(-signed(self.page().div_ceil(2))),
+            Action::Top if self.tree_has_focus() => self.select_row_index(0),
+            Action::Bottom if self.tree_has_focus() => self.select_row_index(usize::MAX),
+            Action::Top => self.scroll_to(0),
+            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::Open => self.open_selected(),
+            Action::Fold => self.fold_selected(),
+            Action::NextPoint => self.jump_to_next(NodeKind::Point, true),
+            Action::PreviousPoint => self.jump_to_next(NodeKind::Point, false),
+            Action::NextHeading => self.jump_to_next(NodeKind::Heading, true),
+            Action::PreviousHeading => self.jump_to_next(NodeKind::Heading, false),
+            Action::TopLevelHeading(n) => {
+                let target = self
+                    .doc
+                    .nodes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, node)| node.kind == NodeKind::Heading && node.depth == 0)
+                    .nth(n.saturating_sub(1))
+                    .map(|(index, _)| index);
+                if let Some(index) = target {
+                    self.jump_to(index);
+                }
+            }
+            Action::Scroll { column, row, lines } => {
+                if self.panes.tree.contains(column, row) && self.tree_visible() {
+                    self.scroll_tree(lines);
+                } else {
+                    self.scroll_by(lines);
+                }
+            }
+            Action::Click { column, row } => self.click(column, row),
+        }
+        if self.snapshot() == before {
+            Effect::None
+        } else {
+            Effect::Redraw
+        }
+    }
+
+    /// Everything the view depends on, to tell whether an update changed what is drawn.
+    fn snapshot(&self) -> (usize, usize, Focus, Option<Overlay>, TreeRow, usize, Option<Range<usize>>, usize, usize, (usize, usize)) {
+        (
+            self.top,
+            self.tree_top,
+            self.focus,
+            self.overlay,
+            self.selected,
+            self.collapsed.len(),
+            self.highlight.clone(),
+            self.tree_percent,
+            self.lines.len(),
+            self.size,
+        )
+    }
+
+    fn tree_has_focus(&self) -> bool {
+        self.focus == Focus::Tree && self.tree_visible()
+    }
+
+    /// The tree is shown beside the text on a wide terminal, or over it when asked.
+    pub fn tree_visible(&self) -> bool {
+        self.panes.tree.width > 0 || self.overlay == Some(Overlay::Tree)
+    }
+
+    fn toggle_tree(&mut self) {
+        if self.panes.tree.width > 0 {
+            return;
+        }
+        if self.overlay == Some(Overlay::Tree) {
+            self.overlay = None;
+            self.focus = Focus::Text;
+        } else {
+            self.overlay = Some(Overlay::Tree);
+            self.focus = Focus::Tree;
+        }
+    }
+
+    fn set_tree_percent(&mut self, percent: usize) {
+        self.tree_percent = percent;
+        let (width, height) = self.size;
+        self.resize(width, height);
+    }
+
+    /// Computes the panes for a terminal size and re-lays the text if its width changed,
+    /// keeping the same text at the top.
+    fn resize(&mut self, width: usize, height: usize) {
+        let top_offset = self.lines.get(self.top).map(|line| line.source().start);
+        self.size = (width, height);
+        let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+        let body_height = height.saturating_sub(1);
+        let tree_width = if width >= TREE_HIDE_BELOW {
+            (width * self.tree_percent / 100).clamp(TREE_MIN, width / 2)
+        } else {
+            0
+        };
+        let text_x = tree_width;
+        let text_width = width.saturating_sub(tree_width);
+        let text_inner = text_width.saturating_sub(2).max(1);
+        self.panes = Panes {
+            tree: Rect {
+                x: 0,
+                y: 0,
+                width: tree_width,
+                height: body_height,
+            },
+            text: Rect {
+                x: text_x,
+                y: 0,
+                width: text_width,
+                height: body_height,
+            },
+            text_width: text_inner,
+            status: Rect {
+                x: 0,
+                y: body_height,
+                width,
+                height: usize::from(height > 0),
+            },
+            too_small,
+        };
+        if tree_width > 0 && self.overlay == Some(Overlay::Tree) {
+            self.overlay = None;
+        }
+        if tree_width == 0 && self.overlay != Some(Overlay::Tree) && self.focus == Focus::Tree {
+            self.focus = Focus::Text;
+        }
+        if self.layout_width != text_inner {
+            self.relayout(text_inner);
+        }
+        if let Some(offset) = top_offset {
+            self.top = self.line_at(offset);
+        }
+        self.top = self.top.min(self.max_top());
+        self.follow_tree();
+    }
+
+    fn relayout(&mut self, width: usize) {
+        let options = RenderOptions {
+            width,
+            indent: self.settings.indent,
+            measure: self.settings.measure,
+            ambiguous: self.settings.ambiguous,
+        };
+        self.lines = render(&self.doc, &options);
+        self.layout_width = width;
+        let mut total = 0;
+        self.chars_before = Vec::with_capacity(self.lines.len() + 1);
+        for line in &self.lines {
+            self.chars_before.push(total);
+            total += self
+                .doc
+                .slice(&line.source())
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count();
+        }
+        self.chars_before.push(total);
+    }
+
+    /// The display line that shows `offset` (the last one starting at or before it).
+    pub fn line_at(&self, offset: usize) -> usize {
+        let after = self
+            .lines
+            .partition_point(|line| line.block.is_none() || line.source().start <= offset);
+        let mut index = after.saturating_sub(1);
+        // Blank lines carry the next paragraph's start; step back onto text.
+        while index > 0 && self.lines.get(index).is_some_and(|line| line.block.is_none()) {
+            index -= 1;
+        }
+        index
+    }
+
+    fn scroll_by(&mut self, lines: isize) {
+        let target = self.top.saturating_add_signed(lines);
+        self.scroll_to(target);
+    }
+
+    fn scroll_to(&mut self, line: usize) {
+        self.top = line.min(self.max_top());
+        self.highlight = None;
+        self.follow_tree();
+    }
+
+    /// Scroll-spy: the tree selects the deepest node holding the top line.
+    fn follow_tree(&mut self) {
+        if self.tree_has_focus() {
+            return;
+        }
+        let node = self
+            .lines
+            .get(self.top..)
+            .and_then(|rest| rest.iter().find(|line| line.block.is_some()))
+            .and_then(|line| self.doc.node_at(line.source().start));
+        self.selected = node.map_or(TreeRow::Title, |mut index| {
+            // A folded ancestor stands for its hidden descendants.
+            for ancestor in self.doc.path(index) {
+                if self.collapsed.contains(&ancestor) {
+                    index = ancestor;
+                    break;
+                }
+            }
+            TreeRow::Node(index)
+        });
+        self.keep_selection_visible();
+    }
+
+    /// The rows of the tree as shown: the title, then nodes whose ancestors are all open.
+    pub fn tree_rows(&self) -> Vec<TreeRow> {
+        let mut rows = vec![TreeRow::Title];
+        rows.extend(
+            (0..self.doc.nodes.len())
+                .filter(|&index| !self.has_folded_ancestor(index))
+                .map(TreeRow::Node),
+        );
+        rows
+    }
+
+    fn has_folded_ancestor(&self, index: usize) -> bool {
+        let mut current = self.doc.nodes.get(index).and_then(|node| node.parent);
+        while let Some(ancestor) = current {
+            if self.collapsed.contains(&ancestor) {
+                return true;
+            }
+            current = self.doc.nodes.get(ancestor).and_then(|node| node.parent);
+        }
+        false
+    }
+
+    /// True when a node has children in the tree (it can be folded).
+    pub fn has_children(&self, index: usize) -> bool {
+        self.doc.nodes.get(index + 1).is_some_and(|next| next.parent == Some(index))
+    }
+
+    fn selected_row_index(&self, rows: &[TreeRow]) -> usize {
+        rows.iter().position(|row| *row == self.selected).unwrap_or(0)
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let rows = self.tree_rows();
+        let index = self.selected_row_index(&rows).saturating_add_signed(delta);
+        self.select_row_index(index);
+    }
+
+    fn select_row_index(&mut self, index: usize) {
+        let rows = self.tree_rows();
+        if let Some(row) = rows.get(index.min(rows.len().saturating_sub(1))) {
+            self.selected = *row;
+        }
+        self.keep_selection_visible();
+    }
+
+    fn tree_height(&self) -> usize {
+        if self.overlay == Some(Overlay::Tree) {
+            self.panes.text.height.saturating_sub(2).max(1)
+        } else {
+            self.panes.tree.height.max(1)
+        }
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let rows = self.tree_rows();
+        let index = self.selected_row_index(&rows);
+        let height = self.tree_height();
+        if index < self.tree_top {
+            self.tree_top = index;
+        } else if index >= self.tree_top + height {
+            self.tree_top = index + 1 - height;
+        }
+        self.tree_top = self.tree_top.min(rows.len().saturating_sub(height));
+    }
+
+    fn scroll_tree(&mut self, lines: isize) {
+        let rows = self.tree_rows().len();
+        self.tree_top = self
+            .tree_top
+            .saturating_add_signed(lines)
+            .min(rows.saturating_sub(self.tree_height()));
+    }
+
+    fn open_selected(&mut self) {
+        match self.selected {
+            TreeRow::Title => self.scroll_to(0),
+            TreeRow::Node(index) => {
+                self.collapsed.remove(&index);
+                self.jump_to(index);
+            }
+        }
+        if self.overlay == Some(Overlay::Tree) {
+            self.overlay = None;
+            self.focus = Focus::Text;
+        }
+    }
+
+    fn fold_selected(&mut self) {
+        let TreeRow::Node(index) = self.selected else {
+            return;
+        };
+        if self.has_children(index) && !self.collapsed.contains(&index) {
+            self.collapsed.insert(index);
+        } else {
+            self.selected = self.doc.nodes.get(index).and_then(|n| n.parent).map_or(TreeRow::Title, TreeRow::Node);
+        }
+        self.keep_selection_visible();
+    }
+
+    /// Jumps to the next (or previous) node of a kind after (before) the current position.
+    fn jump_to_next(&mut self, kind: NodeKind, forward: bool) {
+        let here = self.current_position();
+        let candidates = self.doc.nodes.iter().enumerate().filter(|(_, node)| node.kind == kind);
+        let target = if forward {
+            candidates.filter(|(_, node)| node.head.start > here).map(|(i, _)| i).next()
+        } else {
+            candidates.filter(|(_, node)| node.head.start < here).map(|(i, _)| i).last()
+        };
+        if let Some(index) = target {
+            self.jump_to(index);
+        }
+    }
+
+    /// The reading position: the highlighted marker after a jump, else the top line's start.
+    fn current_position(&self) -> usize {
+        self.highlight.as_ref().map_or_else(
+            || self.lines.get(self.top).map_or(0, |line| line.source().start),
+            |range| range.start,
+        )
+    }
+
+    /// Puts the line holding the node's marker at the top and highlights the marker.
+    pub fn jump_to(&mut self, index: usize) {
+        let Some(node) = self.doc.nodes.get(index) else {
+            return;
+        };
+        let head = node.head.clone();
+        let marker_len = node.marker.as_ref().map_or(head.len(), String::len);
+        self.top = self.line_at(head.start).min(self.max_top());
+        self.highlight = Some(head.start..head.start + marker_len.min(head.len()).max(1));
+        // Unfold the ancestors so the tree can show where we are.
+        for ancestor in self.doc.path(index) {
+            if ancestor != index {
+                self.collapsed.remove(&ancestor);
+            }
+        }
+        self.selected = TreeRow::Node(index);
+        self.keep_selection_visible();
+    }
+
+    fn click(&mut self, column: usize, row: usize) {
+        let tree_area = if self.overlay == Some(Overlay::Tree) {
+            Rect {
+                x: self.panes.text.x + 1,
+                y: self.panes.text.y + 1,
+                width: self.panes.text.width.saturating_sub(2),
+                height: self.tree_height(),
+            }
+        } else {
+            self.panes.tree
+        };
+        if !self.tree_visible() || !tree_area.contains(column, row) {
+            return;
+        }
+        let rows = self.tree_rows();
+        if let Some(target) = rows.get(self.tree_top + row - tree_area.y).copied() {
+            self.selected = target;
+            self.open_selected();
+        }
+    }
+
+    /// The tree label of a row: marker and lead phrase, cut to `width` columns with `…`.
+    pub fn row_label(&self, row: TreeRow, width: usize) -> String {
+        let text = match row {
+            TreeRow::Title => self.doc.title.clone().unwrap_or_else(|| "（无标题）".to_owned()),
+            TreeRow::Node(index) => self.doc.nodes.get(index).map_or_else(String::new, |node| {
+                let label = node.label.replace('\n', " ");
+                match (node.kind, &node.marker) {
+                    (NodeKind::Point, Some(marker)) => format!("{marker} {label}"),
+                    (_, Some(marker)) => format!("{marker}{label}"),
+                    (NodeKind::Closing, None) => "结束语".to_owned(),
+                    (NodeKind::Footer, None) => "文末".to_owned(),
+                    (_, None) => label,
+                }
+            }),
+        };
+        truncate(&text, width, self.settings.ambiguous)
+    }
+
+    /// Where the reader is: heading › point of the top line.
+    pub fn location(&self) -> String {
+        match self.selected {
+            TreeRow::Title => self.doc.title.clone().unwrap_or_default(),
+            TreeRow::Node(index) => self
+                .doc
+                .path(index)
+                .into_iter()
+                .map(|i| self.row_label(TreeRow::Node(i), usize::MAX))
+                .collect::<Vec<_>>()
+                .join(" › "),
+        }
+    }
+
+    /// Percent of the text above the bottom of the pane.
+    pub fn percent(&self) -> usize {
+        let total = self.chars_before.last().copied().unwrap_or(0);
+        if total == 0 {
+            return 100;
+        }
+        let bottom = (self.top + self.page()).min(self.lines.len());
+        self.chars_before.get(bottom).copied().unwrap_or(total) * 100 / total
+    }
+
+    /// Seconds of speaking left from the top line at the configured rate.
+    pub fn seconds_left(&self) -> u64 {
+        let total = self.chars_before.last().copied().unwrap_or(0);
+        let done = self.chars_before.get(self.top).copied().unwrap_or(total);
+        seconds_for(total - done, self.settings.rate)
+    }
+}
+
+/// Seconds to speak `chars` characters at `rate` characters a minute.
+pub fn seconds_for(chars: usize, rate: u32) -> u64 {
+    let chars = u64::try_from(chars).unwrap_or(u64::MAX);
+    chars.saturating_mul(60) / u64::from(rate.max(1))
+}
+
+/// 2′10″.
+pub fn format_duration(seconds: u64) -> String {
+    format!("{}′{:02}″", seconds / 60, seconds % 60)
+}
+
+fn signed(value: usize) -> isize {
+    isize::try_from(value).unwrap_or(isize::MAX)
+}

@@ -1,0 +1,189 @@
+//! The immutable document: sanitised text, its paragraphs (blocks) and its structure tree.
+//!
+//! Invariants: every span lies on char boundaries of [`Document::text`]; blocks are in
+//! text order and do not overlap; nodes are in document order (by span start) and a
+//! node's parent comes before it.
+
+use std::ops::Range;
+
+/// What a paragraph of the document is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockRole {
+    /// A line of the main title (a title printed over two or three lines is several).
+    Title,
+    /// ——在…上的讲话 under the title.
+    Subtitle,
+    /// Speaker, author or date lines under the title.
+    Byline,
+    /// 国发〔2019〕3号.
+    DocNumber,
+    /// 同志们： or a 主送机关 line.
+    Salutation,
+    /// Body text before the first heading.
+    Preamble,
+    /// A paragraph that starts with a heading (the heading may run into body text).
+    Heading,
+    /// Ordinary body text.
+    Body,
+    /// The final exhortation or thanks.
+    Closing,
+    /// Source, attribution, signature and date lines.
+    Footer,
+    /// Notes or attachments after the speech proper (注释, 附件).
+    Backmatter,
+}
+
+/// One paragraph: a non-empty line of the text, without its surrounding whitespace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub role: BlockRole,
+    /// Byte span of the paragraph text, leading and trailing whitespace excluded.
+    pub span: Range<usize>,
+    /// 1-based line number in the decoded text.
+    pub line: usize,
+}
+
+/// The kind of a node of the structure tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeKind {
+    Salutation,
+    Heading,
+    Point,
+    Closing,
+    Footer,
+}
+
+impl NodeKind {
+    /// The name used in JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Salutation => "salutation",
+            Self::Heading => "heading",
+            Self::Point => "point",
+            Self::Closing => "closing",
+            Self::Footer => "footer",
+        }
+    }
+}
+
+/// One entry of the structure tree (heading 一、, point 一是, salutation, closing, footer).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// Nesting depth: headings from 0; a point one deeper than the node whose text holds it.
+    pub depth: usize,
+    /// The marker as printed (一、 （一） 1. 一是 第一 首先), without a point's trailing punctuation.
+    pub marker: Option<String>,
+    /// Heading text, a point's lead phrase, or the text of the salutation, closing, footer.
+    pub label: String,
+    /// Byte span of the marker and label as they stand in the text.
+    pub head: Range<usize>,
+    /// Byte span of everything this node covers (a heading: up to the next heading of
+    /// the same or a shallower depth).
+    pub span: Range<usize>,
+    /// 1-based line of the marker.
+    pub line: usize,
+    /// True when body text follows the heading on the same line.
+    pub run_in: bool,
+    /// The URL of a footer line, when it has one.
+    pub url: Option<String>,
+    /// Index of the enclosing node in [`Document::nodes`].
+    pub parent: Option<usize>,
+}
+
+/// A decode problem worth telling the user about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub message: String,
+}
+
+/// A parsed briefing. Built once by [`crate::parse::parse`]; never changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub text: String,
+    pub encoding: &'static str,
+    pub warnings: Vec<Warning>,
+    pub blocks: Vec<Block>,
+    pub nodes: Vec<Node>,
+    /// The title, its lines joined with one space.
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    /// Byte offset of the start of each line, for turning offsets into line numbers.
+    pub(crate) line_starts: Vec<usize>,
+}
+
+impl Document {
+    /// The text of a span; empty if the span is not on char boundaries (it always is).
+    pub fn slice(&self, span: &Range<usize>) -> &str {
+        self.text.get(span.clone()).unwrap_or_default()
+    }
+
+    /// 1-based line number of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// Characters of text, whitespace not counted.
+    pub fn chars(&self) -> usize {
+        self.text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+
+    /// The deepest node whose span holds `offset`, if any.
+    pub fn node_at(&self, offset: usize) -> Option<usize> {
+        // Nodes are sorted by start; walk back from the last one starting at or before
+        // `offset` until one covers it, then keep the deepest among equals by order.
+        let upto = self.nodes.partition_point(|node| node.span.start <= offset);
+        let mut candidate = upto.checked_sub(1)?;
+        loop {
+            let node = self.nodes.get(candidate)?;
+            if node.span.contains(&offset) {
+                return Some(candidate);
+            }
+            candidate = node.parent.or_else(|| candidate.checked_sub(1))?;
+        }
+    }
+
+    /// Indices of the children of `parent` (`None`: the top-level nodes).
+    pub fn children(&self, parent: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(move |(_, node)| node.parent == parent)
+            .map(|(index, _)| index)
+    }
+
+    /// The path of node labels from the top down to `index`: 一、认清形势 › 一是 创建要求越来越高.
+    pub fn path(&self, index: usize) -> Vec<usize> {
+        let mut path = Vec::new();
+        let mut current = Some(index);
+        while let Some(at) = current {
+            path.push(at);
+            current = self.nodes.get(at).and_then(|node| node.parent);
+        }
+        path.reverse();
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::parse_text;
+
+    #[test]
+    fn node_at_finds_the_deepest_node() {
+        let doc = parse_text("标题\n\n一、第一部分\n一是甲。二是乙。\n二、第二部分\n正文。\n");
+        let second_point = doc.text.find("二是").expect("present");
+        let node = doc.node_at(second_point).expect("inside a point");
+        assert_eq!(doc.nodes[node].marker.as_deref(), Some("二是"));
+        let heading = doc.node_at(doc.text.find("正文").expect("present")).expect("inside");
+        assert_eq!(doc.nodes[heading].marker.as_deref(), Some("二、"));
+        assert_eq!(doc.node_at(0), None);
+    }
+
+    #[test]
+    fn line_of_counts_from_one() {
+        let doc = parse_text("甲\n乙\n丙");
+        assert_eq!(doc.line_of(0), 1);
+        assert_eq!(doc.line_of(doc.text.find('丙').expect("present")), 3);
+    }
+}

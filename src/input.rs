@@ -1,0 +1,281 @@
+//! Where a document comes from: the embedded briefing, standard input or a file; and the
+//! checks made before any byte is decoded (regular file, size cap, binary content).
+//!
+//! Nothing here touches the terminal: every refusal is a [`LoadError`] that the binary
+//! prints as one line before the reader starts.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use encoding_rs::Encoding;
+
+use crate::decode::{decode, encoding_for_label};
+use crate::document::Document;
+use crate::parse::parse;
+
+/// The briefing shipped with the program, opened when no file is given.
+pub const EMBEDDED_BRIEFING: &[u8] = include_bytes!("../data/briefing.txt");
+
+/// The largest document read: 256 MiB. Larger files are refused before they are read so
+/// that memory stays a small multiple of what is shown.
+pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How many leading bytes are looked at for NUL bytes that mark a binary file.
+const BINARY_PROBE_BYTES: usize = 8 * 1024;
+
+/// Where to read the document from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Embedded,
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    /// `None` is the embedded briefing, `-` is standard input.
+    pub fn from_arg(arg: Option<&Path>) -> Self {
+        match arg {
+            None => Self::Embedded,
+            Some(path) if path.as_os_str() == "-" => Self::Stdin,
+            Some(path) => Self::File(path.to_path_buf()),
+        }
+    }
+
+    /// The name shown in messages and the status line, control characters escaped.
+    pub fn display_name(&self) -> String {
+        match self {
+            Self::Embedded => "briefing.txt (built in)".to_owned(),
+            Self::Stdin => "standard input".to_owned(),
+            Self::File(path) => escape_for_display(&path.to_string_lossy()),
+        }
+    }
+}
+
+/// Options that change how bytes become a document.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    pub encoding: Option<&'static Encoding>,
+    /// Open files that look binary (NUL bytes), showing NUL as ␀.
+    pub force: bool,
+}
+
+impl LoadOptions {
+    /// Reads `--encoding NAME`.
+    pub fn with_encoding_label(mut self, label: Option<&str>) -> Result<Self, LoadError> {
+        if let Some(label) = label {
+            self.encoding = Some(encoding_for_label(label).ok_or_else(|| LoadError::UnknownEncoding(label.to_owned()))?);
+        }
+        Ok(self)
+    }
+}
+
+/// Why a document could not be opened. Each prints as one line with what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("no such file; check the path")]
+    NotFound,
+    #[error("is a directory; give a text file")]
+    Directory,
+    #[error("not a regular file ({0}); save the text to a file first")]
+    NotRegular(&'static str),
+    #[error("permission denied; check the file's permissions")]
+    PermissionDenied,
+    #[error("file is {size} bytes, more than the {cap} byte limit; split it first")]
+    TooLarge { size: u64, cap: u64 },
+    #[error("looks like a binary file (NUL bytes); use --force to open it anyway")]
+    Binary,
+    #[error("unknown encoding {0:?}; try utf-8, gb18030, gbk, utf-16le or utf-16be")]
+    UnknownEncoding(String),
+    #[error("cannot read: {0}")]
+    Io(io::Error),
+}
+
+impl From<io::Error> for LoadError {
+    fn from(error: io::Error) -> Self {
+        match error.kind() {
+            io::ErrorKind::NotFound => Self::NotFound,
+            io::ErrorKind::PermissionDenied => Self::PermissionDenied,
+            io::ErrorKind::IsADirectory => Self::Directory,
+            _ => Self::Io(error),
+        }
+    }
+}
+
+/// A load error with the source it happened on: `<path>: <reason>`.
+#[derive(Debug)]
+pub struct SourceError {
+    pub source_name: String,
+    pub error: LoadError,
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.source_name, self.error)
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+/// Reads, checks, decodes and parses a document.
+pub fn load(source: &Source, options: LoadOptions) -> Result<Document, SourceError> {
+    let with_source = |error| SourceError {
+        source_name: source.display_name(),
+        error,
+    };
+    let bytes = read_bytes(source).map_err(with_source)?;
+    document_from_bytes(&bytes, options).map_err(with_source)
+}
+
+/// Decodes and parses bytes that have been read, refusing binary content unless forced.
+pub fn document_from_bytes(bytes: &[u8], options: LoadOptions) -> Result<Document, LoadError> {
+    if !options.force && options.encoding.is_none() && looks_binary(bytes) {
+        return Err(LoadError::Binary);
+    }
+    Ok(parse(decode(bytes, options.encoding)))
+}
+
+/// NUL bytes near the start mean binary, except in UTF-16 text, where they are normal.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let is_utf16 = matches!(Encoding::for_bom(bytes), Some((encoding, _)) if encoding != encoding_rs::UTF_8);
+    let probe = bytes.get(..BINARY_PROBE_BYTES).unwrap_or(bytes);
+    !is_utf16 && memchr::memchr(0, probe).is_some()
+}
+
+/// The raw bytes of a source. Files are checked before they are opened: a FIFO or a
+/// device would block or never end.
+pub fn read_bytes(source: &Source) -> Result<Vec<u8>, LoadError> {
+    match source {
+        Source::Embedded => Ok(EMBEDDED_BRIEFING.to_vec()),
+        Source::Stdin => read_capped(io::stdin().lock()),
+        Source::File(path) => {
+            let metadata = std::fs::metadata(path)?;
+            let file_type = metadata.file_type();
+            if file_type.is_dir() {
+                return Err(LoadError::Directory);
+            }
+            if !file_type.is_file() {
+                return Err(LoadError::NotRegular(special_file_kind(&file_type)));
+            }
+            if metadata.len() > MAX_DOCUMENT_BYTES {
+                return Err(LoadError::TooLarge {
+                    size: metadata.len(),
+                    cap: MAX_DOCUMENT_BYTES,
+                });
+            }
+            read_capped(File::open(path)?)
+        }
+    }
+}
+
+fn read_capped(reader: impl Read) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes)?;
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(LoadError::TooLarge {
+            size,
+            cap: MAX_DOCUMENT_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn special_file_kind(file_type: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        "a FIFO"
+    } else if file_type.is_char_device() {
+        "a character device"
+    } else if file_type.is_block_device() {
+        "a block device"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_file_kind(_: &std::fs::FileType) -> &'static str {
+    "a special file"
+}
+
+/// Escapes control characters in a name (a file name can hold ESC or a newline) so that
+/// printing it cannot act on the terminal.
+pub fn escape_for_display(name: &str) -> String {
+    name.chars()
+        .flat_map(|c| {
+            let escape = c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            let shown: Vec<char> = if escape { c.escape_unicode().collect() } else { vec![c] };
+            shown
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_briefing_is_the_default() {
+        assert_eq!(Source::from_arg(None), Source::Embedded);
+        assert_eq!(Source::from_arg(Some(Path::new("-"))), Source::Stdin);
+        let doc = load(&Source::Embedded, LoadOptions::default()).expect("embedded loads");
+        assert!(doc.title.is_some());
+    }
+
+    #[test]
+    fn missing_file_and_directory_are_clear_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = load(&Source::File(dir.path().join("nope.txt")), LoadOptions::default());
+        assert!(matches!(missing, Err(SourceError { error: LoadError::NotFound, .. })));
+        let directory = load(&Source::File(dir.path().to_path_buf()), LoadOptions::default());
+        let message = directory.expect_err("a directory is refused").to_string();
+        assert!(message.ends_with("is a directory; give a text file"), "{message}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifo_and_devices_are_refused_without_blocking() {
+        let refused = read_bytes(&Source::File(PathBuf::from("/dev/zero")));
+        assert!(matches!(refused, Err(LoadError::NotRegular("a character device"))));
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary_unless_forced() {
+        let bytes = b"abc\0def";
+        assert!(matches!(document_from_bytes(bytes, LoadOptions::default()), Err(LoadError::Binary)));
+        let forced = document_from_bytes(
+            bytes,
+            LoadOptions {
+                force: true,
+                ..LoadOptions::default()
+            },
+        )
+        .expect("forced");
+        assert_eq!(forced.text, "abc\u{2400}def");
+    }
+
+    #[test]
+    fn utf16_is_not_binary() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "一、标题".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert!(document_from_bytes(&bytes, LoadOptions::default()).is_ok());
+    }
+
+    #[test]
+    fn names_with_escapes_are_shown_inert() {
+        assert_eq!(escape_for_display("a\u{1b}[2Jb\n"), "a\\u{1b}[2Jb\\u{a}");
+    }
+
+    #[test]
+    fn unknown_encoding_label_is_an_error() {
+        assert!(LoadOptions::default().with_encoding_label(Some("klingon")).is_err());
+        assert!(LoadOptions::default().with_encoding_label(Some("gbk")).is_ok());
+    }
+}

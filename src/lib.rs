@@ -1,0 +1,15 @@
+//! `briefing`: a terminal reader for Chinese official briefings and speeches.
+//!
+//! The pipeline: bytes → [`decode`] → [`parse`] → [`document::Document`] → [`layout`] /
+//! [`render`] → the reader's view, or a non-interactive command in [`cli`].
+
+pub mod app;
+pub mod cli;
+pub mod decode;
+pub mod document;
+pub mod input;
+pub mod json;
+pub mod layout;
+pub mod outline;
+pub mod parse;
+pub mod render;

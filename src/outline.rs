@@ -1,0 +1,90 @@
+//! `briefing outline`: the structure tree as aligned text or as JSON in a fixed shape
+//! that other tools rely on.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::document::{Document, NodeKind};
+
+/// The JSON shape of `briefing outline --format json`.
+#[derive(Debug, Serialize)]
+pub struct Outline<'d> {
+    pub title: Option<&'d str>,
+    pub subtitle: Option<&'d str>,
+    pub encoding: &'d str,
+    pub chars: usize,
+    pub entries: Vec<Entry<'d>>,
+    pub warnings: Vec<&'d str>,
+}
+
+/// One node of the tree in JSON.
+#[derive(Debug, Serialize)]
+pub struct Entry<'d> {
+    pub kind: &'static str,
+    pub depth: usize,
+    pub marker: Option<&'d str>,
+    pub label: &'d str,
+    pub line: usize,
+    pub run_in: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'d str>,
+}
+
+impl<'d> Outline<'d> {
+    pub fn new(doc: &'d Document) -> Self {
+        Self {
+            title: doc.title.as_deref(),
+            subtitle: doc.subtitle.as_deref(),
+            encoding: doc.encoding,
+            chars: doc.chars(),
+            entries: doc
+                .nodes
+                .iter()
+                .map(|node| Entry {
+                    kind: node.kind.name(),
+                    depth: node.depth,
+                    marker: node.marker.as_deref(),
+                    label: &node.label,
+                    line: node.line,
+                    run_in: node.run_in,
+                    url: node.url.as_deref(),
+                })
+                .collect(),
+            warnings: doc.warnings.iter().map(|w| w.message.as_str()).collect(),
+        }
+    }
+}
+
+/// Writes the outline as JSON.
+pub fn write_json(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result<()> {
+    crate::json::write_pretty(out, &Outline::new(doc))
+}
+
+/// Writes the outline as text: line numbers in a right-aligned ASCII column, so every
+/// label starts at the same column whatever the width of its characters, then each
+/// node indented two columns per depth. Labels are one line each, so a multi-line footer is
+/// shown with its lines joined by ` / `.
+pub fn write_text(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result<()> {
+    let last_line = doc.nodes.iter().map(|n| n.line).max().unwrap_or(1);
+    let number_width = last_line.to_string().len();
+    if let Some(title) = &doc.title {
+        writeln!(out, "{:>number_width$}  {title}", "")?;
+    }
+    if let Some(subtitle) = &doc.subtitle {
+        writeln!(out, "{:>number_width$}  {subtitle}", "")?;
+    }
+    for node in &doc.nodes {
+        let indent = "  ".repeat(node.depth);
+        let label = node.label.replace('\n', " / ");
+        let text = match (&node.marker, node.kind) {
+            (Some(marker), NodeKind::Point) => format!("{marker} {label}"),
+            (Some(marker), _) => format!("{marker}{label}"),
+            (None, NodeKind::Closing) => format!("〔结束语〕{label}…"),
+            (None, NodeKind::Footer) => format!("〔文末〕{label}"),
+            (None, _) => label,
+        };
+        writeln!(out, "{:>number_width$}  {indent}{text}", node.line)?;
+    }
+    Ok(())
+}

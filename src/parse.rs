@@ -1,0 +1,770 @@
+//! Structure recognition: from plain text with no markup to a [`Document`].
+//!
+//! A paragraph is a non-empty line. The parse runs in passes over the paragraphs, each
+//! giving roles to the ones still unclaimed: front matter (title, subtitle, byline, 文号),
+//! backmatter (notes and attachments after a rule), footer (source and signature lines
+//! at the end), salutation, headings (with their depth in this document), the closing,
+//! and finally the enumerated points inside each heading's own text.
+
+mod markers;
+mod points;
+
+use std::ops::Range;
+
+use memchr::memchr_iter;
+
+use crate::decode::Decoded;
+use crate::document::{Block, BlockRole, Document, Node, NodeKind, Warning};
+use crate::layout::sanitize;
+use markers::{HeadingFamily, HeadingMarker, is_date_line, is_han, is_name_line, is_punctuation, is_space};
+
+pub use markers::chinese_numeral;
+
+/// Lines a title may be printed over.
+const MAX_TITLE_LINES: usize = 3;
+/// Characters a point's lead phrase may have in the outline.
+const MAX_POINT_LABEL_CHARS: usize = 40;
+/// Characters of the closing shown as its label.
+const CLOSING_LABEL_CHARS: usize = 12;
+
+/// Parses decoded text: sanitises it (controls become visible pictures) and finds its structure.
+pub fn parse(decoded: Decoded) -> Document {
+    let mut warnings = Vec::new();
+    if decoded.replaced > 0 {
+        warnings.push(Warning {
+            message: format!(
+                "{} byte sequence{} could not be decoded as {} and {} shown as �",
+                decoded.replaced,
+                if decoded.replaced == 1 { "" } else { "s" },
+                decoded.encoding,
+                if decoded.replaced == 1 { "is" } else { "are" },
+            ),
+        });
+    }
+    let text = match sanitize(&decoded.text) {
+        std::borrow::Cow::Borrowed(_) => decoded.text,
+        std::borrow::Cow::Owned(clean) => clean,
+    };
+    Parser::new(&text).run(text.clone(), decoded.encoding, warnings)
+}
+
+/// Parses text that is already decoded (tests and generated documents).
+pub fn parse_text(text: &str) -> Document {
+    parse(Decoded {
+        text: text.to_owned(),
+        encoding: "UTF-8",
+        replaced: 0,
+    })
+}
+
+/// One non-empty line, trimmed.
+#[derive(Clone, Debug)]
+struct Paragraph {
+    span: Range<usize>,
+    line: usize,
+    /// A blank line separates it from the paragraph before.
+    gap_before: bool,
+}
+
+/// A heading found in the body, before it becomes a [`Node`].
+struct FoundHeading {
+    paragraph: usize,
+    depth: usize,
+    parent: Option<usize>,
+    marker: Option<Range<usize>>,
+    label: Range<usize>,
+    run_in: bool,
+    /// Where the body text after a run-in heading starts (the paragraph end otherwise).
+    body_start: usize,
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    line_starts: Vec<usize>,
+    paragraphs: Vec<Paragraph>,
+    roles: Vec<Option<BlockRole>>,
+}
+
+impl<'t> Parser<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
+        let mut paragraphs = Vec::new();
+        let mut gap_before = false;
+        for (index, &start) in line_starts.iter().enumerate() {
+            let end = line_starts.get(index + 1).map_or(text.len(), |next| next - 1);
+            let line = text.get(start..end).unwrap_or_default();
+            let trimmed_start = line.trim_start_matches(is_space);
+            let trimmed = trimmed_start.trim_end_matches(is_space);
+            if trimmed.is_empty() {
+                gap_before = true;
+                continue;
+            }
+            let from = start + (line.len() - trimmed_start.len());
+            paragraphs.push(Paragraph {
+                span: from..from + trimmed.len(),
+                line: index + 1,
+                gap_before,
+            });
+            gap_before = false;
+        }
+        let roles = vec![None; paragraphs.len()];
+        Self {
+            text,
+            line_starts,
+            paragraphs,
+            roles,
+        }
+    }
+
+    fn para_text(&self, index: usize) -> &'t str {
+        self.paragraphs
+            .get(index)
+            .and_then(|p| self.text.get(p.span.clone()))
+            .unwrap_or_default()
+    }
+
+    fn run(mut self, text: String, encoding: &'static str, warnings: Vec<Warning>) -> Document {
+        let body_start = self.front_matter();
+        let body_end = self.backmatter(body_start);
+        let body_end = self.footer(body_start, body_end);
+        let mut nodes_before = Vec::new();
+        let salutation = self.salutation(body_start, body_end);
+        let headings = self.headings(body_start, body_end);
+        let closing = self.closing(body_start, body_end, &headings);
+        for index in body_start..body_end {
+            if self.roles[index].is_none() {
+                let before_first_heading = headings.first().is_none_or(|h| index < h.paragraph);
+                self.roles[index] = Some(if before_first_heading {
+                    BlockRole::Preamble
+                } else {
+                    BlockRole::Body
+                });
+            }
+        }
+        if let Some(node) = salutation {
+            nodes_before.push(node);
+        }
+        let mut nodes = self.structure_nodes(nodes_before, &headings, closing, body_end);
+        nodes.extend(self.closing_and_footer_nodes(closing, body_end));
+
+        let title = self.joined(BlockRole::Title, " ");
+        let subtitle = self.joined(BlockRole::Subtitle, " ");
+        let blocks = self
+            .paragraphs
+            .iter()
+            .zip(&self.roles)
+            .map(|(paragraph, role)| Block {
+                role: role.unwrap_or(BlockRole::Body),
+                span: paragraph.span.clone(),
+                line: paragraph.line,
+            })
+            .collect();
+        Document {
+            text,
+            encoding,
+            warnings,
+            blocks,
+            nodes,
+            title,
+            subtitle,
+            line_starts: self.line_starts,
+        }
+    }
+
+    fn joined(&self, role: BlockRole, separator: &str) -> Option<String> {
+        let parts: Vec<&str> = (0..self.paragraphs.len())
+            .filter(|&i| self.roles[i] == Some(role))
+            .map(|i| self.para_text(i))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(separator))
+    }
+
+    /// Claims the title and the lines under it; returns the first paragraph of the body.
+    fn front_matter(&mut self) -> usize {
+        let mut index = 0;
+        let Some(first) = self.paragraphs.first() else {
+            return 0;
+        };
+        let first_text = self.para_text(0);
+        if !looks_like_title(first_text) || self.paragraphs.len() < 2 || first.span.len() > 400 {
+            return 0;
+        }
+        self.roles[0] = Some(BlockRole::Title);
+        index += 1;
+        while index < MAX_TITLE_LINES.min(self.paragraphs.len()) {
+            let candidate = self.para_text(index);
+            let previous = self.para_text(index - 1);
+            let continues = !self.paragraphs[index].gap_before
+                && !ends_title(previous)
+                && looks_like_title(candidate)
+                && front_matter_role(candidate).is_none()
+                && candidate.chars().count() <= 30
+                && index + 1 < self.paragraphs.len();
+            if !continues {
+                break;
+            }
+            self.roles[index] = Some(BlockRole::Title);
+            index += 1;
+        }
+        while let Some(role) = (index < self.paragraphs.len())
+            .then(|| front_matter_role(self.para_text(index)))
+            .flatten()
+        {
+            self.roles[index] = Some(role);
+            index += 1;
+        }
+        index
+    }
+
+    /// Claims notes and attachments after the speech: from a rule line (------), a
+    /// stand-alone 注释 or 附件 line on. Returns where the speech proper ends.
+    fn backmatter(&mut self, body_start: usize) -> usize {
+        let Some(start) = (body_start + 1..self.paragraphs.len()).find(|&i| is_backmatter_start(self.para_text(i)))
+        else {
+            return self.paragraphs.len();
+        };
+        for role in self.roles.iter_mut().skip(start) {
+            *role = Some(BlockRole::Backmatter);
+        }
+        start
+    }
+
+    /// Claims trailing source, attribution, signature and date lines; returns the new end.
+    fn footer(&mut self, body_start: usize, body_end: usize) -> usize {
+        let mut start = body_end;
+        while start > body_start + 1 {
+            let text = self.para_text(start - 1);
+            let below_is_date = start < body_end && is_date_line(self.para_text(start));
+            let signature = below_is_date && is_signature_line(text);
+            if !(is_footer_line(text) || signature) {
+                break;
+            }
+            start -= 1;
+        }
+        for role in &mut self.roles[start..body_end] {
+            *role = Some(BlockRole::Footer);
+        }
+        start
+    }
+
+    /// The address at the top of the body: a line of its own, or the start of the first paragraph.
+    fn salutation(&mut self, body_start: usize, body_end: usize) -> Option<Node> {
+        if body_start >= body_end {
+            return None;
+        }
+        let paragraph = self.paragraphs.get(body_start)?.clone();
+        let text = self.para_text(body_start);
+        let len = salutation_len(text)?;
+        let head = paragraph.span.start..paragraph.span.start + len;
+        if len == text.len() {
+            self.roles[body_start] = Some(BlockRole::Salutation);
+        }
+        Some(Node {
+            kind: NodeKind::Salutation,
+            depth: 0,
+            marker: None,
+            label: self.text.get(head.clone()).unwrap_or_default().to_owned(),
+            span: head.clone(),
+            head,
+            line: paragraph.line,
+            run_in: len < text.len(),
+            url: None,
+            parent: None,
+        })
+    }
+
+    /// Finds headings and their depths. Depth follows the nesting in this document: a
+    /// stack of the numbering families open above the current heading.
+    fn headings(&mut self, body_start: usize, body_end: usize) -> Vec<FoundHeading> {
+        let mut found: Vec<FoundHeading> = Vec::new();
+        // (family, index in `found`, last number seen)
+        let mut stack: Vec<(HeadingFamily, usize, u32)> = Vec::new();
+        let mut last_number: std::collections::HashMap<HeadingFamily, u32> = std::collections::HashMap::new();
+        for index in body_start..body_end {
+            if self.roles[index].is_some() {
+                continue;
+            }
+            let paragraph = self.paragraphs[index].clone();
+            let text = self.para_text(index);
+            let (family, number, marker_len) = if let Some(HeadingMarker { family, number, len }) =
+                markers::heading_marker(text)
+            {
+                (family, number, Some(len))
+            } else if self.is_unnumbered_heading(index, body_end) {
+                (HeadingFamily::Unnumbered, 0, None)
+            } else {
+                continue;
+            };
+            if family != HeadingFamily::Unnumbered {
+                let in_scope = stack.iter().rev().find(|(f, _, _)| *f == family).map(|(_, _, n)| *n);
+                let anywhere = last_number.get(&family).copied();
+                let follows = |previous: Option<u32>| previous.is_some_and(|n| number == n + 1);
+                if !(number == 1 || follows(in_scope) || follows(anywhere)) {
+                    continue;
+                }
+                last_number.insert(family, number);
+            }
+            while let Some(&(top_family, _, _)) = stack.last() {
+                if top_family == family || top_family.rank() >= family.rank() {
+                    stack.pop();
+                    if top_family == family {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let parent = stack.last().map(|&(_, parent, _)| parent);
+            let depth = stack.len();
+            stack.push((family, found.len(), number));
+
+            let marker = marker_len.map(|len| paragraph.span.start..paragraph.span.start + len);
+            let after_marker = marker.as_ref().map_or(paragraph.span.start, |m| m.end);
+            let (label, run_in, body_start_at) = heading_label(self.text, after_marker..paragraph.span.end);
+            self.roles[index] = Some(BlockRole::Heading);
+            found.push(FoundHeading {
+                paragraph: index,
+                depth,
+                parent,
+                marker,
+                label,
+                run_in,
+                body_start: body_start_at,
+            });
+        }
+        found
+    }
+
+    /// 引　　言 or 结束语: a short line with no punctuation between body paragraphs.
+    fn is_unnumbered_heading(&self, index: usize, body_end: usize) -> bool {
+        let text = self.para_text(index);
+        let visible = text.chars().filter(|c| !is_space(*c)).count();
+        let next_is_body = index + 1 < body_end && self.roles[index + 1].is_none();
+        (2..=12).contains(&visible)
+            && next_is_body
+            && text.chars().all(|c| !is_punctuation(c))
+            && text.chars().any(is_han)
+            && !is_date_line(text)
+            && index > 0
+    }
+
+    /// The final exhortation or thanks after the last section.
+    fn closing(&mut self, body_start: usize, body_end: usize, headings: &[FoundHeading]) -> Option<usize> {
+        let last = body_end.checked_sub(1)?;
+        if last <= body_start || self.roles[last].is_some() {
+            return None;
+        }
+        if headings.last().is_some_and(|h| h.paragraph >= last) {
+            return None;
+        }
+        let mut start = is_closing_paragraph(self.para_text(last)).then_some(last)?;
+        // 谢谢大家！ alone after an exhortation: the closing starts with the exhortation.
+        if is_thanks_only(self.para_text(last))
+            && last > body_start + 1
+            && self.roles[last - 1].is_none()
+            && is_closing_paragraph(self.para_text(last - 1))
+        {
+            start = last - 1;
+        }
+        for role in &mut self.roles[start..body_end] {
+            *role = Some(BlockRole::Closing);
+        }
+        Some(start)
+    }
+
+    /// Heading and point nodes in document order, with spans and parents.
+    fn structure_nodes(
+        &self,
+        mut nodes: Vec<Node>,
+        headings: &[FoundHeading],
+        closing: Option<usize>,
+        body_end: usize,
+    ) -> Vec<Node> {
+        let structure_end = closing
+            .or((body_end < self.paragraphs.len()).then_some(body_end))
+            .and_then(|i| self.paragraphs.get(i))
+            .map_or(self.text.len(), |p| p.span.start);
+        let structure_end = self.last_end_before(structure_end);
+        let mut heading_node: Vec<usize> = Vec::with_capacity(headings.len());
+        for (h, heading) in headings.iter().enumerate() {
+            let start = heading
+                .marker
+                .as_ref()
+                .map_or(heading.label.start, |marker| marker.start);
+            let end = headings
+                .iter()
+                .skip(h + 1)
+                .find(|next| next.depth <= heading.depth)
+                .and_then(|next| self.paragraphs.get(next.paragraph))
+                .map_or(structure_end, |p| self.last_end_before(p.span.start));
+            let own_end = headings
+                .get(h + 1)
+                .and_then(|next| self.paragraphs.get(next.paragraph))
+                .map_or(structure_end, |p| p.span.start);
+            let owner_index = nodes.len();
+            nodes.push(Node {
+                kind: NodeKind::Heading,
+                depth: heading.depth,
+                marker: heading.marker.as_ref().map(|m| self.text.get(m.clone()).unwrap_or_default().to_owned()),
+                label: self.text.get(heading.label.clone()).unwrap_or_default().to_owned(),
+                head: start..heading.label.end,
+                span: start..end.max(heading.label.end),
+                line: self.paragraphs[heading.paragraph].line,
+                run_in: heading.run_in,
+                url: None,
+                parent: heading.parent.and_then(|p| heading_node.get(p).copied()),
+            });
+            heading_node.push(owner_index);
+            let own_paragraphs = self.own_paragraph_ranges(heading, own_end);
+            self.push_points(&mut nodes, &own_paragraphs, Some(owner_index), heading.depth + 1);
+        }
+        // Points outside any heading: the preamble (or the whole body when it has no headings).
+        let first_heading_start = headings
+            .first()
+            .and_then(|h| self.paragraphs.get(h.paragraph))
+            .map_or(structure_end, |p| p.span.start);
+        let outside: Vec<Range<usize>> = (0..self.paragraphs.len())
+            .filter(|&i| self.roles[i] == Some(BlockRole::Preamble) && self.paragraphs[i].span.end <= first_heading_start)
+            .map(|i| self.paragraphs[i].span.clone())
+            .collect();
+        let salutation_end = nodes
+            .iter()
+            .find(|n| n.kind == NodeKind::Salutation)
+            .map_or(0, |n| n.head.end);
+        let outside: Vec<Range<usize>> = outside
+            .into_iter()
+            .map(|range| range.start.max(salutation_end)..range.end)
+            .filter(|range| !range.is_empty())
+            .collect();
+        self.push_points(&mut nodes, &outside, None, 0);
+        sort_in_document_order(nodes)
+    }
+
+    /// The end of the last paragraph that ends at or before `offset`.
+    fn last_end_before(&self, offset: usize) -> usize {
+        let count = self.paragraphs.partition_point(|p| p.span.end <= offset);
+        count
+            .checked_sub(1)
+            .and_then(|i| self.paragraphs.get(i))
+            .map_or(offset, |p| p.span.end)
+    }
+
+    /// The text a heading owns itself, before its first child: its body after a run-in
+    /// heading, and the body paragraphs up to the next heading.
+    fn own_paragraph_ranges(&self, heading: &FoundHeading, own_end: usize) -> Vec<Range<usize>> {
+        let mut ranges = Vec::new();
+        let paragraph_end = self.paragraphs[heading.paragraph].span.end;
+        if heading.body_start < paragraph_end {
+            ranges.push(heading.body_start..paragraph_end);
+        }
+        for index in heading.paragraph + 1..self.paragraphs.len() {
+            let paragraph = &self.paragraphs[index];
+            if paragraph.span.start >= own_end {
+                break;
+            }
+            if self.roles[index] == Some(BlockRole::Body) {
+                ranges.push(paragraph.span.clone());
+            }
+        }
+        ranges
+    }
+
+    fn push_points(&self, nodes: &mut Vec<Node>, ranges: &[Range<usize>], owner: Option<usize>, depth: usize) {
+        let mut candidates = Vec::new();
+        for range in ranges {
+            points::candidates(self.text, range.clone(), &mut candidates);
+        }
+        let all_starts: Vec<usize> = candidates.iter().map(|c| c.at).collect();
+        for run in points::runs(&candidates) {
+            for (i, point) in run.iter().enumerate() {
+                let marker = point.at..point.at + point.marker.len;
+                let label_start = point.at + point.marker.len_with_punctuation;
+                let next_any = all_starts.iter().copied().find(|&s| s > point.at);
+                let label = point_label(self.text, label_start, point.paragraph.end.min(next_any.unwrap_or(usize::MAX)));
+                let end = run
+                    .get(i + 1)
+                    .map_or(point.paragraph.end, |next| next.at);
+                nodes.push(Node {
+                    kind: NodeKind::Point,
+                    depth,
+                    marker: Some(self.text.get(marker.clone()).unwrap_or_default().to_owned()),
+                    label: self.text.get(label.clone()).unwrap_or_default().to_owned(),
+                    head: marker.start..label.end.max(marker.end),
+                    span: marker.start..end,
+                    line: self.line_of(point.at),
+                    run_in: false,
+                    url: None,
+                    parent: owner,
+                });
+            }
+        }
+    }
+
+    fn closing_and_footer_nodes(&self, closing: Option<usize>, body_end: usize) -> Vec<Node> {
+        let mut nodes = Vec::new();
+        if let Some(start) = closing {
+            let first = self.paragraphs[start].span.start;
+            let end = self.paragraphs[start..body_end].last().map_or(first, |p| p.span.end);
+            let label_end = self
+                .text
+                .get(first..end)
+                .unwrap_or_default()
+                .char_indices()
+                .nth(CLOSING_LABEL_CHARS)
+                .map_or(end, |(offset, _)| first + offset);
+            nodes.push(Node {
+                kind: NodeKind::Closing,
+                depth: 0,
+                marker: None,
+                label: self.text.get(first..label_end).unwrap_or_default().to_owned(),
+                head: first..label_end,
+                span: first..end,
+                line: self.paragraphs[start].line,
+                run_in: false,
+                url: None,
+                parent: None,
+            });
+        }
+        let footer: Vec<usize> = (body_end..self.paragraphs.len())
+            .filter(|&i| self.roles[i] == Some(BlockRole::Footer))
+            .collect();
+        if let (Some(&first), Some(&last)) = (footer.first(), footer.last()) {
+            let span = self.paragraphs[first].span.start..self.paragraphs[last].span.end;
+            let label = footer.iter().map(|&i| self.para_text(i)).collect::<Vec<_>>().join("\n");
+            let url = footer.iter().find_map(|&i| find_url(self.para_text(i)));
+            nodes.push(Node {
+                kind: NodeKind::Footer,
+                depth: 0,
+                marker: None,
+                label,
+                head: span.clone(),
+                span,
+                line: self.paragraphs[first].line,
+                run_in: false,
+                url,
+                parent: None,
+            });
+        }
+        nodes
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+}
+
+/// Sorts nodes by where they start. Parents were recorded as indices into the unsorted
+/// list, so they are mapped to the new positions.
+fn sort_in_document_order(nodes: Vec<Node>) -> Vec<Node> {
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by_key(|&old| nodes[old].head.start);
+    let mut new_index = vec![0; nodes.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&old| slots[old].take())
+        .map(|mut node| {
+            node.parent = node.parent.map(|parent| new_index[parent]);
+            node
+        })
+        .collect()
+}
+
+/// A heading's label after its marker: up to the first 。！？： outside quotes when body
+/// text follows (run-in), else the whole line without its trailing punctuation.
+/// Returns the label span, whether it is run in, and where the body text starts.
+fn heading_label(text: &str, range: Range<usize>) -> (Range<usize>, bool, usize) {
+    let rest = text.get(range.clone()).unwrap_or_default();
+    let leading = rest.len() - rest.trim_start_matches(is_space).len();
+    let start = range.start + leading;
+    let content = rest.get(leading..).unwrap_or_default();
+    let mut quote_depth = 0u32;
+    for (offset, c) in content.char_indices() {
+        match c {
+            '“' | '《' | '「' | '『' => quote_depth += 1,
+            '”' | '》' | '」' | '』' => quote_depth = quote_depth.saturating_sub(1),
+            '。' | '！' | '？' | '：' | '!' | '?' | ':' if quote_depth == 0 => {
+                let after = content.get(offset + c.len_utf8()..).unwrap_or_default();
+                let body = after.trim_start_matches(|ch: char| is_space(ch) || is_terminal_mark(ch));
+                if body.is_empty() {
+                    break;
+                }
+                let body_start = range.end - body.len();
+                return (start..start + offset, true, body_start);
+            }
+            _ => {}
+        }
+    }
+    let trimmed = content.trim_end_matches(|c: char| is_space(c) || is_terminal_mark(c));
+    (start..start + trimmed.len(), false, range.end)
+}
+
+fn is_terminal_mark(c: char) -> bool {
+    matches!(c, '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?')
+}
+
+/// A point's lead phrase: from `start` to the first clause mark, at most a few dozen characters.
+fn point_label(text: &str, start: usize, limit: usize) -> Range<usize> {
+    let rest = text.get(start..limit.max(start)).unwrap_or_default();
+    let rest_trimmed = rest.trim_start_matches(is_space);
+    let start = start + (rest.len() - rest_trimmed.len());
+    let mut end = start + rest_trimmed.len();
+    for (count, (offset, c)) in rest_trimmed.char_indices().enumerate() {
+        if count >= MAX_POINT_LABEL_CHARS
+            || matches!(c, '。' | '！' | '？' | '；' | '：' | '，' | '!' | '?' | ';' | ':' | ',')
+        {
+            end = start + offset;
+            break;
+        }
+    }
+    start..end
+}
+
+fn looks_like_title(text: &str) -> bool {
+    let chars = text.chars().count();
+    (2..=60).contains(&chars)
+        && !text.contains(['。', '；'])
+        && !text.ends_with(['：', ':', '，', ',', '！', '!', '？', '?'])
+        && markers::heading_marker(text).is_none()
+        && salutation_len(text).is_none()
+        && !is_date_line(text)
+        && !is_footer_line(text)
+}
+
+/// Words a complete title ends with: a second line after them is not part of the title.
+fn ends_title(text: &str) -> bool {
+    const FINAL_WORDS: &[&str] = &[
+        "讲话", "报告", "意见", "通知", "决定", "方案", "办法", "规定", "纲要", "致辞", "发言", "总结", "计划", "要点",
+        "方法", "批复", "公告", "通告", "决议", "纪要", "贺信", "讲稿", "说明", "指引", "细则", "条例",
+    ];
+    let text = text.trim_end_matches(|c: char| is_space(c) || matches!(c, '》' | '”' | '）' | ')'));
+    FINAL_WORDS.iter().any(|word| text.ends_with(word))
+}
+
+/// Lines that belong under the title: ——subtitle, speaker, date, 文号.
+fn front_matter_role(text: &str) -> Option<BlockRole> {
+    let trimmed = text.trim_start_matches(is_space);
+    if trimmed.starts_with("——") || trimmed.starts_with("--") || trimmed.starts_with('—') {
+        return Some(BlockRole::Subtitle);
+    }
+    if is_doc_number(trimmed) {
+        return Some(BlockRole::DocNumber);
+    }
+    if is_date_line(trimmed) || is_name_line(trimmed) {
+        return Some(BlockRole::Byline);
+    }
+    let author = ["作者：", "作者:", "来源：", "来源:", "文/", "记者"];
+    if author.iter().any(|a| trimmed.starts_with(a)) && trimmed.chars().count() <= 40 {
+        return Some(BlockRole::Byline);
+    }
+    None
+}
+
+/// 国发〔2019〕3号.
+fn is_doc_number(text: &str) -> bool {
+    let has_year_brackets = ["〔", "[", "［", "【"].iter().any(|open| {
+        text.split_once(open)
+            .is_some_and(|(_, rest)| rest.chars().take(4).filter(char::is_ascii_digit).count() == 4)
+    });
+    has_year_brackets && text.ends_with('号') && text.chars().count() <= 30
+}
+
+const ADDRESS_WORDS: &[&str] = &[
+    "同志们", "朋友们", "女士们", "先生们", "同学们", "老师们", "代表们", "各位", "尊敬的", "亲爱的", "来宾",
+];
+
+const ORGANISATION_SUFFIXES: &[&str] = &[
+    "人民政府", "政府", "机构", "部门", "单位", "委员会", "党委", "党组", "各部委", "厅", "局", "委", "办", "公司",
+    "学校", "院", "所", "处", "室", "组", "中心", "会", "省", "市", "区", "县", "州", "旗", "镇", "乡", "街道",
+];
+
+/// Byte length of a salutation at the start of `text`: the whole line (同志们：, a 主送机关
+/// line) or an address that runs into the paragraph (同志们！今天…).
+fn salutation_len(text: &str) -> Option<usize> {
+    let end_mark = |c: char| matches!(c, '：' | ':' | '！' | '!');
+    let first_mark = text.char_indices().find(|(_, c)| end_mark(*c) || matches!(c, '。' | '？' | '?'))?;
+    let (offset, mark) = first_mark;
+    if !end_mark(mark) {
+        return None;
+    }
+    let head = text.get(..offset)?;
+    let len = offset + mark.len_utf8();
+    let is_address = head.chars().count() <= 40
+        && ADDRESS_WORDS.iter().any(|w| head.contains(w))
+        && head
+            .split(['，', '、', ',', ' ', '\u{3000}'])
+            .all(|part| part.is_empty() || part.chars().count() <= 12);
+    if is_address {
+        return Some(len);
+    }
+    // A 主送机关 line stands alone and ends in a colon: 各省、自治区、直辖市人民政府，国务院各部委：
+    let is_addressees = len == text.len()
+        && matches!(mark, '：' | ':')
+        && head.chars().count() <= 120
+        && head.contains(['、', '，', ','])
+        && head.split(['、', '，', ',']).all(|part| part.chars().count() <= 20)
+        && ORGANISATION_SUFFIXES.iter().any(|suffix| head.trim_end().ends_with(suffix));
+    is_addressees.then_some(len)
+}
+
+fn is_backmatter_start(text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
+    let is_rule = compact.chars().count() >= 5
+        && compact.chars().all(|c| matches!(c, '-' | '—' | '─' | '━' | '_' | '＿' | '=' | '＝' | '*' | '＊' | '·'));
+    let is_notes = matches!(compact.as_str(), "注释" | "注" | "参考文献" | "附注");
+    let is_attachment = compact.strip_prefix("附件").is_some_and(|rest| {
+        rest.trim_end_matches(['：', ':'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || markers::chinese_numeral(&c.to_string()).is_some())
+    });
+    is_rule || is_notes || is_attachment
+}
+
+/// Source, attribution, link and date lines that close a published text.
+fn is_footer_line(text: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "（来源", "(来源", "来源：", "来源:", "作者：", "作者:", "（作者", "(作者", "责任编辑", "编辑：", "编辑:", "原标题",
+        "文章来源", "出处", "（此件", "(此件", "抄送", "（根据", "(根据", "（本文", "(本文", "本文来源", "转载",
+    ];
+    let trimmed = text.trim_start_matches(is_space);
+    find_url(trimmed).is_some()
+        || PREFIXES.iter().any(|prefix| trimmed.starts_with(prefix)) && trimmed.chars().count() <= 120
+        || is_date_line(trimmed)
+        || trimmed.ends_with("印发") && trimmed.chars().count() <= 40
+}
+
+/// A signature line above a date: 国务院, XX市人民政府办公室.
+fn is_signature_line(text: &str) -> bool {
+    let count = text.chars().count();
+    (2..=30).contains(&count) && text.chars().all(|c| !is_punctuation(c) || matches!(c, '（' | '）' | '(' | ')'))
+}
+
+fn find_url(text: &str) -> Option<String> {
+    let start = ["http://", "https://", "www."].iter().filter_map(|p| text.find(p)).min()?;
+    let rest = text.get(start..)?;
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>'))
+        .map_or(rest.len(), |(offset, _)| offset);
+    let url = rest.get(..end)?.trim_end_matches(['.', ',', ';', ')', ']']);
+    (!url.is_empty()).then(|| url.to_owned())
+}
+
+fn is_closing_paragraph(text: &str) -> bool {
+    let after_address = ["同志们", "朋友们", "各位"].iter().any(|word| {
+        text.strip_prefix(word)
+            .is_some_and(|rest| rest.starts_with(['，', '、', '！', ',', '!', '：', ':']))
+    });
+    after_address || text.contains("让我们") || is_thanks_only(text)
+}
+
+fn is_thanks_only(text: &str) -> bool {
+    text.starts_with("谢谢") && text.chars().count() <= 12
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,268 @@
+//! The document laid out as screen lines for one text-pane width: what the reader's text
+//! pane draws and what `briefing render` prints, from one code path.
+//!
+//! Invariants: no line is wider than the pane width; every line knows the byte span of
+//! the document it shows, so jumps, scroll-spy and highlights work on source offsets.
+
+use std::ops::Range;
+
+use crate::document::{BlockRole, Document, NodeKind};
+use crate::layout::{AmbiguousWidth, ScreenLine, wrap};
+
+/// How the text is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Inner width of the text pane in columns.
+    pub width: usize,
+    /// First-line indent of body paragraphs in columns (two full-width characters: 4).
+    pub indent: usize,
+    /// Longest line in columns, however wide the pane.
+    pub measure: usize,
+    pub ambiguous: AmbiguousWidth,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        Self {
+            width: 80,
+            indent: 4,
+            measure: 80,
+            ambiguous: AmbiguousWidth::Narrow,
+        }
+    }
+}
+
+/// How a piece of text is shown. The reader maps these to colours; `render` prints plain text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Emphasis {
+    Plain,
+    Title,
+    /// Subtitle, byline, 文号, footer.
+    Meta,
+    /// A heading's marker and text, with its depth.
+    Heading(usize),
+    /// The marker of a point (一是).
+    PointMarker,
+    Salutation,
+}
+
+/// One screen line of the laid-out document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DisplayLine {
+    /// Index into [`Document::blocks`]; `None` for the blank line between paragraphs.
+    pub block: Option<usize>,
+    /// Columns of space before the text (indent, centring).
+    pub pad: usize,
+    /// Byte offset in the document of the paragraph text that `screen` offsets are relative to.
+    pub base: usize,
+    pub screen: ScreenLine,
+}
+
+impl DisplayLine {
+    /// The byte span of the document shown on this line (empty for a blank line).
+    pub fn source(&self) -> Range<usize> {
+        self.base + self.screen.source.start..self.base + self.screen.source.end
+    }
+
+    /// The line as plain text, padding included, no trailing spaces.
+    pub fn plain(&self) -> String {
+        if self.screen.text.is_empty() {
+            return String::new();
+        }
+        format!("{}{}", " ".repeat(self.pad), self.screen.text)
+    }
+
+    /// Splits the drawn text into runs of equal emphasis, given emphasised source spans
+    /// (sorted by start, non-overlapping). Returns (text, emphasis) pairs covering `screen.text`.
+    pub fn segments<'l>(&'l self, spans: &[(Range<usize>, Emphasis)]) -> Vec<(&'l str, Emphasis)> {
+        let text = &self.screen.text;
+        let mut out: Vec<(&str, Emphasis)> = Vec::new();
+        let mut run_start = 0usize;
+        let mut run_emphasis = None;
+        let clusters = &self.screen.clusters;
+        for (i, &(text_offset, source_offset)) in clusters.iter().enumerate() {
+            let absolute = self.base + source_offset as usize;
+            let emphasis = emphasis_at(spans, absolute);
+            let text_offset = text_offset as usize;
+            match run_emphasis {
+                Some(current) if current == emphasis => {}
+                Some(current) => {
+                    out.push((text.get(run_start..text_offset).unwrap_or_default(), current));
+                    run_start = text_offset;
+                    run_emphasis = Some(emphasis);
+                }
+                None => {
+                    run_start = text_offset;
+                    run_emphasis = Some(emphasis);
+                }
+            }
+            if i + 1 == clusters.len() {
+                out.push((text.get(run_start..).unwrap_or_default(), emphasis));
+            }
+        }
+        out
+    }
+}
+
+fn emphasis_at(spans: &[(Range<usize>, Emphasis)], offset: usize) -> Emphasis {
+    let after = spans.partition_point(|(range, _)| range.start <= offset);
+    after
+        .checked_sub(1)
+        .and_then(|i| spans.get(i))
+        .filter(|(range, _)| range.contains(&offset))
+        .map_or(Emphasis::Plain, |(_, emphasis)| *emphasis)
+}
+
+/// The emphasised spans of a document: title lines, headings, point markers, salutation.
+/// Sorted by start and non-overlapping (a point marker never lies inside a heading's head).
+pub fn emphasis_spans(doc: &Document) -> Vec<(Range<usize>, Emphasis)> {
+    let mut spans: Vec<(Range<usize>, Emphasis)> = doc
+        .blocks
+        .iter()
+        .filter_map(|block| match block.role {
+            BlockRole::Title => Some((block.span.clone(), Emphasis::Title)),
+            BlockRole::Subtitle | BlockRole::Byline | BlockRole::DocNumber | BlockRole::Footer => {
+                Some((block.span.clone(), Emphasis::Meta))
+            }
+            _ => None,
+        })
+        .collect();
+    spans.extend(doc.nodes.iter().filter_map(|node| match node.kind {
+        NodeKind::Heading => Some((node.head.clone(), Emphasis::Heading(node.depth))),
+        NodeKind::Point => {
+            let marker_len = node.marker.as_ref().map_or(0, String::len);
+            Some((node.head.start..node.head.start + marker_len, Emphasis::PointMarker))
+        }
+        NodeKind::Salutation => Some((node.head.clone(), Emphasis::Salutation)),
+        NodeKind::Closing | NodeKind::Footer => None,
+    }));
+    spans.sort_by_key(|(range, _)| range.start);
+    spans
+}
+
+/// Lays out the whole document for a pane `options.width` columns wide.
+pub fn render(doc: &Document, options: &RenderOptions) -> Vec<DisplayLine> {
+    let width = options.width.max(1);
+    let measure = options.measure.clamp(1, width);
+    // A pane wider than the measure keeps the text column in its middle.
+    let offset = (width - measure) / 2;
+    let mut lines = Vec::new();
+    let mut previous_role: Option<BlockRole> = None;
+    for (index, block) in doc.blocks.iter().enumerate() {
+        let front = matches!(
+            block.role,
+            BlockRole::Title | BlockRole::Subtitle | BlockRole::Byline | BlockRole::DocNumber
+        );
+        let same_group = previous_role.is_some_and(|previous| {
+            previous == block.role
+                || (front && matches!(previous, BlockRole::Subtitle | BlockRole::Byline | BlockRole::DocNumber))
+                || (block.role == BlockRole::Footer && previous == BlockRole::Footer)
+        });
+        if previous_role.is_some() && !same_group {
+            lines.push(blank(block.span.start));
+        }
+        previous_role = Some(block.role);
+        let text = doc.slice(&block.span);
+        let indent = match block.role {
+            BlockRole::Preamble | BlockRole::Body | BlockRole::Closing | BlockRole::Backmatter => options.indent,
+            BlockRole::Heading if is_run_in_heading(doc, block.span.start) => options.indent,
+            _ => 0,
+        };
+        let indent = if indent >= measure { 0 } else { indent };
+        for (i, screen) in wrap(text, measure, indent, options.ambiguous).into_iter().enumerate() {
+            let first_indent = if i == 0 { indent } else { 0 };
+            let centred = if front { (measure - screen.width.min(measure)) / 2 } else { 0 };
+            lines.push(DisplayLine {
+                block: Some(index),
+                pad: offset + first_indent + centred,
+                base: block.span.start,
+                screen,
+            });
+        }
+    }
+    lines
+}
+
+fn is_run_in_heading(doc: &Document, start: usize) -> bool {
+    doc.nodes
+        .iter()
+        .any(|node| node.kind == NodeKind::Heading && node.head.start == start && node.run_in)
+}
+
+fn blank(at: usize) -> DisplayLine {
+    DisplayLine {
+        block: None,
+        pad: 0,
+        base: at,
+        screen: ScreenLine {
+            source: 0..0,
+            text: String::new(),
+            width: 0,
+            clusters: Vec::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::str_width;
+    use crate::parse::parse_text;
+
+    fn options(width: usize) -> RenderOptions {
+        RenderOptions {
+            width,
+            ..RenderOptions::default()
+        }
+    }
+
+    #[test]
+    fn paragraphs_get_a_two_character_indent_replacing_their_own() {
+        let doc = parse_text("标题\n\n　　同志们：\n  今天开会。\n");
+        let lines: Vec<String> = render(&doc, &options(40)).iter().map(DisplayLine::plain).collect();
+        assert!(lines.contains(&"    今天开会。".to_owned()), "{lines:?}");
+        assert!(lines.contains(&"同志们：".to_owned()), "{lines:?}");
+    }
+
+    #[test]
+    fn the_measure_caps_line_length_and_centres_the_column() {
+        let doc = parse_text(&format!("标题\n\n{}\n", "字".repeat(200)));
+        let lines = render(
+            &doc,
+            &RenderOptions {
+                width: 200,
+                measure: 40,
+                ..RenderOptions::default()
+            },
+        );
+        let body: Vec<&DisplayLine> = lines.iter().filter(|l| l.screen.width > 0).skip(1).collect();
+        assert!(body.iter().all(|l| l.screen.width <= 40));
+        assert_eq!(body.get(1).map(|l| l.pad), Some(80));
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_pane() {
+        let doc = parse_text(include_str!("../data/briefing.txt"));
+        for width in [1, 2, 3, 7, 20, 33, 80] {
+            for line in render(&doc, &options(width)) {
+                assert!(
+                    line.pad + str_width(&line.screen.text, AmbiguousWidth::Narrow) <= width,
+                    "width {width}: {line:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn segments_follow_the_emphasised_spans() {
+        let doc = parse_text("标题\n\n一、认清形势\n正文。一是甲。二是乙。\n");
+        let spans = emphasis_spans(&doc);
+        let lines = render(&doc, &options(40));
+        let heading = lines.iter().find(|l| l.screen.text.starts_with("一、")).expect("heading line");
+        assert_eq!(heading.segments(&spans), vec![("一、认清形势", Emphasis::Heading(0))]);
+        let body = lines.iter().find(|l| l.screen.text.contains("一是")).expect("body line");
+        let segments = body.segments(&spans);
+        assert!(segments.contains(&("一是", Emphasis::PointMarker)), "{segments:?}");
+        assert!(segments.contains(&("二是", Emphasis::PointMarker)), "{segments:?}");
+    }
+}
