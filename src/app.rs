@@ -48,11 +48,23 @@ pub enum Action {
     ToggleTree,
     Help,
     Escape,
+    /// Give the terminal back and stop (Ctrl-z); the reader redraws when continued.
+    Suspend,
     Quit,
-    Resize { width: usize, height: usize },
+    Resize {
+        width: usize,
+        height: usize,
+    },
     /// Mouse wheel: lines to scroll (negative: up) at a screen position.
-    Scroll { column: usize, row: usize, lines: isize },
-    Click { column: usize, row: usize },
+    Scroll {
+        column: usize,
+        row: usize,
+        lines: isize,
+    },
+    Click {
+        column: usize,
+        row: usize,
+    },
 }
 
 /// What the event loop does after an update.
@@ -60,6 +72,7 @@ pub enum Action {
 pub enum Effect {
     None,
     Redraw,
+    Suspend,
     Quit,
 }
 
@@ -94,7 +107,8 @@ pub struct Rect {
 
 impl Rect {
     pub fn contains(&self, column: usize, row: usize) -> bool {
-        (self.x..self.x + self.width).contains(&column) && (self.y..self.y + self.height).contains(&row)
+        (self.x..self.x + self.width).contains(&column)
+            && (self.y..self.y + self.height).contains(&row)
     }
 }
 
@@ -132,6 +146,21 @@ impl Default for Settings {
     }
 }
 
+/// The parts of the state that decide what is drawn.
+#[derive(PartialEq, Eq)]
+struct ViewState {
+    top: usize,
+    tree_top: usize,
+    focus: Focus,
+    overlay: Option<Overlay>,
+    selected: TreeRow,
+    collapsed: usize,
+    highlight: Option<Range<usize>>,
+    tree_percent: usize,
+    lines: usize,
+    size: (usize, usize),
+}
+
 /// The reader.
 pub struct App {
     doc: Document,
@@ -153,6 +182,8 @@ pub struct App {
     collapsed: HashSet<usize>,
     selected: TreeRow,
     tree_top: usize,
+    /// Characters (whitespace not counted) each node covers, for its speaking time.
+    node_chars: Vec<usize>,
     /// The source span to highlight in the text (the marker of the node last jumped to).
     highlight: Option<Range<usize>>,
 }
@@ -160,7 +191,18 @@ pub struct App {
 impl App {
     pub fn new(doc: Document, settings: Settings, width: usize, height: usize) -> Self {
         let spans = emphasis_spans(&doc);
+        let node_chars = doc
+            .nodes
+            .iter()
+            .map(|node| {
+                doc.slice(&node.span)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count()
+            })
+            .collect();
         let mut app = Self {
+            node_chars,
             doc,
             settings,
             size: (0, 0),
@@ -233,6 +275,7 @@ impl App {
         let before = self.snapshot();
         match action {
             Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
             Action::Resize { width, height } => self.resize(width, height),
             Action::Escape => {
                 if self.overlay.take().is_none() && self.focus == Focus::Tree {
@@ -259,8 +302,12 @@ impl App {
                     };
                 }
             }
-            Action::TreeNarrower => self.set_tree_percent(self.tree_percent.saturating_sub(TREE_STEP_PERCENT).max(10)),
-            Action::TreeWider => self.set_tree_percent((self.tree_percent + TREE_STEP_PERCENT).min(60)),
+            Action::TreeNarrower => {
+                self.set_tree_percent(self.tree_percent.saturating_sub(TREE_STEP_PERCENT).max(10))
+            }
+            Action::TreeWider => {
+                self.set_tree_percent((self.tree_percent + TREE_STEP_PERCENT).min(60))
+            }
             Action::Down | Action::Up if self.tree_has_focus() => {
                 self.move_selection(if action == Action::Down { 1 } else { -1 });
             }
@@ -310,19 +357,19 @@ impl App {
     }
 
     /// Everything the view depends on, to tell whether an update changed what is drawn.
-    fn snapshot(&self) -> (usize, usize, Focus, Option<Overlay>, TreeRow, usize, Option<Range<usize>>, usize, usize, (usize, usize)) {
-        (
-            self.top,
-            self.tree_top,
-            self.focus,
-            self.overlay,
-            self.selected,
-            self.collapsed.len(),
-            self.highlight.clone(),
-            self.tree_percent,
-            self.lines.len(),
-            self.size,
-        )
+    fn snapshot(&self) -> ViewState {
+        ViewState {
+            top: self.top,
+            tree_top: self.tree_top,
+            focus: self.focus,
+            overlay: self.overlay,
+            selected: self.selected,
+            collapsed: self.collapsed.len(),
+            highlight: self.highlight.clone(),
+            tree_percent: self.tree_percent,
+            lines: self.lines.len(),
+            size: self.size,
+        }
     }
 
     fn tree_has_focus(&self) -> bool {
@@ -436,7 +483,12 @@ impl App {
             .partition_point(|line| line.block.is_none() || line.source().start <= offset);
         let mut index = after.saturating_sub(1);
         // Blank lines carry the next paragraph's start; step back onto text.
-        while index > 0 && self.lines.get(index).is_some_and(|line| line.block.is_none()) {
+        while index > 0
+            && self
+                .lines
+                .get(index)
+                .is_some_and(|line| line.block.is_none())
+        {
             index -= 1;
         }
         index
@@ -500,11 +552,16 @@ impl App {
 
     /// True when a node has children in the tree (it can be folded).
     pub fn has_children(&self, index: usize) -> bool {
-        self.doc.nodes.get(index + 1).is_some_and(|next| next.parent == Some(index))
+        self.doc
+            .nodes
+            .get(index + 1)
+            .is_some_and(|next| next.parent == Some(index))
     }
 
     fn selected_row_index(&self, rows: &[TreeRow]) -> usize {
-        rows.iter().position(|row| *row == self.selected).unwrap_or(0)
+        rows.iter()
+            .position(|row| *row == self.selected)
+            .unwrap_or(0)
     }
 
     fn move_selection(&mut self, delta: isize) {
@@ -570,7 +627,12 @@ impl App {
         if self.has_children(index) && !self.collapsed.contains(&index) {
             self.collapsed.insert(index);
         } else {
-            self.selected = self.doc.nodes.get(index).and_then(|n| n.parent).map_or(TreeRow::Title, TreeRow::Node);
+            self.selected = self
+                .doc
+                .nodes
+                .get(index)
+                .and_then(|n| n.parent)
+                .map_or(TreeRow::Title, TreeRow::Node);
         }
         self.keep_selection_visible();
     }
@@ -578,11 +640,22 @@ impl App {
     /// Jumps to the next (or previous) node of a kind after (before) the current position.
     fn jump_to_next(&mut self, kind: NodeKind, forward: bool) {
         let here = self.current_position();
-        let candidates = self.doc.nodes.iter().enumerate().filter(|(_, node)| node.kind == kind);
+        let candidates = self
+            .doc
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| node.kind == kind);
         let target = if forward {
-            candidates.filter(|(_, node)| node.head.start > here).map(|(i, _)| i).next()
+            candidates
+                .filter(|(_, node)| node.head.start > here)
+                .map(|(i, _)| i)
+                .next()
         } else {
-            candidates.filter(|(_, node)| node.head.start < here).map(|(i, _)| i).last()
+            candidates
+                .filter(|(_, node)| node.head.start < here)
+                .map(|(i, _)| i)
+                .next_back()
         };
         if let Some(index) = target {
             self.jump_to(index);
@@ -592,7 +665,11 @@ impl App {
     /// The reading position: the highlighted marker after a jump, else the top line's start.
     fn current_position(&self) -> usize {
         self.highlight.as_ref().map_or_else(
-            || self.lines.get(self.top).map_or(0, |line| line.source().start),
+            || {
+                self.lines
+                    .get(self.top)
+                    .map_or(0, |line| line.source().start)
+            },
             |range| range.start,
         )
     }
@@ -640,7 +717,11 @@ impl App {
     /// The tree label of a row: marker and lead phrase, cut to `width` columns with `…`.
     pub fn row_label(&self, row: TreeRow, width: usize) -> String {
         let text = match row {
-            TreeRow::Title => self.doc.title.clone().unwrap_or_else(|| "（无标题）".to_owned()),
+            TreeRow::Title => self
+                .doc
+                .title
+                .clone()
+                .unwrap_or_else(|| "（无标题）".to_owned()),
             TreeRow::Node(index) => self.doc.nodes.get(index).map_or_else(String::new, |node| {
                 let label = node.label.replace('\n', " ");
                 match (node.kind, &node.marker) {
@@ -677,6 +758,21 @@ impl App {
         }
         let bottom = (self.top + self.page()).min(self.lines.len());
         self.chars_before.get(bottom).copied().unwrap_or(total) * 100 / total
+    }
+
+    /// Seconds it takes to deliver a node's text.
+    pub fn node_seconds(&self, index: usize) -> Option<u64> {
+        self.node_chars
+            .get(index)
+            .map(|&chars| seconds_for(chars, self.settings.rate))
+    }
+
+    /// Seconds it takes to deliver the whole text.
+    pub fn total_seconds(&self) -> u64 {
+        seconds_for(
+            self.chars_before.last().copied().unwrap_or(0),
+            self.settings.rate,
+        )
     }
 
     /// Seconds of speaking left from the top line at the configured rate.

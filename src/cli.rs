@@ -9,9 +9,14 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::input::{LoadOptions, Source, SourceError, load};
-use crate::layout::AmbiguousWidth;
+use crate::app::{App, Settings};
+use crate::decode::decode;
+use crate::document::Document;
+use crate::input::{LoadOptions, Source, SourceError, load, read_bytes};
+use crate::layout::{AmbiguousWidth, wrap_lines};
 use crate::outline;
+use crate::render::{RenderOptions, render};
+use crate::tui;
 
 /// Exit code for a search that found nothing.
 pub const EXIT_NOT_FOUND: u8 = 1;
@@ -20,7 +25,12 @@ pub const EXIT_ERROR: u8 = 2;
 
 /// A terminal reader for Chinese briefings and speeches.
 #[derive(Debug, Parser)]
-#[command(name = "briefing", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "briefing",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// The document to read (`-` for standard input); the built-in briefing when omitted.
     pub file: Option<PathBuf>,
@@ -90,6 +100,30 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Print the document laid out as the reader's text pane shows it.
+    Render {
+        file: Option<PathBuf>,
+        /// Inner width of the text pane in columns (default: $COLUMNS or 80).
+        #[arg(long, value_name = "COLS")]
+        width: Option<usize>,
+    },
+    /// Wrap each line of a text with Chinese line breaking: a CJK-correct `fold`.
+    Wrap {
+        /// The text to wrap; standard input when omitted or `-`.
+        file: Option<PathBuf>,
+        /// Columns per line (default: $COLUMNS or 80).
+        #[arg(long, value_name = "COLS")]
+        width: Option<usize>,
+    },
+}
+
+/// The width to lay text out at when none is given: `$COLUMNS`, else 80.
+fn default_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.trim().parse().ok())
+        .filter(|&columns: &usize| columns > 0)
+        .unwrap_or(80)
 }
 
 impl Cli {
@@ -111,10 +145,18 @@ impl Cli {
 /// as one line; a closed output pipe ends the command quietly with success.
 pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
     let result = match command {
-        Command::Outline { file, format } => with_document(cli, file.as_ref(), |doc, out| match format {
-            Format::Text => outline::write_text(out, doc).map(|()| 0),
-            Format::Json => outline::write_json(out, doc).map(|()| 0),
+        Command::Outline { file, format } => {
+            with_document(cli, file.as_ref(), |doc, out| match format {
+                Format::Text => outline::write_text(out, doc).map(|()| 0),
+                Format::Json => outline::write_json(out, doc).map(|()| 0),
+            })
+        }
+        Command::Render { file, width } => with_document(cli, file.as_ref(), |doc, out| {
+            write_render(out, doc, cli, width.unwrap_or_else(default_width)).map(|()| 0)
         }),
+        Command::Wrap { file, width } => {
+            wrap_command(cli, file.as_ref(), width.unwrap_or_else(default_width))
+        }
     };
     finish(result)
 }
@@ -123,10 +165,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
 fn with_document(
     cli: &Cli,
     file: Option<&PathBuf>,
-    write: impl FnOnce(&crate::document::Document, &mut dyn Write) -> io::Result<u8>,
+    write: impl FnOnce(&Document, &mut dyn Write) -> io::Result<u8>,
 ) -> Result<u8, CommandError> {
     let options = cli.load_options().map_err(CommandError::Load)?;
-    let doc = load(&Source::from_arg(file.map(PathBuf::as_path)), options).map_err(CommandError::Load)?;
+    let doc =
+        load(&Source::from_arg(file.map(PathBuf::as_path)), options).map_err(CommandError::Load)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = write(&doc, &mut out).map_err(CommandError::Output)?;
@@ -146,7 +189,9 @@ pub fn finish(result: Result<u8, CommandError>) -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         // `briefing outline | head -1`: the reader of our output has gone; not an error.
-        Err(CommandError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(CommandError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(CommandError::Output(error)) => {
             report(&format!("cannot write output: {error}"));
             ExitCode::from(EXIT_ERROR)
@@ -173,12 +218,98 @@ pub fn stdout_is_terminal() -> bool {
 pub fn run(cli: &Cli) -> ExitCode {
     match &cli.command {
         Some(command) => run_command(cli, command),
+        None if stdout_is_terminal() => run_reader(cli),
         None => run_command(
             cli,
-            &Command::Outline {
+            &Command::Render {
                 file: cli.file.clone(),
-                format: Format::Text,
+                width: None,
             },
         ),
+    }
+}
+
+/// The render settings the options ask for, at a text width.
+fn render_options(cli: &Cli, width: usize, ambiguous: AmbiguousWidth) -> RenderOptions {
+    RenderOptions {
+        width,
+        indent: cli.options.indent,
+        measure: cli.options.measure,
+        ambiguous,
+    }
+}
+
+fn write_render(out: &mut dyn Write, doc: &Document, cli: &Cli, width: usize) -> io::Result<()> {
+    let options = render_options(cli, width, cli.options.ambiguous_width.without_terminal());
+    for line in render(doc, &options) {
+        writeln!(out, "{}", line.plain())?;
+    }
+    Ok(())
+}
+
+/// `briefing wrap`: each input line wrapped on its own, one output line per screen line.
+fn wrap_command(cli: &Cli, file: Option<&PathBuf>, width: usize) -> Result<u8, CommandError> {
+    let source = match file {
+        None => Source::Stdin,
+        Some(path) => Source::from_arg(Some(path)),
+    };
+    let options = cli.load_options().map_err(CommandError::Load)?;
+    let with_source = |error| {
+        CommandError::Load(SourceError {
+            source_name: source.display_name(),
+            error,
+        })
+    };
+    let bytes = read_bytes(&source).map_err(with_source)?;
+    let decoded = decode(&bytes, options.encoding);
+    let ambiguous = cli.options.ambiguous_width.without_terminal();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let text = decoded.text.strip_suffix('\n').unwrap_or(&decoded.text);
+    if !text.is_empty() {
+        for line in text.split('\n') {
+            let wrapped = wrap_lines(line, width, ambiguous);
+            if wrapped.is_empty() {
+                writeln!(out).map_err(CommandError::Output)?;
+            }
+            for piece in wrapped {
+                writeln!(out, "{piece}").map_err(CommandError::Output)?;
+            }
+        }
+    }
+    out.flush().map_err(CommandError::Output)?;
+    Ok(0)
+}
+
+/// Opens the reader full-screen on a terminal.
+fn run_reader(cli: &Cli) -> ExitCode {
+    let loaded = cli
+        .load_options()
+        .and_then(|options| load(&Source::from_arg(cli.file.as_deref()), options));
+    let doc = match loaded {
+        Ok(doc) => doc,
+        Err(error) => return finish(Err(CommandError::Load(error))),
+    };
+    let probe = cli.options.ambiguous_width == AmbiguousArg::Auto;
+    let fixed = cli.options.ambiguous_width.without_terminal();
+    let result = tui::run(probe, |probed, width, height| {
+        let ambiguous = if probe { probed } else { fixed };
+        let settings = Settings {
+            indent: cli.options.indent,
+            measure: cli.options.measure,
+            ambiguous,
+            rate: cli.options.rate,
+        };
+        App::new(doc, settings, width, height)
+    });
+    match result {
+        Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
+        Ok(tui::Exit::Signal(signal)) => {
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
+        }
+        Err(error) => {
+            report(&format!("terminal: {error}"));
+            ExitCode::from(EXIT_ERROR)
+        }
     }
 }

@@ -63,7 +63,11 @@ fn detect(bytes: &[u8]) -> (&'static Encoding, &[u8]) {
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let guess = detector.guess(None, true);
-    let encoding = if guess == encoding_rs::GBK { GB18030 } else { guess };
+    let encoding = if guess == encoding_rs::GBK {
+        GB18030
+    } else {
+        guess
+    };
     (encoding, bytes)
 }
 
@@ -176,10 +180,13 @@ mod tests {
             le.extend_from_slice(&unit.to_le_bytes());
             be.extend_from_slice(&unit.to_be_bytes());
         }
-        let decoded_le = decode(&le, None);
-        assert_eq!((decoded_le.text.as_str(), decoded_le.encoding), (SAMPLE, "UTF-16LE"));
-        let decoded_be = decode(&be, None);
-        assert_eq!((decoded_be.text.as_str(), decoded_be.encoding), (SAMPLE, "UTF-16BE"));
+        let little = decode(&le, None);
+        assert_eq!(
+            (little.text.as_str(), little.encoding),
+            (SAMPLE, "UTF-16LE")
+        );
+        let big = decode(&be, None);
+        assert_eq!((big.text.as_str(), big.encoding), (SAMPLE, "UTF-16BE"));
     }
 
     #[test]

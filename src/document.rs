@@ -175,7 +175,9 @@ mod tests {
         let second_point = doc.text.find("二是").expect("present");
         let node = doc.node_at(second_point).expect("inside a point");
         assert_eq!(doc.nodes[node].marker.as_deref(), Some("二是"));
-        let heading = doc.node_at(doc.text.find("正文").expect("present")).expect("inside");
+        let heading = doc
+            .node_at(doc.text.find("正文").expect("present"))
+            .expect("inside");
         assert_eq!(doc.nodes[heading].marker.as_deref(), Some("二、"));
         assert_eq!(doc.node_at(0), None);
     }

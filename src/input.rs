@@ -65,7 +65,10 @@ impl LoadOptions {
     /// Reads `--encoding NAME`.
     pub fn with_encoding_label(mut self, label: Option<&str>) -> Result<Self, LoadError> {
         if let Some(label) = label {
-            self.encoding = Some(encoding_for_label(label).ok_or_else(|| LoadError::UnknownEncoding(label.to_owned()))?);
+            self.encoding = Some(
+                encoding_for_label(label)
+                    .ok_or_else(|| LoadError::UnknownEncoding(label.to_owned()))?,
+            );
         }
         Ok(self)
     }
@@ -138,7 +141,8 @@ pub fn document_from_bytes(bytes: &[u8], options: LoadOptions) -> Result<Documen
 
 /// NUL bytes near the start mean binary, except in UTF-16 text, where they are normal.
 fn looks_binary(bytes: &[u8]) -> bool {
-    let is_utf16 = matches!(Encoding::for_bom(bytes), Some((encoding, _)) if encoding != encoding_rs::UTF_8);
+    let is_utf16 =
+        matches!(Encoding::for_bom(bytes), Some((encoding, _)) if encoding != encoding_rs::UTF_8);
     let probe = bytes.get(..BINARY_PROBE_BYTES).unwrap_or(bytes);
     !is_utf16 && memchr::memchr(0, probe).is_some()
 }
@@ -156,7 +160,7 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>, LoadError> {
                 return Err(LoadError::Directory);
             }
             if !file_type.is_file() {
-                return Err(LoadError::NotRegular(special_file_kind(&file_type)));
+                return Err(LoadError::NotRegular(special_file_kind(file_type)));
             }
             if metadata.len() > MAX_DOCUMENT_BYTES {
                 return Err(LoadError::TooLarge {
@@ -171,7 +175,9 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>, LoadError> {
 
 fn read_capped(reader: impl Read) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
-    reader.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes)?;
+    reader
+        .take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)?;
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_DOCUMENT_BYTES {
         return Err(LoadError::TooLarge {
@@ -183,7 +189,7 @@ fn read_capped(reader: impl Read) -> Result<Vec<u8>, LoadError> {
 }
 
 #[cfg(unix)]
-fn special_file_kind(file_type: &std::fs::FileType) -> &'static str {
+fn special_file_kind(file_type: std::fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     if file_type.is_fifo() {
         "a FIFO"
@@ -199,7 +205,7 @@ fn special_file_kind(file_type: &std::fs::FileType) -> &'static str {
 }
 
 #[cfg(not(unix))]
-fn special_file_kind(_: &std::fs::FileType) -> &'static str {
+fn special_file_kind(_: std::fs::FileType) -> &'static str {
     "a special file"
 }
 
@@ -230,24 +236,45 @@ mod tests {
     #[test]
     fn missing_file_and_directory_are_clear_errors() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let missing = load(&Source::File(dir.path().join("nope.txt")), LoadOptions::default());
-        assert!(matches!(missing, Err(SourceError { error: LoadError::NotFound, .. })));
-        let directory = load(&Source::File(dir.path().to_path_buf()), LoadOptions::default());
+        let missing = load(
+            &Source::File(dir.path().join("nope.txt")),
+            LoadOptions::default(),
+        );
+        assert!(matches!(
+            missing,
+            Err(SourceError {
+                error: LoadError::NotFound,
+                ..
+            })
+        ));
+        let directory = load(
+            &Source::File(dir.path().to_path_buf()),
+            LoadOptions::default(),
+        );
         let message = directory.expect_err("a directory is refused").to_string();
-        assert!(message.ends_with("is a directory; give a text file"), "{message}");
+        assert!(
+            message.ends_with("is a directory; give a text file"),
+            "{message}"
+        );
     }
 
     #[cfg(unix)]
     #[test]
     fn fifo_and_devices_are_refused_without_blocking() {
         let refused = read_bytes(&Source::File(PathBuf::from("/dev/zero")));
-        assert!(matches!(refused, Err(LoadError::NotRegular("a character device"))));
+        assert!(matches!(
+            refused,
+            Err(LoadError::NotRegular("a character device"))
+        ));
     }
 
     #[test]
     fn nul_bytes_mean_binary_unless_forced() {
         let bytes = b"abc\0def";
-        assert!(matches!(document_from_bytes(bytes, LoadOptions::default()), Err(LoadError::Binary)));
+        assert!(matches!(
+            document_from_bytes(bytes, LoadOptions::default()),
+            Err(LoadError::Binary)
+        ));
         let forced = document_from_bytes(
             bytes,
             LoadOptions {
@@ -275,7 +302,15 @@ mod tests {
 
     #[test]
     fn unknown_encoding_label_is_an_error() {
-        assert!(LoadOptions::default().with_encoding_label(Some("klingon")).is_err());
-        assert!(LoadOptions::default().with_encoding_label(Some("gbk")).is_ok());
+        assert!(
+            LoadOptions::default()
+                .with_encoding_label(Some("klingon"))
+                .is_err()
+        );
+        assert!(
+            LoadOptions::default()
+                .with_encoding_label(Some("gbk"))
+                .is_ok()
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! JSON output that is safe to print to a terminal and lossless to read back.
 //!
-//! serde_json escapes only U+0000–U+001F; this formatter also escapes DEL, the C1
+//! `serde_json` escapes only U+0000–U+001F; this formatter also escapes DEL, the C1
 //! controls, the bidi controls and the line/paragraph separators as `\uXXXX`, so that a
 //! document's hostile characters never reach a terminal raw through `--format json`.
 
@@ -17,11 +17,20 @@ fn needs_escape(c: char) -> bool {
 struct TerminalSafe<F>(F);
 
 impl<F: Formatter> Formatter for TerminalSafe<F> {
-    fn write_string_fragment<W: ?Sized + Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
         let mut plain_from = 0;
         for (offset, c) in fragment.char_indices() {
             if needs_escape(c) {
-                writer.write_all(fragment.get(plain_from..offset).unwrap_or_default().as_bytes())?;
+                writer.write_all(
+                    fragment
+                        .get(plain_from..offset)
+                        .unwrap_or_default()
+                        .as_bytes(),
+                )?;
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 plain_from = offset + c.len_utf8();
             }
@@ -36,7 +45,11 @@ impl<F: Formatter> Formatter for TerminalSafe<F> {
     fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
         self.0.end_array(writer)
     }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
         self.0.begin_array_value(writer, first)
     }
     fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
@@ -48,7 +61,11 @@ impl<F: Formatter> Formatter for TerminalSafe<F> {
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
         self.0.end_object(writer)
     }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
         self.0.begin_object_key(writer, first)
     }
     fn end_object_key<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
@@ -64,7 +81,10 @@ impl<F: Formatter> Formatter for TerminalSafe<F> {
 
 /// Writes `value` as pretty-printed, terminal-safe JSON followed by a newline.
 pub fn write_pretty<W: Write + ?Sized, T: Serialize>(writer: &mut W, value: &T) -> io::Result<()> {
-    let mut serializer = Serializer::with_formatter(&mut *writer, TerminalSafe(PrettyFormatter::with_indent(b"  ")));
+    let mut serializer = Serializer::with_formatter(
+        &mut *writer,
+        TerminalSafe(PrettyFormatter::with_indent(b"  ")),
+    );
     value.serialize(&mut serializer).map_err(io::Error::other)?;
     writer.write_all(b"\n")
 }
@@ -87,7 +107,10 @@ mod tests {
     fn hostile_characters_are_escaped_and_come_back() {
         let text = "a\u{1b}b\u{7f}c\u{85}d\u{202e}e\u{2066}f\u{2028}g中";
         let json = to_compact_string(&text);
-        assert!(json.chars().all(|c| !needs_escape(c) && !c.is_control()), "{json}");
+        assert!(
+            json.chars().all(|c| !needs_escape(c) && !c.is_control()),
+            "{json}"
+        );
         assert!(json.contains("\\u001b") && json.contains("\\u007f") && json.contains("\\u202e"));
         let back: String = serde_json::from_str(&json).expect("valid JSON");
         assert_eq!(back, text);

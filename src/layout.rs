@@ -218,11 +218,28 @@ impl Glyph<'_> {
     }
 }
 
+/// Whether `c` attaches to whatever character precedes it (combining marks, variation
+/// selectors, emoji modifiers, ZWJ, spacing marks). A cluster that starts with one only exists
+/// after a control, a removed character or at the start of the text: drawn, it would attach to
+/// the wrong neighbour and change that neighbour's width, so it draws nothing.
+fn attaches(c: char) -> bool {
+    if c.is_ascii() || ('\u{3400}'..='\u{9FFF}').contains(&c) {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    buf[0] = b'a';
+    let len = c.encode_utf8(&mut buf[1..]).len();
+    std::str::from_utf8(&buf[..=len]).is_ok_and(|s| s.graphemes(true).nth(1).is_none())
+}
+
 fn glyph(cluster: &str) -> Glyph<'_> {
     let mut chars = cluster.chars();
     let Some(c) = chars.next() else {
         return Glyph::Removed;
     };
+    if attaches(c) {
+        return Glyph::Removed;
+    }
     if chars.as_str().is_empty() {
         return if c == '\t' {
             Glyph::Tab
@@ -242,10 +259,13 @@ fn glyph(cluster: &str) -> Glyph<'_> {
     if cluster == "\r\n" {
         return Glyph::Text("\u{240D}\u{240A}");
     }
-    match cluster.char_indices().nth(MAX_CLUSTER_CHARS) {
-        Some((cap, _)) => Glyph::Text(cluster.get(..cap).unwrap_or(cluster)),
-        None => Glyph::Text(cluster),
-    }
+    let capped = match cluster.char_indices().nth(MAX_CLUSTER_CHARS) {
+        Some((cap, _)) => cluster.get(..cap).unwrap_or(cluster),
+        None => cluster,
+    };
+    // A ZWJ at the end joins nothing, but drawn next to an emoji (once a removed character
+    // between them is gone, or after the cap) it would fuse the two into one.
+    Glyph::Text(capped.trim_end_matches('\u{200D}'))
 }
 
 /// Display width of one extended grapheme cluster as drawn by us (after the replacements of
@@ -262,10 +282,11 @@ fn tab_width(col: usize) -> usize {
 /// Display width of a string, cluster by cluster, tabs expanded from column 0, controls as
 /// pictures, removed characters 0.
 pub fn str_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
-    text.graphemes(true).fold(0, |col, cluster| match glyph(cluster) {
-        Glyph::Tab => col + tab_width(col),
-        g => col + g.width(ambiguous),
-    })
+    text.graphemes(true)
+        .fold(0, |col, cluster| match glyph(cluster) {
+            Glyph::Tab => col + tab_width(col),
+            g => col + g.width(ambiguous),
+        })
 }
 
 /// Cut `text` to at most `max` columns, ending in `…` (counted with its ambiguous width) when
@@ -434,7 +455,8 @@ fn classify(cluster: &str, ambiguous: AmbiguousWidth) -> Class {
         _ => {
             let w = g.width(ambiguous);
             let mut chars = cluster.chars();
-            let single_space = chars.next().is_some_and(is_breaking_space) && chars.next().is_none();
+            let single_space =
+                chars.next().is_some_and(is_breaking_space) && chars.next().is_none();
             if single_space {
                 Class::Space(w)
             } else if w == 0 {
@@ -504,7 +526,20 @@ pub fn is_no_start(c: char) -> bool {
 pub fn is_no_end(c: char) -> bool {
     matches!(
         c,
-        '“' | '‘' | '（' | '《' | '〈' | '「' | '『' | '【' | '〔' | '〖' | '［' | '｛' | '(' | '[' | '{'
+        '“' | '‘'
+            | '（'
+            | '《'
+            | '〈'
+            | '「'
+            | '『'
+            | '【'
+            | '〔'
+            | '〖'
+            | '［'
+            | '｛'
+            | '('
+            | '['
+            | '{'
     )
 }
 
@@ -657,8 +692,8 @@ impl<'a> Lexer<'a> {
             item.glued = item.width == 0 || glued(prev, item.kind, item.base);
         }
         if item.kind == Kind::Text {
-            item.kinsoku =
-                self.prev.is_some() && (is_no_start(base) || self.last_text_base.is_some_and(is_no_end));
+            item.kinsoku = self.prev.is_some()
+                && (is_no_start(base) || self.last_text_base.is_some_and(is_no_end));
             self.last_text_base = Some(base);
         }
         item.unit_width = match &self.prev {

@@ -16,7 +16,9 @@ use memchr::memchr_iter;
 use crate::decode::Decoded;
 use crate::document::{Block, BlockRole, Document, Node, NodeKind, Warning};
 use crate::layout::sanitize;
-use markers::{HeadingFamily, HeadingMarker, is_date_line, is_han, is_name_line, is_punctuation, is_space};
+use markers::{
+    HeadingFamily, HeadingMarker, is_date_line, is_han, is_name_line, is_punctuation, is_space,
+};
 
 pub use markers::chinese_numeral;
 
@@ -92,7 +94,9 @@ impl<'t> Parser<'t> {
         let mut paragraphs = Vec::new();
         let mut gap_before = false;
         for (index, &start) in line_starts.iter().enumerate() {
-            let end = line_starts.get(index + 1).map_or(text.len(), |next| next - 1);
+            let end = line_starts
+                .get(index + 1)
+                .map_or(text.len(), |next| next - 1);
             let line = text.get(start..end).unwrap_or_default();
             let trimmed_start = line.trim_start_matches(is_space);
             let trimmed = trimmed_start.trim_end_matches(is_space);
@@ -220,7 +224,8 @@ impl<'t> Parser<'t> {
     /// Claims notes and attachments after the speech: from a rule line (------), a
     /// stand-alone 注释 or 附件 line on. Returns where the speech proper ends.
     fn backmatter(&mut self, body_start: usize) -> usize {
-        let Some(start) = (body_start + 1..self.paragraphs.len()).find(|&i| is_backmatter_start(self.para_text(i)))
+        let Some(start) = (body_start + 1..self.paragraphs.len())
+            .find(|&i| is_backmatter_start(self.para_text(i)))
         else {
             return self.paragraphs.len();
         };
@@ -280,15 +285,19 @@ impl<'t> Parser<'t> {
         let mut found: Vec<FoundHeading> = Vec::new();
         // (family, index in `found`, last number seen)
         let mut stack: Vec<(HeadingFamily, usize, u32)> = Vec::new();
-        let mut last_number: std::collections::HashMap<HeadingFamily, u32> = std::collections::HashMap::new();
+        let mut last_number: std::collections::HashMap<HeadingFamily, u32> =
+            std::collections::HashMap::new();
         for index in body_start..body_end {
             if self.roles[index].is_some() {
                 continue;
             }
             let paragraph = self.paragraphs[index].clone();
             let text = self.para_text(index);
-            let (family, number, marker_len) = if let Some(HeadingMarker { family, number, len }) =
-                markers::heading_marker(text)
+            let (family, number, marker_len) = if let Some(HeadingMarker {
+                family,
+                number,
+                len,
+            }) = markers::heading_marker(text)
             {
                 (family, number, Some(len))
             } else if self.is_unnumbered_heading(index, body_end) {
@@ -297,7 +306,11 @@ impl<'t> Parser<'t> {
                 continue;
             };
             if family != HeadingFamily::Unnumbered {
-                let in_scope = stack.iter().rev().find(|(f, _, _)| *f == family).map(|(_, _, n)| *n);
+                let in_scope = stack
+                    .iter()
+                    .rev()
+                    .find(|(f, _, _)| *f == family)
+                    .map(|(_, _, n)| *n);
                 let anywhere = last_number.get(&family).copied();
                 let follows = |previous: Option<u32>| previous.is_some_and(|n| number == n + 1);
                 if !(number == 1 || follows(in_scope) || follows(anywhere)) {
@@ -321,7 +334,8 @@ impl<'t> Parser<'t> {
 
             let marker = marker_len.map(|len| paragraph.span.start..paragraph.span.start + len);
             let after_marker = marker.as_ref().map_or(paragraph.span.start, |m| m.end);
-            let (label, run_in, body_start_at) = heading_label(self.text, after_marker..paragraph.span.end);
+            let (label, run_in, body_start_at) =
+                heading_label(self.text, after_marker..paragraph.span.end);
             self.roles[index] = Some(BlockRole::Heading);
             found.push(FoundHeading {
                 paragraph: index,
@@ -350,7 +364,12 @@ impl<'t> Parser<'t> {
     }
 
     /// The final exhortation or thanks after the last section.
-    fn closing(&mut self, body_start: usize, body_end: usize, headings: &[FoundHeading]) -> Option<usize> {
+    fn closing(
+        &mut self,
+        body_start: usize,
+        body_end: usize,
+        headings: &[FoundHeading],
+    ) -> Option<usize> {
         let last = body_end.checked_sub(1)?;
         if last <= body_start || self.roles[last].is_some() {
             return None;
@@ -406,8 +425,15 @@ impl<'t> Parser<'t> {
             nodes.push(Node {
                 kind: NodeKind::Heading,
                 depth: heading.depth,
-                marker: heading.marker.as_ref().map(|m| self.text.get(m.clone()).unwrap_or_default().to_owned()),
-                label: self.text.get(heading.label.clone()).unwrap_or_default().to_owned(),
+                marker: heading
+                    .marker
+                    .as_ref()
+                    .map(|m| self.text.get(m.clone()).unwrap_or_default().to_owned()),
+                label: self
+                    .text
+                    .get(heading.label.clone())
+                    .unwrap_or_default()
+                    .to_owned(),
                 head: start..heading.label.end,
                 span: start..end.max(heading.label.end),
                 line: self.paragraphs[heading.paragraph].line,
@@ -417,7 +443,12 @@ impl<'t> Parser<'t> {
             });
             heading_node.push(owner_index);
             let own_paragraphs = self.own_paragraph_ranges(heading, own_end);
-            self.push_points(&mut nodes, &own_paragraphs, Some(owner_index), heading.depth + 1);
+            self.push_points(
+                &mut nodes,
+                &own_paragraphs,
+                Some(owner_index),
+                heading.depth + 1,
+            );
         }
         // Points outside any heading: the preamble (or the whole body when it has no headings).
         let first_heading_start = headings
@@ -425,7 +456,10 @@ impl<'t> Parser<'t> {
             .and_then(|h| self.paragraphs.get(h.paragraph))
             .map_or(structure_end, |p| p.span.start);
         let outside: Vec<Range<usize>> = (0..self.paragraphs.len())
-            .filter(|&i| self.roles[i] == Some(BlockRole::Preamble) && self.paragraphs[i].span.end <= first_heading_start)
+            .filter(|&i| {
+                self.roles[i] == Some(BlockRole::Preamble)
+                    && self.paragraphs[i].span.end <= first_heading_start
+            })
             .map(|i| self.paragraphs[i].span.clone())
             .collect();
         let salutation_end = nodes
@@ -470,7 +504,13 @@ impl<'t> Parser<'t> {
         ranges
     }
 
-    fn push_points(&self, nodes: &mut Vec<Node>, ranges: &[Range<usize>], owner: Option<usize>, depth: usize) {
+    fn push_points(
+        &self,
+        nodes: &mut Vec<Node>,
+        ranges: &[Range<usize>],
+        owner: Option<usize>,
+        depth: usize,
+    ) {
         let mut candidates = Vec::new();
         for range in ranges {
             points::candidates(self.text, range.clone(), &mut candidates);
@@ -481,10 +521,12 @@ impl<'t> Parser<'t> {
                 let marker = point.at..point.at + point.marker.len;
                 let label_start = point.at + point.marker.len_with_punctuation;
                 let next_any = all_starts.iter().copied().find(|&s| s > point.at);
-                let label = point_label(self.text, label_start, point.paragraph.end.min(next_any.unwrap_or(usize::MAX)));
-                let end = run
-                    .get(i + 1)
-                    .map_or(point.paragraph.end, |next| next.at);
+                let label = point_label(
+                    self.text,
+                    label_start,
+                    point.paragraph.end.min(next_any.unwrap_or(usize::MAX)),
+                );
+                let end = run.get(i + 1).map_or(point.paragraph.end, |next| next.at);
                 nodes.push(Node {
                     kind: NodeKind::Point,
                     depth,
@@ -505,7 +547,9 @@ impl<'t> Parser<'t> {
         let mut nodes = Vec::new();
         if let Some(start) = closing {
             let first = self.paragraphs[start].span.start;
-            let end = self.paragraphs[start..body_end].last().map_or(first, |p| p.span.end);
+            let end = self.paragraphs[start..body_end]
+                .last()
+                .map_or(first, |p| p.span.end);
             let label_end = self
                 .text
                 .get(first..end)
@@ -517,7 +561,11 @@ impl<'t> Parser<'t> {
                 kind: NodeKind::Closing,
                 depth: 0,
                 marker: None,
-                label: self.text.get(first..label_end).unwrap_or_default().to_owned(),
+                label: self
+                    .text
+                    .get(first..label_end)
+                    .unwrap_or_default()
+                    .to_owned(),
                 head: first..label_end,
                 span: first..end,
                 line: self.paragraphs[start].line,
@@ -531,7 +579,11 @@ impl<'t> Parser<'t> {
             .collect();
         if let (Some(&first), Some(&last)) = (footer.first(), footer.last()) {
             let span = self.paragraphs[first].span.start..self.paragraphs[last].span.end;
-            let label = footer.iter().map(|&i| self.para_text(i)).collect::<Vec<_>>().join("\n");
+            let label = footer
+                .iter()
+                .map(|&i| self.para_text(i))
+                .collect::<Vec<_>>()
+                .join("\n");
             let url = footer.iter().find_map(|&i| find_url(self.para_text(i)));
             nodes.push(Node {
                 kind: NodeKind::Footer,
@@ -589,7 +641,8 @@ fn heading_label(text: &str, range: Range<usize>) -> (Range<usize>, bool, usize)
             '”' | '》' | '」' | '』' => quote_depth = quote_depth.saturating_sub(1),
             '。' | '！' | '？' | '：' | '!' | '?' | ':' if quote_depth == 0 => {
                 let after = content.get(offset + c.len_utf8()..).unwrap_or_default();
-                let body = after.trim_start_matches(|ch: char| is_space(ch) || is_terminal_mark(ch));
+                let body =
+                    after.trim_start_matches(|ch: char| is_space(ch) || is_terminal_mark(ch));
                 if body.is_empty() {
                     break;
                 }
@@ -615,7 +668,10 @@ fn point_label(text: &str, start: usize, limit: usize) -> Range<usize> {
     let mut end = start + rest_trimmed.len();
     for (count, (offset, c)) in rest_trimmed.char_indices().enumerate() {
         if count >= MAX_POINT_LABEL_CHARS
-            || matches!(c, '。' | '！' | '？' | '；' | '：' | '，' | '!' | '?' | ';' | ':' | ',')
+            || matches!(
+                c,
+                '。' | '！' | '？' | '；' | '：' | '，' | '!' | '?' | ';' | ':' | ','
+            )
         {
             end = start + offset;
             break;
@@ -638,8 +694,9 @@ fn looks_like_title(text: &str) -> bool {
 /// Words a complete title ends with: a second line after them is not part of the title.
 fn ends_title(text: &str) -> bool {
     const FINAL_WORDS: &[&str] = &[
-        "讲话", "报告", "意见", "通知", "决定", "方案", "办法", "规定", "纲要", "致辞", "发言", "总结", "计划", "要点",
-        "方法", "批复", "公告", "通告", "决议", "纪要", "贺信", "讲稿", "说明", "指引", "细则", "条例",
+        "讲话", "报告", "意见", "通知", "决定", "方案", "办法", "规定", "纲要", "致辞", "发言",
+        "总结", "计划", "要点", "方法", "批复", "公告", "通告", "决议", "纪要", "贺信", "讲稿",
+        "说明", "指引", "细则", "条例",
     ];
     let text = text.trim_end_matches(|c: char| is_space(c) || matches!(c, '》' | '”' | '）' | ')'));
     FINAL_WORDS.iter().any(|word| text.ends_with(word))
@@ -674,19 +731,60 @@ fn is_doc_number(text: &str) -> bool {
 }
 
 const ADDRESS_WORDS: &[&str] = &[
-    "同志们", "朋友们", "女士们", "先生们", "同学们", "老师们", "代表们", "各位", "尊敬的", "亲爱的", "来宾",
+    "同志们",
+    "朋友们",
+    "女士们",
+    "先生们",
+    "同学们",
+    "老师们",
+    "代表们",
+    "各位",
+    "尊敬的",
+    "亲爱的",
+    "来宾",
 ];
 
 const ORGANISATION_SUFFIXES: &[&str] = &[
-    "人民政府", "政府", "机构", "部门", "单位", "委员会", "党委", "党组", "各部委", "厅", "局", "委", "办", "公司",
-    "学校", "院", "所", "处", "室", "组", "中心", "会", "省", "市", "区", "县", "州", "旗", "镇", "乡", "街道",
+    "人民政府",
+    "政府",
+    "机构",
+    "部门",
+    "单位",
+    "委员会",
+    "党委",
+    "党组",
+    "各部委",
+    "厅",
+    "局",
+    "委",
+    "办",
+    "公司",
+    "学校",
+    "院",
+    "所",
+    "处",
+    "室",
+    "组",
+    "中心",
+    "会",
+    "省",
+    "市",
+    "区",
+    "县",
+    "州",
+    "旗",
+    "镇",
+    "乡",
+    "街道",
 ];
 
 /// Byte length of a salutation at the start of `text`: the whole line (同志们：, a 主送机关
 /// line) or an address that runs into the paragraph (同志们！今天…).
 fn salutation_len(text: &str) -> Option<usize> {
     let end_mark = |c: char| matches!(c, '：' | ':' | '！' | '!');
-    let first_mark = text.char_indices().find(|(_, c)| end_mark(*c) || matches!(c, '。' | '？' | '?'))?;
+    let first_mark = text
+        .char_indices()
+        .find(|(_, c)| end_mark(*c) || matches!(c, '。' | '？' | '?'))?;
     let (offset, mark) = first_mark;
     if !end_mark(mark) {
         return None;
@@ -706,15 +804,24 @@ fn salutation_len(text: &str) -> Option<usize> {
         && matches!(mark, '：' | ':')
         && head.chars().count() <= 120
         && head.contains(['、', '，', ','])
-        && head.split(['、', '，', ',']).all(|part| part.chars().count() <= 20)
-        && ORGANISATION_SUFFIXES.iter().any(|suffix| head.trim_end().ends_with(suffix));
+        && head
+            .split(['、', '，', ','])
+            .all(|part| part.chars().count() <= 20)
+        && ORGANISATION_SUFFIXES
+            .iter()
+            .any(|suffix| head.trim_end().ends_with(suffix));
     is_addressees.then_some(len)
 }
 
 fn is_backmatter_start(text: &str) -> bool {
     let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
     let is_rule = compact.chars().count() >= 5
-        && compact.chars().all(|c| matches!(c, '-' | '—' | '─' | '━' | '_' | '＿' | '=' | '＝' | '*' | '＊' | '·'));
+        && compact.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '—' | '─' | '━' | '_' | '＿' | '=' | '＝' | '*' | '＊' | '·'
+            )
+        });
     let is_notes = matches!(compact.as_str(), "注释" | "注" | "参考文献" | "附注");
     let is_attachment = compact.strip_prefix("附件").is_some_and(|rest| {
         rest.trim_end_matches(['：', ':'])
@@ -727,12 +834,34 @@ fn is_backmatter_start(text: &str) -> bool {
 /// Source, attribution, link and date lines that close a published text.
 fn is_footer_line(text: &str) -> bool {
     const PREFIXES: &[&str] = &[
-        "（来源", "(来源", "来源：", "来源:", "作者：", "作者:", "（作者", "(作者", "责任编辑", "编辑：", "编辑:", "原标题",
-        "文章来源", "出处", "（此件", "(此件", "抄送", "（根据", "(根据", "（本文", "(本文", "本文来源", "转载",
+        "（来源",
+        "(来源",
+        "来源：",
+        "来源:",
+        "作者：",
+        "作者:",
+        "（作者",
+        "(作者",
+        "责任编辑",
+        "编辑：",
+        "编辑:",
+        "原标题",
+        "文章来源",
+        "出处",
+        "（此件",
+        "(此件",
+        "抄送",
+        "（根据",
+        "(根据",
+        "（本文",
+        "(本文",
+        "本文来源",
+        "转载",
     ];
     let trimmed = text.trim_start_matches(is_space);
     find_url(trimmed).is_some()
-        || PREFIXES.iter().any(|prefix| trimmed.starts_with(prefix)) && trimmed.chars().count() <= 120
+        || PREFIXES.iter().any(|prefix| trimmed.starts_with(prefix))
+            && trimmed.chars().count() <= 120
         || is_date_line(trimmed)
         || trimmed.ends_with("印发") && trimmed.chars().count() <= 40
 }
@@ -740,11 +869,17 @@ fn is_footer_line(text: &str) -> bool {
 /// A signature line above a date: 国务院, XX市人民政府办公室.
 fn is_signature_line(text: &str) -> bool {
     let count = text.chars().count();
-    (2..=30).contains(&count) && text.chars().all(|c| !is_punctuation(c) || matches!(c, '（' | '）' | '(' | ')'))
+    (2..=30).contains(&count)
+        && text
+            .chars()
+            .all(|c| !is_punctuation(c) || matches!(c, '（' | '）' | '(' | ')'))
 }
 
 fn find_url(text: &str) -> Option<String> {
-    let start = ["http://", "https://", "www."].iter().filter_map(|p| text.find(p)).min()?;
+    let start = ["http://", "https://", "www."]
+        .iter()
+        .filter_map(|p| text.find(p))
+        .min()?;
     let rest = text.get(start..)?;
     let end = rest
         .char_indices()

@@ -72,39 +72,39 @@ impl DisplayLine {
         format!("{}{}", " ".repeat(self.pad), self.screen.text)
     }
 
-    /// Splits the drawn text into runs of equal emphasis, given emphasised source spans
-    /// (sorted by start, non-overlapping). Returns (text, emphasis) pairs covering `screen.text`.
-    pub fn segments<'l>(&'l self, spans: &[(Range<usize>, Emphasis)]) -> Vec<(&'l str, Emphasis)> {
+    /// Splits the drawn text into runs of clusters that `key` gives the same value,
+    /// `key` being asked about each cluster's byte offset in the document.
+    pub fn segments_by<K: PartialEq + Copy>(&self, key: impl Fn(usize) -> K) -> Vec<(&str, K)> {
         let text = &self.screen.text;
-        let mut out: Vec<(&str, Emphasis)> = Vec::new();
-        let mut run_start = 0usize;
-        let mut run_emphasis = None;
-        let clusters = &self.screen.clusters;
-        for (i, &(text_offset, source_offset)) in clusters.iter().enumerate() {
-            let absolute = self.base + source_offset as usize;
-            let emphasis = emphasis_at(spans, absolute);
+        let mut out: Vec<(&str, K)> = Vec::new();
+        let mut run: Option<(usize, K)> = None;
+        for &(text_offset, source_offset) in &self.screen.clusters {
+            let value = key(self.base + source_offset as usize);
             let text_offset = text_offset as usize;
-            match run_emphasis {
-                Some(current) if current == emphasis => {}
-                Some(current) => {
-                    out.push((text.get(run_start..text_offset).unwrap_or_default(), current));
-                    run_start = text_offset;
-                    run_emphasis = Some(emphasis);
+            match run {
+                Some((_, current)) if current == value => {}
+                Some((start, current)) => {
+                    out.push((text.get(start..text_offset).unwrap_or_default(), current));
+                    run = Some((text_offset, value));
                 }
-                None => {
-                    run_start = text_offset;
-                    run_emphasis = Some(emphasis);
-                }
+                None => run = Some((text_offset, value)),
             }
-            if i + 1 == clusters.len() {
-                out.push((text.get(run_start..).unwrap_or_default(), emphasis));
-            }
+        }
+        if let Some((start, current)) = run {
+            out.push((text.get(start..).unwrap_or_default(), current));
         }
         out
     }
+
+    /// Splits the drawn text into runs of equal emphasis, given emphasised source spans
+    /// sorted by start and not overlapping.
+    pub fn segments(&self, spans: &[(Range<usize>, Emphasis)]) -> Vec<(&str, Emphasis)> {
+        self.segments_by(|offset| emphasis_at(spans, offset))
+    }
 }
 
-fn emphasis_at(spans: &[(Range<usize>, Emphasis)], offset: usize) -> Emphasis {
+/// The emphasis of the byte at `offset`, given spans sorted by start and not overlapping.
+pub fn emphasis_at(spans: &[(Range<usize>, Emphasis)], offset: usize) -> Emphasis {
     let after = spans.partition_point(|(range, _)| range.start <= offset);
     after
         .checked_sub(1)
@@ -131,7 +131,10 @@ pub fn emphasis_spans(doc: &Document) -> Vec<(Range<usize>, Emphasis)> {
         NodeKind::Heading => Some((node.head.clone(), Emphasis::Heading(node.depth))),
         NodeKind::Point => {
             let marker_len = node.marker.as_ref().map_or(0, String::len);
-            Some((node.head.start..node.head.start + marker_len, Emphasis::PointMarker))
+            Some((
+                node.head.start..node.head.start + marker_len,
+                Emphasis::PointMarker,
+            ))
         }
         NodeKind::Salutation => Some((node.head.clone(), Emphasis::Salutation)),
         NodeKind::Closing | NodeKind::Footer => None,
@@ -155,7 +158,11 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Vec<DisplayLine> {
         );
         let same_group = previous_role.is_some_and(|previous| {
             previous == block.role
-                || (front && matches!(previous, BlockRole::Subtitle | BlockRole::Byline | BlockRole::DocNumber))
+                || (front
+                    && matches!(
+                        previous,
+                        BlockRole::Subtitle | BlockRole::Byline | BlockRole::DocNumber
+                    ))
                 || (block.role == BlockRole::Footer && previous == BlockRole::Footer)
         });
         if previous_role.is_some() && !same_group {
@@ -164,14 +171,23 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Vec<DisplayLine> {
         previous_role = Some(block.role);
         let text = doc.slice(&block.span);
         let indent = match block.role {
-            BlockRole::Preamble | BlockRole::Body | BlockRole::Closing | BlockRole::Backmatter => options.indent,
+            BlockRole::Preamble | BlockRole::Body | BlockRole::Closing | BlockRole::Backmatter => {
+                options.indent
+            }
             BlockRole::Heading if is_run_in_heading(doc, block.span.start) => options.indent,
             _ => 0,
         };
         let indent = if indent >= measure { 0 } else { indent };
-        for (i, screen) in wrap(text, measure, indent, options.ambiguous).into_iter().enumerate() {
+        for (i, screen) in wrap(text, measure, indent, options.ambiguous)
+            .into_iter()
+            .enumerate()
+        {
             let first_indent = if i == 0 { indent } else { 0 };
-            let centred = if front { (measure - screen.width.min(measure)) / 2 } else { 0 };
+            let centred = if front {
+                (measure - screen.width.min(measure)) / 2
+            } else {
+                0
+            };
             lines.push(DisplayLine {
                 block: Some(index),
                 pad: offset + first_indent + centred,
@@ -219,7 +235,10 @@ mod tests {
     #[test]
     fn paragraphs_get_a_two_character_indent_replacing_their_own() {
         let doc = parse_text("标题\n\n　　同志们：\n  今天开会。\n");
-        let lines: Vec<String> = render(&doc, &options(40)).iter().map(DisplayLine::plain).collect();
+        let lines: Vec<String> = render(&doc, &options(40))
+            .iter()
+            .map(DisplayLine::plain)
+            .collect();
         assert!(lines.contains(&"    今天开会。".to_owned()), "{lines:?}");
         assert!(lines.contains(&"同志们：".to_owned()), "{lines:?}");
     }
@@ -235,7 +254,11 @@ mod tests {
                 ..RenderOptions::default()
             },
         );
-        let body: Vec<&DisplayLine> = lines.iter().filter(|l| l.screen.width > 0).skip(1).collect();
+        let body: Vec<&DisplayLine> = lines
+            .iter()
+            .filter(|l| l.screen.width > 0)
+            .skip(1)
+            .collect();
         assert!(body.iter().all(|l| l.screen.width <= 40));
         assert_eq!(body.get(1).map(|l| l.pad), Some(80));
     }
@@ -258,11 +281,26 @@ mod tests {
         let doc = parse_text("标题\n\n一、认清形势\n正文。一是甲。二是乙。\n");
         let spans = emphasis_spans(&doc);
         let lines = render(&doc, &options(40));
-        let heading = lines.iter().find(|l| l.screen.text.starts_with("一、")).expect("heading line");
-        assert_eq!(heading.segments(&spans), vec![("一、认清形势", Emphasis::Heading(0))]);
-        let body = lines.iter().find(|l| l.screen.text.contains("一是")).expect("body line");
+        let heading = lines
+            .iter()
+            .find(|l| l.screen.text.starts_with("一、"))
+            .expect("heading line");
+        assert_eq!(
+            heading.segments(&spans),
+            vec![("一、认清形势", Emphasis::Heading(0))]
+        );
+        let body = lines
+            .iter()
+            .find(|l| l.screen.text.contains("一是"))
+            .expect("body line");
         let segments = body.segments(&spans);
-        assert!(segments.contains(&("一是", Emphasis::PointMarker)), "{segments:?}");
-        assert!(segments.contains(&("二是", Emphasis::PointMarker)), "{segments:?}");
+        assert!(
+            segments.contains(&("一是", Emphasis::PointMarker)),
+            "{segments:?}"
+        );
+        assert!(
+            segments.contains(&("二是", Emphasis::PointMarker)),
+            "{segments:?}"
+        );
     }
 }

@@ -14,7 +14,12 @@ use serde_json::Value;
 /// Text with punctuation and whitespace removed, as the conventions compare it.
 fn normalised(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && !c.is_ascii_punctuation() && !is_cjk_punctuation(*c))
+        .filter(|c| {
+            !c.is_whitespace()
+                && *c != '\u{3000}'
+                && !c.is_ascii_punctuation()
+                && !is_cjk_punctuation(*c)
+        })
         .collect()
 }
 
@@ -27,7 +32,9 @@ fn first_six(text: &str) -> String {
 }
 
 fn without_whitespace(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect()
 }
 
 /// An expected section flattened: (level, marker, heading, points).
@@ -46,14 +53,22 @@ fn flatten(sections: &[Value], out: &mut Vec<ExpectedSection>) {
             heading: section["heading"].as_str().unwrap_or_default().to_owned(),
             points: strings(&section["points"]),
         });
-        flatten(section["children"].as_array().map_or(&[], Vec::as_slice), out);
+        flatten(
+            section["children"].as_array().map_or(&[], Vec::as_slice),
+            out,
+        );
     }
 }
 
 fn strings(value: &Value) -> Vec<String> {
     value
         .as_array()
-        .map(|items| items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -62,15 +77,22 @@ fn strings(value: &Value) -> Vec<String> {
 fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
     let mut problems = Vec::new();
     let entries = outline["entries"].as_array().cloned().unwrap_or_default();
-    let of_kind = |kind: &str| -> Vec<&Value> { entries.iter().filter(|e| e["kind"] == kind).collect() };
+    let of_kind =
+        |kind: &str| -> Vec<&Value> { entries.iter().filter(|e| e["kind"] == kind).collect() };
 
     let expected_title = expected["title"].as_str().map(without_whitespace);
     let title = outline["title"].as_str().map(without_whitespace);
     if expected_title != title {
-        problems.push(("title".into(), format!("title {title:?}, expected {expected_title:?}")));
+        problems.push((
+            "title".into(),
+            format!("title {title:?}, expected {expected_title:?}"),
+        ));
     }
 
-    let salutation = of_kind("salutation").first().and_then(|e| e["label"].as_str()).map(without_whitespace);
+    let salutation = of_kind("salutation")
+        .first()
+        .and_then(|e| e["label"].as_str())
+        .map(without_whitespace);
     let expected_salutation = expected["salutation"].as_str().map(without_whitespace);
     if salutation != expected_salutation {
         problems.push((
@@ -79,7 +101,10 @@ fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
         ));
     }
 
-    let closing = of_kind("closing").first().and_then(|e| e["label"].as_str()).map(first_six);
+    let closing = of_kind("closing")
+        .first()
+        .and_then(|e| e["label"].as_str())
+        .map(first_six);
     let expected_closing = expected["closing_first_chars"].as_str().map(first_six);
     if closing != expected_closing {
         problems.push((
@@ -88,14 +113,23 @@ fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
         ));
     }
 
-    let footer = of_kind("footer").first().and_then(|e| e["label"].as_str()).map(without_whitespace);
+    let footer = of_kind("footer")
+        .first()
+        .and_then(|e| e["label"].as_str())
+        .map(without_whitespace);
     let expected_footer = expected["footer"].as_str().map(without_whitespace);
     if footer != expected_footer {
-        problems.push(("footer".into(), format!("footer {footer:?}, expected {expected_footer:?}")));
+        problems.push((
+            "footer".into(),
+            format!("footer {footer:?}, expected {expected_footer:?}"),
+        ));
     }
 
     let mut sections = Vec::new();
-    flatten(expected["sections"].as_array().map_or(&[], Vec::as_slice), &mut sections);
+    flatten(
+        expected["sections"].as_array().map_or(&[], Vec::as_slice),
+        &mut sections,
+    );
     let headings = of_kind("heading");
     if headings.len() != sections.len() {
         problems.push((
@@ -107,7 +141,10 @@ fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
         let depth = heading["depth"].as_u64().unwrap_or(u64::MAX);
         let marker = heading["marker"].as_str().map(str::to_owned);
         let label = heading["label"].as_str().unwrap_or_default();
-        if depth + 1 != section.level || marker != section.marker || first_six(label) != first_six(&section.heading) {
+        if depth + 1 != section.level
+            || marker != section.marker
+            || first_six(label) != first_six(&section.heading)
+        {
             problems.push((
                 "sections".into(),
                 format!(
@@ -119,7 +156,10 @@ fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
     }
 
     // Points, grouped by the heading that holds them (None: outside any heading).
-    let optional: Vec<String> = strings(&expected["optional_points"]).iter().map(|p| first_six(p)).collect();
+    let optional: Vec<String> = strings(&expected["optional_points"])
+        .iter()
+        .map(|p| first_six(p))
+        .collect();
     let mut expected_groups: Vec<Vec<String>> = vec![strings(&expected["points"])];
     expected_groups.extend(sections.iter().map(|s| s.points.clone()));
     let mut actual_groups: Vec<Vec<String>> = vec![Vec::new(); expected_groups.len()];
@@ -133,7 +173,10 @@ fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
             let owner = if depth == 0 {
                 0
             } else {
-                heading_depths.iter().rposition(|&d| d + 1 == depth).map_or(0, |i| i + 1)
+                heading_depths
+                    .iter()
+                    .rposition(|&d| d + 1 == depth)
+                    .map_or(0, |i| i + 1)
             };
             let text = format!(
                 "{}{}",
@@ -145,12 +188,24 @@ fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
             }
         }
     }
-    for (index, (actual, expected_points)) in actual_groups.iter().zip(&expected_groups).enumerate() {
+    for (index, (actual, expected_points)) in actual_groups.iter().zip(&expected_groups).enumerate()
+    {
         let expected_points: Vec<String> = expected_points.iter().map(|p| first_six(p)).collect();
-        let actual: Vec<String> = actual.iter().filter(|p| !optional.contains(p) || expected_points.contains(p)).cloned().collect();
+        let actual: Vec<String> = actual
+            .iter()
+            .filter(|p| !optional.contains(p) || expected_points.contains(p))
+            .cloned()
+            .collect();
         if actual != expected_points {
-            let place = if index == 0 { "top level".to_owned() } else { format!("section {index}") };
-            problems.push(("points".into(), format!("points at {place}: {actual:?}, expected {expected_points:?}")));
+            let place = if index == 0 {
+                "top level".to_owned()
+            } else {
+                format!("section {index}")
+            };
+            problems.push((
+                "points".into(),
+                format!("points at {place}: {actual:?}, expected {expected_points:?}"),
+            ));
         }
     }
 
@@ -162,7 +217,8 @@ fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
 }
 
 fn outline_of(path: &Path) -> Value {
-    let doc = load(&Source::File(path.to_path_buf()), LoadOptions::default()).expect("corpus text loads");
+    let doc =
+        load(&Source::File(path.to_path_buf()), LoadOptions::default()).expect("corpus text loads");
     serde_json::to_value(Outline::new(&doc)).expect("outline serialises")
 }
 
@@ -170,7 +226,8 @@ fn outline_of(path: &Path) -> Value {
 fn shipped_briefing_has_the_expected_structure() {
     let doc = load(&Source::Embedded, LoadOptions::default()).expect("embedded loads");
     let outline = serde_json::to_value(Outline::new(&doc)).expect("serialises");
-    let expected: Value = serde_json::from_str(include_str!("data/seed-expected.json")).expect("expected JSON");
+    let expected: Value =
+        serde_json::from_str(include_str!("data/seed-expected.json")).expect("expected JSON");
     let problems = compare(&outline, &expected);
     assert!(problems.is_empty(), "{problems:#?}");
 }
@@ -178,7 +235,9 @@ fn shipped_briefing_has_the_expected_structure() {
 #[test]
 #[ignore = "needs the corpus folder in BRIEFING_CORPUS"]
 fn corpus_documents_have_their_expected_structure() {
-    let root = PathBuf::from(std::env::var("BRIEFING_CORPUS").expect("BRIEFING_CORPUS names the corpus folder"));
+    let root = PathBuf::from(
+        std::env::var("BRIEFING_CORPUS").expect("BRIEFING_CORPUS names the corpus folder"),
+    );
     let mut names: Vec<PathBuf> = std::fs::read_dir(root.join("expected"))
         .expect("expected/ exists")
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -188,13 +247,22 @@ fn corpus_documents_have_their_expected_structure() {
     assert!(!names.is_empty(), "no expectations found");
     let mut failures = Vec::new();
     for expected_path in &names {
-        let stem = expected_path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let stem = expected_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
         let expected: Value =
-            serde_json::from_str(&std::fs::read_to_string(expected_path).expect("readable")).expect("valid JSON");
+            serde_json::from_str(&std::fs::read_to_string(expected_path).expect("readable"))
+                .expect("valid JSON");
         let outline = outline_of(&root.join("texts").join(format!("{stem}.txt")));
         for (_, problem) in compare(&outline, &expected) {
             failures.push(format!("{stem}: {problem}"));
         }
     }
-    assert!(failures.is_empty(), "{} documents checked:\n{}", names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} documents checked:\n{}",
+        names.len(),
+        failures.join("\n")
+    );
 }

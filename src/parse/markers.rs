@@ -228,7 +228,13 @@ fn parenthesised(text: &str, numeral: fn(&str) -> Option<(u32, usize)>) -> Optio
 
 /// Recognises a heading marker at the start of a paragraph (leading spaces already gone).
 pub fn heading_marker(text: &str) -> Option<HeadingMarker> {
-    let found = |family, number, len| Some(HeadingMarker { family, number, len });
+    let found = |family, number, len| {
+        Some(HeadingMarker {
+            family,
+            number,
+            len,
+        })
+    };
     if let Some((number, len)) = parenthesised(text, chinese_numeral) {
         return found(HeadingFamily::NumeralParen, number, len);
     }
@@ -259,12 +265,16 @@ pub fn heading_marker(text: &str) -> Option<HeadingMarker> {
         // 1.94 and 2019.1.12 are numbers, not markers.
         let continues_number = after.is_some_and(|c| c.is_ascii_digit() || c == '０');
         return match punctuation {
-            '.' | '．' | '、' if !continues_number && after.is_some() => {
-                found(HeadingFamily::DigitDot, number, digits + punctuation.len_utf8())
-            }
-            '）' | ')' if after.is_some() => {
-                found(HeadingFamily::DigitParen, number, digits + punctuation.len_utf8())
-            }
+            '.' | '．' | '、' if !continues_number && after.is_some() => found(
+                HeadingFamily::DigitDot,
+                number,
+                digits + punctuation.len_utf8(),
+            ),
+            '）' | ')' if after.is_some() => found(
+                HeadingFamily::DigitParen,
+                number,
+                digits + punctuation.len_utf8(),
+            ),
             _ => None,
         };
     }
@@ -286,7 +296,10 @@ fn ordinal_heading(text: &str) -> Option<HeadingMarker> {
     .find(|(_, unit)| after.starts_with(unit))?;
     let tail = after.get(unit.len()..)?;
     // 第一章程 or 第二节课 are words, not markers.
-    let ends_marker = tail.chars().next().is_none_or(|c| is_space(c) || is_punctuation(c));
+    let ends_marker = tail
+        .chars()
+        .next()
+        .is_none_or(|c| is_space(c) || is_punctuation(c));
     ends_marker.then_some(HeadingMarker {
         family,
         number,
@@ -383,16 +396,31 @@ pub fn is_clause_boundary(previous: Option<char>) -> bool {
         is_space(c)
             || matches!(
                 c,
-                '。' | '，' | '、' | '；' | '：' | '？' | '！' | ';' | ':' | '?' | '!' | ',' | '）' | ')'
+                '。' | '，'
+                    | '、'
+                    | '；'
+                    | '：'
+                    | '？'
+                    | '！'
+                    | ';'
+                    | ':'
+                    | '?'
+                    | '!'
+                    | ','
+                    | '）'
+                    | ')'
             )
     })
 }
 
 /// A date line, possibly in brackets: 2019年1月12日, （一九四九年三月十三日）, 2022.10.23.
 pub fn is_date_line(text: &str) -> bool {
-    let inner = text
-        .trim_matches(|c: char| is_space(c) || matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕' | '[' | ']'));
-    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || chinese_digit(c).is_some() || c == '十';
+    let inner = text.trim_matches(|c: char| {
+        is_space(c) || matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕' | '[' | ']')
+    });
+    let is_digit = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || chinese_digit(c).is_some() || c == '十'
+    };
     let mut digits = 0;
     let mut separators = 0;
     let mut year_seen = false;
@@ -413,13 +441,31 @@ pub fn is_date_line(text: &str) -> bool {
 
 /// A line that is only a personal name: 2 to 4 Han characters, perhaps spaced (习 近 平).
 pub fn is_name_line(text: &str) -> bool {
-    let han: String = text.chars().filter(|c| !is_space(*c) && *c != '·').collect();
-    (2..=4).contains(&han.chars().count()) && han.chars().all(is_han) && !SECTION_WORDS.contains(&han.as_str())
+    let han: String = text
+        .chars()
+        .filter(|c| !is_space(*c) && *c != '·')
+        .collect();
+    (2..=4).contains(&han.chars().count())
+        && han.chars().all(is_han)
+        && !SECTION_WORDS.contains(&han.as_str())
 }
 
 /// Unnumbered section headings that are short enough to pass for a name.
 const SECTION_WORDS: &[&str] = &[
-    "引言", "前言", "序言", "导言", "绪论", "总论", "概述", "结语", "结束语", "后记", "附录", "总则", "附则", "分则",
+    "引言",
+    "前言",
+    "序言",
+    "导言",
+    "绪论",
+    "总论",
+    "概述",
+    "结语",
+    "结束语",
+    "后记",
+    "附录",
+    "总则",
+    "附则",
+    "分则",
 ];
 
 /// CJK unified ideographs, the extensions included.
@@ -451,9 +497,18 @@ mod tests {
     #[test]
     fn heading_markers_of_every_level_and_variant() {
         let family = |text: &str| heading_marker(text).map(|m| (m.family, m.number));
-        assert_eq!(family("一、认清形势"), Some((HeadingFamily::NumeralComma, 1)));
-        assert_eq!(family("三．营造氛围"), Some((HeadingFamily::NumeralComma, 3)));
-        assert_eq!(family("二.突出重点"), Some((HeadingFamily::NumeralComma, 2)));
+        assert_eq!(
+            family("一、认清形势"),
+            Some((HeadingFamily::NumeralComma, 1))
+        );
+        assert_eq!(
+            family("三．营造氛围"),
+            Some((HeadingFamily::NumeralComma, 3))
+        );
+        assert_eq!(
+            family("二.突出重点"),
+            Some((HeadingFamily::NumeralComma, 2))
+        );
         assert_eq!(family("（一）坚持"), Some((HeadingFamily::NumeralParen, 1)));
         assert_eq!(family("(二)坚持"), Some((HeadingFamily::NumeralParen, 2)));
         assert_eq!(family("1.拓展两个市场"), Some((HeadingFamily::DigitDot, 1)));
@@ -481,15 +536,23 @@ mod tests {
 
     #[test]
     fn point_markers_and_their_punctuation() {
-        let marker = |text: &str| point_marker(text).map(|m| (m.family, m.number, m.len, m.len_with_punctuation));
+        let marker = |text: &str| {
+            point_marker(text).map(|m| (m.family, m.number, m.len, m.len_with_punctuation))
+        };
         assert_eq!(marker("一是创建"), Some((PointFamily::Shi, 1, 6, 6)));
         assert_eq!(marker("二要加强"), Some((PointFamily::Yao, 2, 6, 6)));
         assert_eq!(marker("第一，深刻"), Some((PointFamily::Ordinal, 1, 6, 9)));
         assert_eq!(marker("第二是加强"), Some((PointFamily::Ordinal, 2, 9, 9)));
-        assert_eq!(marker("首先，是革命"), Some((PointFamily::Sequence, 1, 6, 9)));
+        assert_eq!(
+            marker("首先，是革命"),
+            Some((PointFamily::Sequence, 1, 6, 9))
+        );
         assert_eq!(marker("再其次，"), Some((PointFamily::Sequence, 3, 9, 12)));
         assert_eq!(marker("最后要"), Some((PointFamily::Sequence, LAST, 6, 6)));
-        assert_eq!(marker("（2）加强"), Some((PointFamily::DigitParen, 2, 7, 7)));
+        assert_eq!(
+            marker("（2）加强"),
+            Some((PointFamily::DigitParen, 2, 7, 7))
+        );
     }
 
     #[test]

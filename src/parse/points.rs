@@ -34,7 +34,22 @@ pub fn candidates(text: &str, range: Range<usize>, out: &mut Vec<Candidate>) {
         let may_start = quote_depth == 0
             && matches!(
                 c,
-                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '（' | '(' | '首' | '其' | '再' | '最' | '第'
+                '一' | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '（'
+                    | '('
+                    | '首'
+                    | '其'
+                    | '再'
+                    | '最'
+                    | '第'
             )
             && (is_clause_boundary(previous) || matches!(c, '（' | '('));
         previous = Some(c);
@@ -60,7 +75,9 @@ pub fn runs(candidates: &[Candidate]) -> Vec<Vec<Candidate>> {
     let mut finished = Vec::new();
     for candidate in candidates {
         let run = open.entry(candidate.marker.family).or_default();
-        let expected = run.last().map_or(1, |last| last.marker.number.saturating_add(1));
+        let expected = run
+            .last()
+            .map_or(1, |last| last.marker.number.saturating_add(1));
         let number = candidate.marker.number;
         if number == LAST {
             if !run.is_empty() {
@@ -90,7 +107,11 @@ mod tests {
             .iter()
             .map(|run| {
                 run.iter()
-                    .map(|c| text.get(c.at..c.at + c.marker.len).unwrap_or_default().to_owned())
+                    .map(|c| {
+                        text.get(c.at..c.at + c.marker.len)
+                            .unwrap_or_default()
+                            .to_owned()
+                    })
                     .collect()
             })
             .collect()
@@ -107,13 +128,22 @@ mod tests {
     #[test]
     fn yao_ordinal_sequence_and_parenthesised_runs() {
         assert_eq!(markers("一要学习，二要落实。"), vec![vec!["一要", "二要"]]);
-        assert_eq!(markers("第一，提高认识。第二，加强领导。"), vec![vec!["第一", "第二"]]);
-        assert_eq!(markers("第一是学习。第二是落实。"), vec![vec!["第一是", "第二是"]]);
+        assert_eq!(
+            markers("第一，提高认识。第二，加强领导。"),
+            vec![vec!["第一", "第二"]]
+        );
+        assert_eq!(
+            markers("第一是学习。第二是落实。"),
+            vec![vec!["第一是", "第二是"]]
+        );
         assert_eq!(
             markers("首先，统一思想。其次，明确任务。再次，强化落实。最后，加强督查。"),
             vec![vec!["首先", "其次", "再次", "最后"]]
         );
-        assert_eq!(markers("包括（1）甲；（2）乙。"), vec![vec!["（1）", "（2）"]]);
+        assert_eq!(
+            markers("包括（1）甲；（2）乙。"),
+            vec![vec!["（1）", "（2）"]]
+        );
     }
 
     #[test]

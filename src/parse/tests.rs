@@ -7,7 +7,14 @@ use crate::parse::parse_text;
 fn entries(doc: &Document) -> Vec<(&'static str, usize, String, String)> {
     doc.nodes
         .iter()
-        .map(|n| (n.kind.name(), n.depth, n.marker.clone().unwrap_or_default(), n.label.clone()))
+        .map(|n| {
+            (
+                n.kind.name(),
+                n.depth,
+                n.marker.clone().unwrap_or_default(),
+                n.label.clone(),
+            )
+        })
         .collect()
 }
 
@@ -15,7 +22,13 @@ fn headings(doc: &Document) -> Vec<(usize, String, String)> {
     doc.nodes
         .iter()
         .filter(|n| n.kind == NodeKind::Heading)
-        .map(|n| (n.depth, n.marker.clone().unwrap_or_default(), n.label.clone()))
+        .map(|n| {
+            (
+                n.depth,
+                n.marker.clone().unwrap_or_default(),
+                n.label.clone(),
+            )
+        })
         .collect()
 }
 
@@ -28,7 +41,11 @@ fn points(doc: &Document) -> Vec<String> {
 }
 
 fn kinds(doc: &Document, kind: NodeKind) -> Vec<String> {
-    doc.nodes.iter().filter(|n| n.kind == kind).map(|n| n.label.clone()).collect()
+    doc.nodes
+        .iter()
+        .filter(|n| n.kind == kind)
+        .map(|n| n.label.clone())
+        .collect()
 }
 
 fn h(depth: usize, marker: &str, label: &str) -> (usize, String, String) {
@@ -37,20 +54,32 @@ fn h(depth: usize, marker: &str, label: &str) -> (usize, String, String) {
 
 #[test]
 fn title_over_two_lines_is_one_title() {
-    let doc = parse_text("国务院关于促进综合保税区\n高水平开放高质量发展的若干意见\n国发〔2019〕3号\n正文。\n");
-    assert_eq!(doc.title.as_deref(), Some("国务院关于促进综合保税区 高水平开放高质量发展的若干意见"));
+    let doc = parse_text(
+        "国务院关于促进综合保税区\n高水平开放高质量发展的若干意见\n国发〔2019〕3号\n正文。\n",
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("国务院关于促进综合保税区 高水平开放高质量发展的若干意见")
+    );
     assert_eq!(doc.blocks[2].role, BlockRole::DocNumber);
 }
 
 #[test]
 fn subtitle_byline_and_date_are_kept_as_such() {
-    let doc = parse_text("团结奋斗\n ——在全会上的讲话\n习近平\n 2022.10.23\n这次全会完成了任务。\n");
+    let doc =
+        parse_text("团结奋斗\n ——在全会上的讲话\n习近平\n 2022.10.23\n这次全会完成了任务。\n");
     assert_eq!(doc.title.as_deref(), Some("团结奋斗"));
     assert_eq!(doc.subtitle.as_deref(), Some("——在全会上的讲话"));
     let roles: Vec<BlockRole> = doc.blocks.iter().map(|b| b.role).collect();
     assert_eq!(
         roles,
-        [BlockRole::Title, BlockRole::Subtitle, BlockRole::Byline, BlockRole::Byline, BlockRole::Preamble]
+        [
+            BlockRole::Title,
+            BlockRole::Subtitle,
+            BlockRole::Byline,
+            BlockRole::Byline,
+            BlockRole::Preamble
+        ]
     );
 }
 
@@ -68,35 +97,56 @@ fn no_title_when_the_text_starts_with_a_sentence() {
 
 #[test]
 fn salutation_forms() {
-    for salutation in ["同志们:", "同志们：", "同志们，朋友们：", "尊敬的各位领导、各位来宾："] {
+    for salutation in [
+        "同志们:",
+        "同志们：",
+        "同志们，朋友们：",
+        "尊敬的各位领导、各位来宾：",
+    ] {
         let doc = parse_text(&format!("讲话\n{salutation}\n今天开会。\n"));
-        assert_eq!(kinds(&doc, NodeKind::Salutation), [salutation], "{salutation}");
+        assert_eq!(
+            kinds(&doc, NodeKind::Salutation),
+            [salutation],
+            "{salutation}"
+        );
     }
 }
 
 #[test]
 fn addressee_line_of_an_official_document_is_the_salutation() {
-    let doc = parse_text("关于做好工作的通知\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n现就有关事项通知如下。\n");
-    assert_eq!(kinds(&doc, NodeKind::Salutation), ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构："]);
+    let doc = parse_text(
+        "关于做好工作的通知\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n现就有关事项通知如下。\n",
+    );
+    assert_eq!(
+        kinds(&doc, NodeKind::Salutation),
+        ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构："]
+    );
 }
 
 #[test]
 fn salutation_running_into_the_first_paragraph() {
     let doc = parse_text("讲话\n同志们！今天我们召开会议。\n");
-    let node = doc.nodes.iter().find(|n| n.kind == NodeKind::Salutation).expect("salutation");
+    let node = doc
+        .nodes
+        .iter()
+        .find(|n| n.kind == NodeKind::Salutation)
+        .expect("salutation");
     assert_eq!(node.label, "同志们！");
     assert!(node.run_in);
 }
 
 #[test]
 fn salutation_in_the_middle_is_not_a_salutation() {
-    let doc = parse_text("讲话\n今天开会。\n同志们！历史接力是一棒接着一棒。\n一、认清形势\n正文。\n");
+    let doc =
+        parse_text("讲话\n今天开会。\n同志们！历史接力是一棒接着一棒。\n一、认清形势\n正文。\n");
     assert!(kinds(&doc, NodeKind::Salutation).is_empty());
 }
 
 #[test]
 fn four_gb_levels_nest() {
-    let doc = parse_text("标题\n\n一、总体要求\n（一）指导思想\n1.坚持原则\n（1）第一项\n（2）第二项\n2.明确目标\n（二）基本原则\n二、主要任务\n");
+    let doc = parse_text(
+        "标题\n\n一、总体要求\n（一）指导思想\n1.坚持原则\n（1）第一项\n（2）第二项\n2.明确目标\n（二）基本原则\n二、主要任务\n",
+    );
     assert_eq!(
         headings(&doc),
         [
@@ -114,7 +164,8 @@ fn four_gb_levels_nest() {
 
 #[test]
 fn half_width_and_other_variants() {
-    let doc = parse_text("标题\n\n一.总体要求\n(一)指导思想\n1、坚持原则\n(1)第一项\n二．主要任务\n");
+    let doc =
+        parse_text("标题\n\n一.总体要求\n(一)指导思想\n1、坚持原则\n(1)第一项\n二．主要任务\n");
     assert_eq!(
         headings(&doc),
         [
@@ -136,7 +187,10 @@ fn numeral_with_a_space_and_numeral_alone() {
 #[test]
 fn unnumbered_heading_line() {
     let doc = parse_text("标题\n\n引　　言\n近年来，工作取得了进展。\n一、认清形势\n正文。\n");
-    assert_eq!(headings(&doc), [h(0, "", "引　　言"), h(0, "一、", "认清形势")]);
+    assert_eq!(
+        headings(&doc),
+        [h(0, "", "引　　言"), h(0, "一、", "认清形势")]
+    );
 }
 
 #[test]
@@ -144,13 +198,19 @@ fn skipped_levels_nest_by_this_documents_order() {
     let doc = parse_text("标题\n\n一、总体要求\n1.坚持原则\n2.明确目标\n二、主要任务\n");
     assert_eq!(
         headings(&doc),
-        [h(0, "一、", "总体要求"), h(1, "1.", "坚持原则"), h(1, "2.", "明确目标"), h(0, "二、", "主要任务")]
+        [
+            h(0, "一、", "总体要求"),
+            h(1, "1.", "坚持原则"),
+            h(1, "2.", "明确目标"),
+            h(0, "二、", "主要任务")
+        ]
     );
 }
 
 #[test]
 fn numbering_straight_through_parents() {
-    let doc = parse_text("标题\n\n（一）甲组\n1.第一条\n2.第二条\n（二）乙组\n3.第三条\n4.第四条\n");
+    let doc =
+        parse_text("标题\n\n（一）甲组\n1.第一条\n2.第二条\n（二）乙组\n3.第三条\n4.第四条\n");
     assert_eq!(
         headings(&doc),
         [
@@ -166,7 +226,9 @@ fn numbering_straight_through_parents() {
 
 #[test]
 fn run_in_headings_end_at_the_first_stop() {
-    let doc = parse_text("标题\n\n一、认清形势。XX是革命老区。\n（一）坚持改革，简政放权。党政军民。\n二、元旦：2018年元旦放假。\n三、独立标题。\n");
+    let doc = parse_text(
+        "标题\n\n一、认清形势。XX是革命老区。\n（一）坚持改革，简政放权。党政军民。\n二、元旦：2018年元旦放假。\n三、独立标题。\n",
+    );
     let found: Vec<(String, bool)> = doc
         .nodes
         .iter()
@@ -214,26 +276,46 @@ fn points_belong_to_the_heading_whose_own_text_holds_them() {
 #[test]
 fn points_outside_headings_have_depth_zero() {
     let doc = parse_text("讲话\n今天讲两点。一是学习。二是落实。\n");
-    let depths: Vec<usize> = doc.nodes.iter().filter(|n| n.kind == NodeKind::Point).map(|n| n.depth).collect();
+    let depths: Vec<usize> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Point)
+        .map(|n| n.depth)
+        .collect();
     assert_eq!(depths, [0, 0]);
 }
 
 #[test]
 fn points_in_a_run_in_headings_body() {
-    let doc = parse_text("标题\n\n一、划清界限。首先，是革命还是反革命？其次，在革命的队伍中，要分清是非。\n");
+    let doc = parse_text(
+        "标题\n\n一、划清界限。首先，是革命还是反革命？其次，在革命的队伍中，要分清是非。\n",
+    );
     assert_eq!(points(&doc), ["首先是革命还是反革命", "其次在革命的队伍中"]);
 }
 
 #[test]
 fn points_at_paragraph_starts_and_sequence_words() {
-    let doc = parse_text("讲话\n首先要提高认识。\n其次要加强领导。\n再其次，要狠抓落实。\n最后，加强督查。\n");
-    assert_eq!(points(&doc), ["首先要提高认识", "其次要加强领导", "再其次要狠抓落实", "最后加强督查"]);
+    let doc = parse_text(
+        "讲话\n首先要提高认识。\n其次要加强领导。\n再其次，要狠抓落实。\n最后，加强督查。\n",
+    );
+    assert_eq!(
+        points(&doc),
+        [
+            "首先要提高认识",
+            "其次要加强领导",
+            "再其次要狠抓落实",
+            "最后加强督查"
+        ]
+    );
 }
 
 #[test]
 fn inline_parenthesised_points() {
     let doc = parse_text("讲话\n主要包括：（1）加强领导；（2）完善制度；（3）狠抓落实。\n");
-    assert_eq!(points(&doc), ["（1）加强领导", "（2）完善制度", "（3）狠抓落实"]);
+    assert_eq!(
+        points(&doc),
+        ["（1）加强领导", "（2）完善制度", "（3）狠抓落实"]
+    );
 }
 
 #[test]
@@ -254,14 +336,23 @@ fn traps_are_not_structure() {
         1997年，香港回归祖国。\n\
         推动“1231”总量目标，增长1.94个百分点，编号415X。\n";
     let doc = parse_text(text);
-    let structure: Vec<_> = doc.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Heading | NodeKind::Point)).collect();
+    let structure: Vec<_> = doc
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind, NodeKind::Heading | NodeKind::Point))
+        .collect();
     assert!(structure.is_empty(), "{structure:#?}");
 }
 
 #[test]
 fn heading_numbers_out_of_sequence_are_body_text() {
-    let doc = parse_text("标题\n\n一、认清形势\n正文。\n5.3亿元的投资已经到位。\n七、这行不是标题\n二、突出重点\n");
-    assert_eq!(headings(&doc), [h(0, "一、", "认清形势"), h(0, "二、", "突出重点")]);
+    let doc = parse_text(
+        "标题\n\n一、认清形势\n正文。\n5.3亿元的投资已经到位。\n七、这行不是标题\n二、突出重点\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "认清形势"), h(0, "二、", "突出重点")]
+    );
 }
 
 #[test]
@@ -270,14 +361,26 @@ fn closing_and_footer() {
         "讲话\n同志们：\n一、认清形势\n正文。\n同志们，让我们团结起来，谢谢大家。\n\n讲话》由互联网用户分享整理。文章地址:http://www.example.com/news/1.html\n",
     );
     assert_eq!(kinds(&doc, NodeKind::Closing), ["同志们，让我们团结起来，"]);
-    let footer = doc.nodes.iter().find(|n| n.kind == NodeKind::Footer).expect("footer");
-    assert_eq!(footer.url.as_deref(), Some("http://www.example.com/news/1.html"));
+    let footer = doc
+        .nodes
+        .iter()
+        .find(|n| n.kind == NodeKind::Footer)
+        .expect("footer");
+    assert_eq!(
+        footer.url.as_deref(),
+        Some("http://www.example.com/news/1.html")
+    );
 }
 
 #[test]
 fn source_and_signature_lines_are_the_footer() {
-    let doc = parse_text("意见\n各有关单位：\n一、总则\n正文。\n国务院\n2019年1月12日\n（此件公开发布）\n");
-    assert_eq!(kinds(&doc, NodeKind::Footer), ["国务院\n2019年1月12日\n（此件公开发布）"]);
+    let doc = parse_text(
+        "意见\n各有关单位：\n一、总则\n正文。\n国务院\n2019年1月12日\n（此件公开发布）\n",
+    );
+    assert_eq!(
+        kinds(&doc, NodeKind::Footer),
+        ["国务院\n2019年1月12日\n（此件公开发布）"]
+    );
     let doc = parse_text("讲话\n正文。\n（来源：新华社）\n");
     assert_eq!(kinds(&doc, NodeKind::Footer), ["（来源：新华社）"]);
     let doc = parse_text("讲话\n正文。\n作者：张三\n");
@@ -296,15 +399,23 @@ fn signature_block_before_an_attachment_is_not_structure() {
         "通知\n各单位：\n一、总则\n正文。\n二、要求\n认真落实。\nXX市人民政府办公室\n2020年3月1日\n附件\n1.报名表\n2.日程安排\n",
     );
     assert_eq!(headings(&doc), [h(0, "一、", "总则"), h(0, "二、", "要求")]);
-    assert_eq!(kinds(&doc, NodeKind::Footer), ["XX市人民政府办公室\n2020年3月1日"]);
+    assert_eq!(
+        kinds(&doc, NodeKind::Footer),
+        ["XX市人民政府办公室\n2020年3月1日"]
+    );
     assert!(doc.blocks.iter().any(|b| b.role == BlockRole::Backmatter));
 }
 
 #[test]
 fn notes_after_a_rule_are_backmatter() {
-    let doc = parse_text("方法\n一、班长。正文。\n二、开会。正文。\n\n------------------\n注　　释\n〔1〕见《老子》。\n");
+    let doc = parse_text(
+        "方法\n一、班长。正文。\n二、开会。正文。\n\n------------------\n注　　释\n〔1〕见《老子》。\n",
+    );
     assert_eq!(headings(&doc).len(), 2);
-    assert_eq!(doc.blocks.last().map(|b| b.role), Some(BlockRole::Backmatter));
+    assert_eq!(
+        doc.blocks.last().map(|b| b.role),
+        Some(BlockRole::Backmatter)
+    );
 }
 
 #[test]
@@ -317,8 +428,20 @@ fn lines_are_one_based() {
 #[test]
 fn heading_spans_nest_and_end_before_the_closing() {
     let doc = parse_text("讲话\n一、甲\n（一）乙\n正文。\n二、丙\n正文。\n同志们，让我们努力。\n");
-    let spans: Vec<&str> = doc.nodes.iter().filter(|n| n.kind == NodeKind::Heading).map(|n| doc.slice(&n.span)).collect();
-    assert_eq!(spans, ["一、甲\n（一）乙\n正文。", "（一）乙\n正文。", "二、丙\n正文。"]);
+    let spans: Vec<&str> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Heading)
+        .map(|n| doc.slice(&n.span))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            "一、甲\n（一）乙\n正文。",
+            "（一）乙\n正文。",
+            "二、丙\n正文。"
+        ]
+    );
 }
 
 #[test]

@@ -1,0 +1,281 @@
+//! The one table that turns keys into actions. The help overlay and README's key list
+//! are generated from it, so they cannot drift from what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::Action;
+
+/// A key as written in the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Code(KeyCode),
+    /// Any of 1–9; the action gets the digit.
+    Digit,
+}
+
+/// One line of the keymap: keys, the action they trigger, and what the help says.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+}
+
+/// Every key of the reader.
+pub const KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
+        action: Action::Down,
+        help: "down a line (tree: next row)",
+    },
+    Binding {
+        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
+        action: Action::Up,
+        help: "up a line (tree: previous row)",
+    },
+    Binding {
+        keys: &[Key::Char(' '), Key::Code(KeyCode::PageDown)],
+        action: Action::PageDown,
+        help: "down a page",
+    },
+    Binding {
+        keys: &[Key::Char('b'), Key::Code(KeyCode::PageUp)],
+        action: Action::PageUp,
+        help: "up a page",
+    },
+    Binding {
+        keys: &[Key::Ctrl('d')],
+        action: Action::HalfPageDown,
+        help: "down half a page",
+    },
+    Binding {
+        keys: &[Key::Ctrl('u')],
+        action: Action::HalfPageUp,
+        help: "up half a page",
+    },
+    Binding {
+        keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
+        action: Action::Top,
+        help: "top",
+    },
+    Binding {
+        keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
+        action: Action::Bottom,
+        help: "bottom",
+    },
+    Binding {
+        keys: &[Key::Char(']')],
+        action: Action::NextPoint,
+        help: "next point (一是…), across headings",
+    },
+    Binding {
+        keys: &[Key::Char('[')],
+        action: Action::PreviousPoint,
+        help: "previous point",
+    },
+    Binding {
+        keys: &[Key::Char('}')],
+        action: Action::NextHeading,
+        help: "next heading, any depth",
+    },
+    Binding {
+        keys: &[Key::Char('{')],
+        action: Action::PreviousHeading,
+        help: "previous heading",
+    },
+    Binding {
+        keys: &[Key::Digit],
+        action: Action::TopLevelHeading(0),
+        help: "the N-th top-level heading (一、二、…)",
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Tab)],
+        action: Action::ToggleFocus,
+        help: "focus tree / text",
+    },
+    Binding {
+        keys: &[
+            Key::Code(KeyCode::Enter),
+            Key::Char('l'),
+            Key::Code(KeyCode::Right),
+        ],
+        action: Action::Open,
+        help: "tree: open the node and jump to it",
+    },
+    Binding {
+        keys: &[Key::Char('h'), Key::Code(KeyCode::Left)],
+        action: Action::Fold,
+        help: "tree: fold the node, or go to its parent",
+    },
+    Binding {
+        keys: &[Key::Char('t')],
+        action: Action::ToggleTree,
+        help: "show the tree over the text (narrow terminals)",
+    },
+    Binding {
+        keys: &[Key::Char('<')],
+        action: Action::TreeNarrower,
+        help: "narrower tree",
+    },
+    Binding {
+        keys: &[Key::Char('>')],
+        action: Action::TreeWider,
+        help: "wider tree",
+    },
+    Binding {
+        keys: &[Key::Char('?')],
+        action: Action::Help,
+        help: "this help",
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Esc)],
+        action: Action::Escape,
+        help: "close an overlay, cancel a prompt",
+    },
+    Binding {
+        keys: &[Key::Ctrl('z')],
+        action: Action::Suspend,
+        help: "suspend to the shell (fg to come back)",
+    },
+    Binding {
+        keys: &[Key::Char('q'), Key::Ctrl('c')],
+        action: Action::Quit,
+        help: "quit",
+    },
+];
+
+impl Key {
+    /// The action this key triggers for `event`, given the binding's action.
+    fn resolve(self, action: Action, event: &KeyEvent) -> Option<Action> {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let hit = match (self, event.code) {
+            (Self::Ctrl(expected), KeyCode::Char(c)) => ctrl && c.eq_ignore_ascii_case(&expected),
+            (Self::Char(expected), KeyCode::Char(c)) => !ctrl && c == expected,
+            (Self::Digit, KeyCode::Char(c @ '1'..='9')) if !ctrl => {
+                let digit = c.to_digit(10).and_then(|d| usize::try_from(d).ok())?;
+                return Some(match action {
+                    Action::TopLevelHeading(_) => Action::TopLevelHeading(digit),
+                    other => other,
+                });
+            }
+            (Self::Code(expected), code) => !ctrl && code == expected,
+            _ => false,
+        };
+        hit.then_some(action)
+    }
+
+    /// How the key is written in the help: `j`, `Ctrl-d`, `PageDown`, `1–9`.
+    pub fn label(self) -> String {
+        match self {
+            Self::Char(' ') => "Space".to_owned(),
+            Self::Char(c) => c.to_string(),
+            Self::Ctrl(c) => format!("Ctrl-{c}"),
+            Self::Digit => "1–9".to_owned(),
+            Self::Code(code) => match code {
+                KeyCode::Down => "↓".to_owned(),
+                KeyCode::Up => "↑".to_owned(),
+                KeyCode::Left => "←".to_owned(),
+                KeyCode::Right => "→".to_owned(),
+                KeyCode::PageDown => "PageDown".to_owned(),
+                KeyCode::PageUp => "PageUp".to_owned(),
+                KeyCode::Home => "Home".to_owned(),
+                KeyCode::End => "End".to_owned(),
+                KeyCode::Tab => "Tab".to_owned(),
+                KeyCode::Enter => "Enter".to_owned(),
+                KeyCode::Esc => "Esc".to_owned(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+}
+
+/// The action a key press triggers, if any. Key releases and repeats of releases are ignored.
+pub fn action_for(event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    KEYMAP.iter().find_map(|binding| {
+        binding
+            .keys
+            .iter()
+            .find_map(|key| key.resolve(binding.action, event))
+    })
+}
+
+/// The help as (keys, what they do) rows, in table order.
+pub fn help_rows() -> Vec<(String, &'static str)> {
+    KEYMAP
+        .iter()
+        .map(|binding| {
+            let keys: Vec<String> = binding.keys.iter().map(|key| key.label()).collect();
+            (keys.join(" "), binding.help)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
+        action_for(&KeyEvent::new(code, modifiers))
+    }
+
+    #[test]
+    fn keys_of_the_reader() {
+        assert_eq!(
+            press(KeyCode::Char('j'), KeyModifiers::NONE),
+            Some(Action::Down)
+        );
+        assert_eq!(press(KeyCode::Down, KeyModifiers::NONE), Some(Action::Down));
+        assert_eq!(
+            press(KeyCode::Char(' '), KeyModifiers::NONE),
+            Some(Action::PageDown)
+        );
+        assert_eq!(
+            press(KeyCode::Char('d'), KeyModifiers::CONTROL),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            press(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            press(KeyCode::Char('3'), KeyModifiers::NONE),
+            Some(Action::TopLevelHeading(3))
+        );
+        assert_eq!(
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            press(KeyCode::Char('q'), KeyModifiers::NONE),
+            Some(Action::Quit)
+        );
+        assert_eq!(press(KeyCode::Char('0'), KeyModifiers::NONE), None);
+        assert_eq!(press(KeyCode::Char('x'), KeyModifiers::CONTROL), None);
+    }
+
+    #[test]
+    fn every_binding_is_in_the_help_and_reachable() {
+        let rows = help_rows();
+        assert_eq!(rows.len(), KEYMAP.len());
+        for binding in KEYMAP {
+            for key in binding.keys {
+                let event = match *key {
+                    Key::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                    Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+                    Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+                    Key::Digit => KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE),
+                };
+                let expected = match binding.action {
+                    Action::TopLevelHeading(_) => Action::TopLevelHeading(1),
+                    other => other,
+                };
+                assert_eq!(action_for(&event), Some(expected), "{key:?}");
+            }
+        }
+    }
+}

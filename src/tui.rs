@@ -1,0 +1,318 @@
+//! The interactive reader's terminal side: set-up and restore, the ambiguous-width probe,
+//! signals, and the event loop (block on input, apply every queued event, draw once).
+//!
+//! Invariant: whatever was enabled (raw mode, alternate screen, hidden cursor, mouse
+//! reporting, bracketed paste) is disabled exactly once on every way out: quit, error,
+//! panic, a terminating signal; and around a suspend.
+
+use std::io::{self, Read, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEvent, MouseEvent, MouseEventKind};
+use crossterm::{cursor, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{Action, App, Effect};
+use crate::keymap::action_for;
+use crate::layout::AmbiguousWidth;
+use crate::view;
+
+/// Set while the terminal is in the reader's modes; restoring clears it, so restore
+/// runs once however many exit paths race to it.
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// How long the ambiguous-width probe waits for the terminal's answer.
+const PROBE_TIMEOUT: Duration = Duration::from_millis(200);
+/// Lines one wheel notch scrolls.
+const WHEEL_LINES: isize = 3;
+
+/// What the event loop waits for.
+enum Message {
+    Input(Event),
+    /// A signal that ends the reader: exit with 128 + n.
+    Terminate(i32),
+    Suspend,
+    Continued,
+    InputClosed,
+}
+
+/// Puts the terminal into the reader's modes.
+fn take_terminal() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        cursor::Hide,
+        event::EnableMouseCapture,
+        event::EnableBracketedPaste
+    )
+}
+
+/// Gives the terminal back as it was found. Safe to call from any exit path; only the
+/// first call after [`take_terminal`] does anything.
+pub fn restore_terminal() {
+    if TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        let mut stdout = io::stdout();
+        let _ = execute!(
+            stdout,
+            event::DisableBracketedPaste,
+            event::DisableMouseCapture,
+            terminal::LeaveAlternateScreen,
+            cursor::Show
+        );
+        let _ = terminal::disable_raw_mode();
+        let _ = stdout.flush();
+    }
+}
+
+/// Restores the terminal before the panic message prints, so it lands on the main
+/// screen in cooked mode.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// Asks the terminal how wide it draws an ambiguous character: print “ at the start of
+/// the line, ask for the cursor position (CSI 6n), erase the line. Narrow when there is
+/// no answer in time. Needs raw mode so the answer is not echoed.
+fn probe_ambiguous_width() -> AmbiguousWidth {
+    let Ok(mut tty) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+    else {
+        return AmbiguousWidth::Narrow;
+    };
+    if tty
+        .write_all(b"\r\xe2\x80\x9c\x1b[6n")
+        .and_then(|()| tty.flush())
+        .is_err()
+    {
+        return AmbiguousWidth::Narrow;
+    }
+    let answer = read_cursor_report(&mut tty);
+    let _ = tty.write_all(b"\r\x1b[2K").and_then(|()| tty.flush());
+    match answer {
+        Some(column) if column >= 3 => AmbiguousWidth::Wide,
+        _ => AmbiguousWidth::Narrow,
+    }
+}
+
+/// Reads `ESC [ row ; column R` with a deadline; returns the 1-based column.
+fn read_cursor_report(tty: &mut std::fs::File) -> Option<u16> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let deadline = std::time::Instant::now() + PROBE_TIMEOUT;
+    let mut reply = Vec::new();
+    while !reply.ends_with(b"R") && reply.len() < 32 {
+        let left = deadline.checked_duration_since(std::time::Instant::now())?;
+        let timeout = Timespec {
+            tv_sec: 0,
+            tv_nsec: i64::from(left.subsec_nanos()),
+        };
+        let mut fds = [PollFd::new(&*tty, PollFlags::IN)];
+        if poll(&mut fds, Some(&timeout)).ok()? == 0 {
+            return None;
+        }
+        let mut byte = [0u8; 1];
+        if tty.read(&mut byte).ok()? == 0 {
+            return None;
+        }
+        reply.push(byte[0]);
+    }
+    let text = std::str::from_utf8(&reply).ok()?;
+    let inner = text.rsplit_once("\x1b[")?.1.strip_suffix('R')?;
+    inner.split_once(';')?.1.parse().ok()
+}
+
+/// Forwards terminating, stop and continue signals to the event loop.
+fn spawn_signal_thread(sender: Sender<Message>) -> io::Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            let message = match signal {
+                SIGTSTP => Message::Suspend,
+                SIGCONT => Message::Continued,
+                other => Message::Terminate(other),
+            };
+            if sender.send(message).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(handle)
+}
+
+/// Reads terminal events on their own thread so the loop can wait on one channel for
+/// both keys and signals, with no timeout and no polling.
+fn spawn_input_thread(sender: Sender<Message>) {
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if sender.send(Message::Input(event)).is_err() {
+                return;
+            }
+        }
+        let _ = sender.send(Message::InputClosed);
+    });
+}
+
+/// The action for a terminal event, if it has one.
+fn action_for_event(event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for(key),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: usize::from(*width),
+            height: usize::from(*height),
+        }),
+        Event::Mouse(mouse) => mouse_action(*mouse),
+        _ => None,
+    }
+}
+
+fn mouse_action(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (usize::from(mouse.column), usize::from(mouse.row));
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Scroll {
+            column,
+            row,
+            lines: WHEEL_LINES,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::Scroll {
+            column,
+            row,
+            lines: -WHEEL_LINES,
+        }),
+        MouseEventKind::Down(event::MouseButton::Left) => Some(Action::Click { column, row }),
+        _ => None,
+    }
+}
+
+/// A test-only way to panic inside the reader, to check the terminal is restored. It
+/// exists only in debug builds and only when `BRIEFING_TEST_PANIC_KEY` names the key.
+fn is_test_panic_key(key: &KeyEvent) -> bool {
+    cfg!(debug_assertions)
+        && std::env::var("BRIEFING_TEST_PANIC_KEY")
+            .ok()
+            .and_then(|k| k.chars().next())
+            .is_some_and(|c| key.code == event::KeyCode::Char(c))
+}
+
+/// How the reader ended.
+pub enum Exit {
+    Quit,
+    Signal(i32),
+}
+
+/// Runs the reader until the user quits or a signal ends it. `probe` asks the terminal
+/// for its ambiguous width before the first frame and gives it to `make_app`.
+pub fn run(
+    probe: bool,
+    make_app: impl FnOnce(AmbiguousWidth, usize, usize) -> App,
+) -> io::Result<Exit> {
+    install_panic_hook();
+    terminal::enable_raw_mode()?;
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+    let ambiguous = if probe {
+        probe_ambiguous_width()
+    } else {
+        AmbiguousWidth::Narrow
+    };
+    let result = take_terminal().and_then(|()| {
+        let (width, height) = terminal::size()?;
+        let app = make_app(ambiguous, usize::from(width), usize::from(height));
+        event_loop(app)
+    });
+    restore_terminal();
+    result
+}
+
+fn event_loop(mut app: App) -> io::Result<Exit> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let (sender, receiver) = mpsc::channel();
+    let signals = spawn_signal_thread(sender.clone())?;
+    spawn_input_thread(sender);
+    terminal.draw(|frame| view::draw(&app, frame))?;
+    let exit = loop {
+        let Ok(first) = receiver.recv() else {
+            break Exit::Quit;
+        };
+        if let Some(exit) = handle_batch(&mut app, &mut terminal, &receiver, first)? {
+            break exit;
+        }
+    };
+    signals.close();
+    Ok(exit)
+}
+
+/// Applies `first` and every message already queued, then draws once if anything changed.
+fn handle_batch(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    receiver: &Receiver<Message>,
+    first: Message,
+) -> io::Result<Option<Exit>> {
+    let mut redraw = false;
+    let mut full_redraw = false;
+    let mut message = Some(first);
+    while let Some(current) = message.take() {
+        match current {
+            Message::Terminate(signal) => return Ok(Some(Exit::Signal(signal))),
+            Message::InputClosed => return Ok(Some(Exit::Quit)),
+            Message::Suspend => {
+                suspend()?;
+                full_redraw = true;
+            }
+            Message::Continued => full_redraw = true,
+            Message::Input(event) => {
+                if let Event::Key(key) = &event {
+                    assert!(
+                        !is_test_panic_key(key),
+                        "test panic requested by BRIEFING_TEST_PANIC_KEY"
+                    );
+                }
+                if let Some(action) = action_for_event(&event) {
+                    match app.update(action) {
+                        Effect::None => {}
+                        Effect::Redraw => redraw = true,
+                        Effect::Quit => return Ok(Some(Exit::Quit)),
+                        Effect::Suspend => {
+                            suspend()?;
+                            full_redraw = true;
+                        }
+                    }
+                }
+            }
+        }
+        message = receiver.try_recv().ok();
+    }
+    if full_redraw {
+        let (width, height) = terminal::size()?;
+        app.update(Action::Resize {
+            width: usize::from(width),
+            height: usize::from(height),
+        });
+        terminal.clear()?;
+    }
+    if redraw || full_redraw {
+        terminal.autoresize()?;
+        terminal.draw(|frame| view::draw(app, frame))?;
+    }
+    Ok(None)
+}
+
+/// Gives the terminal back, stops the process as the default SIGTSTP action would, and
+/// takes the terminal again when continued.
+fn suspend() -> io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    take_terminal()
+}

@@ -1,0 +1,419 @@
+//! Drawing the reader: reads the [`App`] and writes cells, never changes state.
+//!
+//! Text is placed cluster by cluster at the columns our own width functions give, not
+//! through ratatui's string writer: in `wide` ambiguous mode a “ takes two columns on the
+//! terminal while ratatui counts one, so such cells carry `CellDiffOption::ForcedWidth`
+//! and the backend moves the cursor explicitly to the next cell.
+
+use std::num::NonZeroU16;
+
+use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use ratatui::style::{Color, Modifier, Style};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Focus, Overlay, Rect, TreeRow, format_duration};
+use crate::document::NodeKind;
+use crate::keymap::help_rows;
+use crate::layout::{AmbiguousWidth, cluster_width, str_width, truncate};
+use crate::render::{Emphasis, emphasis_at};
+
+/// Shown alone when the terminal is smaller than the reader can use.
+pub const TOO_SMALL: &str = "终端太小 terminal too small";
+
+fn style_of(emphasis: Emphasis) -> Style {
+    match emphasis {
+        Emphasis::Plain => Style::new(),
+        Emphasis::Heading(0) => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        Emphasis::Title | Emphasis::Heading(_) | Emphasis::Salutation => {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+        Emphasis::Meta => Style::new().fg(Color::DarkGray),
+        Emphasis::PointMarker => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+    }
+}
+
+const HIGHLIGHT: Style = Style::new().add_modifier(Modifier::REVERSED);
+
+/// Writes `text` from column `x` on row `y`, never past `end` (exclusive). Returns the
+/// column after the last cluster written. A cluster that does not fit is not written.
+pub fn put_str(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    end: u16,
+    text: &str,
+    style: Style,
+    ambiguous: AmbiguousWidth,
+) -> u16 {
+    let area = buf.area;
+    if y < area.top() || y >= area.bottom() {
+        return x;
+    }
+    let end = end.min(area.right());
+    let mut column = x.max(area.left());
+    for cluster in text.graphemes(true) {
+        let width = u16::try_from(cluster_width(cluster, ambiguous)).unwrap_or(u16::MAX);
+        if width == 0 {
+            continue;
+        }
+        if column.saturating_add(width) > end {
+            break;
+        }
+        let cell = &mut buf[(column, y)];
+        cell.set_symbol(cluster).set_style(style);
+        if let Some(forced) =
+            NonZeroU16::new(width).filter(|_| usize::from(width) != cluster.width())
+        {
+            cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
+        }
+        for trailing in 1..width {
+            buf[(column + trailing, y)].reset();
+            buf[(column + trailing, y)].set_style(style);
+        }
+        column += width;
+    }
+    column
+}
+
+/// Clears `rect` with `style`. A wide character just left of it would still cover its
+/// first column on the terminal, so that character is blanked too.
+fn fill(buf: &mut Buffer, rect: Rect, style: Style) {
+    for row in rect.y..rect.y + rect.height {
+        let left_neighbour = rect
+            .x
+            .checked_sub(1)
+            .and_then(|left| buf.cell_mut((to_u16(left), to_u16(row))));
+        if let Some(cell) = left_neighbour.filter(|cell| cell.cell_width() > 1) {
+            cell.reset();
+        }
+        for column in rect.x..rect.x + rect.width {
+            if let Some(cell) = buf.cell_mut((to_u16(column), to_u16(row))) {
+                cell.reset();
+                cell.set_style(style);
+            }
+        }
+    }
+}
+
+fn to_u16(value: usize) -> u16 {
+    u16::try_from(value).unwrap_or(u16::MAX)
+}
+
+/// Draws the whole reader.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let ambiguous = app.settings().ambiguous;
+    let buf = frame.buffer_mut();
+    let panes = *app.panes();
+    if panes.too_small {
+        let width = usize::from(buf.area.width);
+        let notice = truncate(TOO_SMALL, width, ambiguous);
+        put_str(buf, 0, 0, buf.area.width, &notice, Style::new(), ambiguous);
+        return;
+    }
+    if panes.tree.width > 0 {
+        draw_tree(app, buf, tree_inner(panes.tree));
+        draw_separator(buf, panes.tree, ambiguous);
+    }
+    draw_text(app, buf);
+    draw_status(app, buf);
+    match app.overlay() {
+        Some(Overlay::Help) => draw_help(app, buf),
+        Some(Overlay::Tree) => {
+            let area = overlay_area(
+                panes.text,
+                panes.text.width.saturating_sub(2),
+                panes.text.height,
+            );
+            let inner = draw_box(buf, area, "目录 contents", ambiguous);
+            draw_tree(app, buf, inner);
+        }
+        None => {}
+    }
+}
+
+/// The tree pane without its right border column.
+fn tree_inner(tree: Rect) -> Rect {
+    Rect {
+        width: tree.width.saturating_sub(1),
+        ..tree
+    }
+}
+
+/// The border between tree and text. Box-drawing characters are East Asian Ambiguous:
+/// on a wide-ambiguous terminal they take two columns, so an ASCII bar is used there.
+fn draw_separator(buf: &mut Buffer, tree: Rect, ambiguous: AmbiguousWidth) {
+    let bar = match ambiguous {
+        AmbiguousWidth::Narrow => "│",
+        AmbiguousWidth::Wide => "|",
+    };
+    let x = to_u16(tree.x + tree.width.saturating_sub(1));
+    for row in tree.y..tree.y + tree.height {
+        put_str(
+            buf,
+            x,
+            to_u16(row),
+            x + 1,
+            bar,
+            Style::new().fg(Color::DarkGray),
+            ambiguous,
+        );
+    }
+}
+
+fn draw_tree(app: &App, buf: &mut Buffer, area: Rect) {
+    let ambiguous = app.settings().ambiguous;
+    let rows = app.tree_rows();
+    let selected = app.selected();
+    let doc = app.doc();
+    for (screen_row, row) in rows
+        .iter()
+        .skip(app.tree_top())
+        .take(area.height)
+        .enumerate()
+    {
+        let y = to_u16(area.y + screen_row);
+        let (depth, folded, kind) = match row {
+            TreeRow::Title => (0, false, None),
+            TreeRow::Node(index) => {
+                let node = &doc.nodes[*index];
+                (node.depth + 1, app.is_collapsed(*index), Some(node.kind))
+            }
+        };
+        let marker = if folded { "+" } else { " " };
+        let prefix = format!(
+            "{}{marker}",
+            " ".repeat(depth.saturating_sub(1) * 2 + usize::from(depth > 0))
+        );
+        let time = match row {
+            TreeRow::Node(index) => app.node_seconds(*index).map(format_duration),
+            TreeRow::Title => Some(format_duration(app.total_seconds())),
+        };
+        let time_width = time.as_deref().map_or(0, |t| str_width(t, ambiguous) + 1);
+        let show_time = area.width >= 24 + time_width;
+        let label_width = area
+            .width
+            .saturating_sub(str_width(&prefix, ambiguous))
+            .saturating_sub(if show_time { time_width } else { 0 });
+        let label = app.row_label(*row, label_width);
+        let mut style = match kind {
+            None => Style::new().add_modifier(Modifier::BOLD),
+            Some(NodeKind::Heading) if depth == 1 => Style::new().fg(Color::Yellow),
+            Some(NodeKind::Point | NodeKind::Closing | NodeKind::Footer | NodeKind::Salutation) => {
+                Style::new().fg(Color::Gray)
+            }
+            Some(NodeKind::Heading) => Style::new(),
+        };
+        if *row == selected {
+            style = if app.focus() == Focus::Tree {
+                HIGHLIGHT
+            } else {
+                style.bg(Color::DarkGray).fg(Color::White)
+            };
+            fill(
+                buf,
+                Rect {
+                    y: area.y + screen_row,
+                    height: 1,
+                    ..area
+                },
+                style,
+            );
+        }
+        let end = to_u16(area.x + area.width);
+        let x = put_str(buf, to_u16(area.x), y, end, &prefix, style, ambiguous);
+        put_str(buf, x, y, end, &label, style, ambiguous);
+        if let (true, Some(time)) = (show_time, time) {
+            let width = str_width(&time, ambiguous);
+            let x = to_u16(area.x + area.width - width);
+            put_str(buf, x, y, end, &time, style.fg(Color::DarkGray), ambiguous);
+        }
+    }
+}
+
+fn draw_text(app: &App, buf: &mut Buffer) {
+    let ambiguous = app.settings().ambiguous;
+    let panes = app.panes();
+    let left = panes.text.x + 1;
+    let end = to_u16(left + panes.text_width);
+    let spans = app.spans();
+    let highlight = app.highlight();
+    for (screen_row, line) in app
+        .lines()
+        .iter()
+        .skip(app.top())
+        .take(panes.text.height)
+        .enumerate()
+    {
+        let y = to_u16(panes.text.y + screen_row);
+        let mut x = to_u16(left + line.pad);
+        let segments = line.segments_by(|offset| {
+            let highlighted = highlight.is_some_and(|range| range.contains(&offset));
+            (emphasis_at(spans, offset), highlighted)
+        });
+        for (text, (emphasis, highlighted)) in segments {
+            let style = if highlighted {
+                style_of(emphasis).patch(HIGHLIGHT)
+            } else {
+                style_of(emphasis)
+            };
+            x = put_str(buf, x, y, end, text, style, ambiguous);
+        }
+    }
+}
+
+fn draw_status(app: &App, buf: &mut Buffer) {
+    let ambiguous = app.settings().ambiguous;
+    let status = app.panes().status;
+    if status.height == 0 {
+        return;
+    }
+    let style = Style::new().add_modifier(Modifier::REVERSED);
+    fill(buf, status, style);
+    let right = format!(
+        " {}%  余{}  ?帮助 ",
+        app.percent(),
+        format_duration(app.seconds_left())
+    );
+    let right_width = str_width(&right, ambiguous);
+    let y = to_u16(status.y);
+    let end = to_u16(status.x + status.width);
+    if right_width + 8 <= status.width {
+        let left = truncate(
+            &format!(" {}", app.location()),
+            status.width - right_width,
+            ambiguous,
+        );
+        put_str(buf, to_u16(status.x), y, end, &left, style, ambiguous);
+        put_str(
+            buf,
+            to_u16(status.x + status.width - right_width),
+            y,
+            end,
+            &right,
+            style,
+            ambiguous,
+        );
+    } else {
+        let short = truncate(&right, status.width, ambiguous);
+        put_str(buf, to_u16(status.x), y, end, &short, style, ambiguous);
+    }
+}
+
+/// A centred rectangle of at most `width` × `height` inside `within`.
+fn overlay_area(within: Rect, width: usize, height: usize) -> Rect {
+    let width = width.min(within.width);
+    let height = height.min(within.height);
+    Rect {
+        x: within.x + (within.width - width) / 2,
+        y: within.y + (within.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Clears `area`, draws a border with a title and returns the inside. ASCII corners on
+/// wide-ambiguous terminals, for the same reason as the separator.
+fn draw_box(buf: &mut Buffer, area: Rect, title: &str, ambiguous: AmbiguousWidth) -> Rect {
+    fill(buf, area, Style::new());
+    if area.width < 2 || area.height < 2 {
+        return Rect::default();
+    }
+    let (horizontal, vertical, corners) = match ambiguous {
+        AmbiguousWidth::Narrow => ("─", "│", ["┌", "┐", "└", "┘"]),
+        AmbiguousWidth::Wide => ("-", "|", ["+", "+", "+", "+"]),
+    };
+    let border = Style::new().fg(Color::DarkGray);
+    let (left, right) = (to_u16(area.x), to_u16(area.x + area.width - 1));
+    let (top, bottom) = (to_u16(area.y), to_u16(area.y + area.height - 1));
+    for column in left + 1..right {
+        put_str(buf, column, top, column + 1, horizontal, border, ambiguous);
+        put_str(
+            buf,
+            column,
+            bottom,
+            column + 1,
+            horizontal,
+            border,
+            ambiguous,
+        );
+    }
+    for row in top + 1..bottom {
+        put_str(buf, left, row, left + 1, vertical, border, ambiguous);
+        put_str(buf, right, row, right + 1, vertical, border, ambiguous);
+    }
+    for (corner, (x, y)) in
+        corners
+            .iter()
+            .zip([(left, top), (right, top), (left, bottom), (right, bottom)])
+    {
+        put_str(buf, x, y, x + 1, corner, border, ambiguous);
+    }
+    let title = truncate(
+        &format!(" {title} "),
+        area.width.saturating_sub(4),
+        ambiguous,
+    );
+    put_str(
+        buf,
+        left + 2,
+        top,
+        right,
+        &title,
+        Style::new().add_modifier(Modifier::BOLD),
+        ambiguous,
+    );
+    Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width - 2,
+        height: area.height - 2,
+    }
+}
+
+fn draw_help(app: &App, buf: &mut Buffer) {
+    let ambiguous = app.settings().ambiguous;
+    let rows = help_rows();
+    let key_width = rows
+        .iter()
+        .map(|(keys, _)| str_width(keys, ambiguous))
+        .max()
+        .unwrap_or(0);
+    let text_width = rows
+        .iter()
+        .map(|(_, help)| str_width(help, ambiguous))
+        .max()
+        .unwrap_or(0);
+    let whole = Rect {
+        x: 0,
+        y: 0,
+        width: usize::from(buf.area.width),
+        height: app.panes().status.y,
+    };
+    let area = overlay_area(whole, key_width + text_width + 6, rows.len() + 2);
+    let inner = draw_box(buf, area, "按键 keys — Esc 关闭", ambiguous);
+    let end = to_u16(inner.x + inner.width);
+    for (i, (keys, help)) in rows.iter().take(inner.height).enumerate() {
+        let y = to_u16(inner.y + i);
+        let x = to_u16(inner.x + 1);
+        put_str(
+            buf,
+            x,
+            y,
+            end,
+            keys,
+            Style::new().fg(Color::Cyan),
+            ambiguous,
+        );
+        put_str(
+            buf,
+            to_u16(inner.x + 2 + key_width),
+            y,
+            end,
+            help,
+            Style::new(),
+            ambiguous,
+        );
+    }
+}
