@@ -1,0 +1,151 @@
+//! Runs the real `briefing` binary in a pseudo-terminal and reads its screen back with
+//! vt100, answering the cursor-position query of the ambiguous-width probe the way a
+//! terminal does.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// How long a test waits for the screen to show what it expects.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+struct Shared {
+    parser: vt100::Parser,
+    /// Every byte the program wrote.
+    bytes: Vec<u8>,
+}
+
+pub struct Session {
+    shared: Arc<Mutex<Shared>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    /// Starts `briefing ARGS` at `cols` × `rows` with extra environment variables.
+    pub fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal opens");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pty.slave.spawn_command(command).expect("briefing starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let shared = Arc::new(Mutex::new(Shared {
+            parser: vt100::Parser::new(rows, cols, 0),
+            bytes: Vec::new(),
+        }));
+        let thread_shared = Arc::clone(&shared);
+        let reply_writer = pty.master.take_writer().ok();
+        std::thread::spawn(move || {
+            let mut reply_writer = reply_writer;
+            let mut buffer = [0u8; 8192];
+            while let Ok(read) = reader.read(&mut buffer) {
+                if read == 0 {
+                    break;
+                }
+                let chunk = &buffer[..read];
+                let mut shared = thread_shared.lock().expect("lock");
+                shared.bytes.extend_from_slice(chunk);
+                shared.parser.process(chunk);
+                // Answer CSI 6n (cursor position report) as a terminal would.
+                if chunk.windows(4).any(|w| w == b"\x1b[6n") {
+                    let (row, col) = shared.parser.screen().cursor_position();
+                    if let Some(writer) = reply_writer.as_mut() {
+                        let _ = write!(writer, "\x1b[{};{}R", row + 1, col + 1);
+                        let _ = writer.flush();
+                    }
+                }
+            }
+        });
+        Self {
+            shared,
+            writer,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    /// Sends keys (bytes as a terminal would send them).
+    pub fn send(&mut self, keys: &str) {
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("keys are sent");
+        self.writer.flush().expect("keys are flushed");
+    }
+
+    /// The screen's text, one string per row.
+    pub fn rows(&self) -> Vec<String> {
+        let shared = self.shared.lock().expect("lock");
+        let (_, cols) = shared.parser.screen().size();
+        shared.parser.screen().rows(0, cols).collect()
+    }
+
+    /// Runs `check` on the screen until it holds; panics with the screen if it never does.
+    pub fn wait_for(&self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            {
+                let shared = self.shared.lock().expect("lock");
+                if check(shared.parser.screen()) {
+                    return;
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{}",
+                self.rows().join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the screen shows `text` somewhere.
+    pub fn wait_for_text(&self, text: &str) {
+        self.wait_for(text, |screen| screen.contents().contains(text));
+    }
+
+    /// Waits for the program to end and returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                // Let the reader thread take the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            assert!(Instant::now() < deadline, "briefing did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// True while the program shows the alternate screen.
+    pub fn alternate_screen(&self) -> bool {
+        self.shared
+            .lock()
+            .expect("lock")
+            .parser
+            .screen()
+            .alternate_screen()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}

@@ -1,0 +1,98 @@
+//! Whole-screen snapshots of the reader on the shipped briefing, drawn on ratatui's
+//! `TestBackend` from states reached by action scripts.
+
+use briefing::app::{Action, App, Settings};
+use briefing::input::{LoadOptions, Source, load};
+use briefing::view::draw;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(width: u16, height: u16) -> App {
+    let doc = load(&Source::Embedded, LoadOptions::default()).expect("embedded briefing loads");
+    App::new(
+        doc,
+        Settings::default(),
+        usize::from(width),
+        usize::from(height),
+    )
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| draw(app, frame)).expect("draws");
+    terminal.backend().to_string()
+}
+
+fn after(width: u16, height: u16, actions: &[Action]) -> String {
+    let mut app = app(width, height);
+    for action in actions {
+        app.update(*action);
+    }
+    screen(&app, width, height)
+}
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (50, 20)];
+
+#[test]
+fn on_open() {
+    for (width, height) in SIZES {
+        insta::assert_snapshot!(format!("open_{width}x{height}"), after(width, height, &[]));
+    }
+}
+
+#[test]
+fn after_next_point_twice() {
+    for (width, height) in SIZES {
+        insta::assert_snapshot!(
+            format!("next_point_twice_{width}x{height}"),
+            after(width, height, &[Action::NextPoint, Action::NextPoint])
+        );
+    }
+}
+
+#[test]
+fn after_next_heading() {
+    for (width, height) in SIZES {
+        insta::assert_snapshot!(
+            format!("next_heading_{width}x{height}"),
+            after(width, height, &[Action::NextHeading])
+        );
+    }
+}
+
+#[test]
+fn with_help_overlay() {
+    for (width, height) in SIZES {
+        insta::assert_snapshot!(
+            format!("help_{width}x{height}"),
+            after(width, height, &[Action::Help])
+        );
+    }
+}
+
+#[test]
+fn tree_focused_with_a_node_folded() {
+    // Tab focuses the tree (on 50 columns, `t` shows it over the text); the selection
+    // moves to 一、 and `h` folds it.
+    for (width, height) in SIZES {
+        let open_tree = if width < 60 {
+            Action::ToggleTree
+        } else {
+            Action::ToggleFocus
+        };
+        let script = [open_tree, Action::Down, Action::Down, Action::Fold];
+        insta::assert_snapshot!(
+            format!("tree_folded_{width}x{height}"),
+            after(width, height, &script)
+        );
+    }
+}
+
+#[test]
+fn too_small_terminal_shows_a_notice() {
+    for (width, height) in [(1, 1), (10, 3), (19, 10)] {
+        let text = after(width, height, &[Action::NextPoint, Action::Bottom]);
+        assert!(!text.contains("区委"), "{text}");
+    }
+    insta::assert_snapshot!("too_small_19x3", after(19, 3, &[]));
+}
