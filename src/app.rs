@@ -303,10 +303,10 @@ impl App {
                 }
             }
             Action::TreeNarrower => {
-                self.set_tree_percent(self.tree_percent.saturating_sub(TREE_STEP_PERCENT).max(10))
+                self.set_tree_percent(self.tree_percent.saturating_sub(TREE_STEP_PERCENT).max(10));
             }
             Action::TreeWider => {
-                self.set_tree_percent((self.tree_percent + TREE_STEP_PERCENT).min(60))
+                self.set_tree_percent((self.tree_percent + TREE_STEP_PERCENT).min(60));
             }
             Action::Down | Action::Up if self.tree_has_focus() => {
                 self.move_selection(if action == Action::Down { 1 } else { -1 });
@@ -476,22 +476,13 @@ impl App {
         self.chars_before.push(total);
     }
 
-    /// The display line that shows `offset` (the last one starting at or before it).
+    /// The display line that shows `offset`: the last one starting at or before it. A
+    /// blank line starts where the next paragraph starts, so starts never decrease and a
+    /// binary search finds it; ties go to the paragraph's own line.
     pub fn line_at(&self, offset: usize) -> usize {
-        let after = self
-            .lines
-            .partition_point(|line| line.block.is_none() || line.source().start <= offset);
-        let mut index = after.saturating_sub(1);
-        // Blank lines carry the next paragraph's start; step back onto text.
-        while index > 0
-            && self
-                .lines
-                .get(index)
-                .is_some_and(|line| line.block.is_none())
-        {
-            index -= 1;
-        }
-        index
+        self.lines
+            .partition_point(|line| line.source().start <= offset)
+            .saturating_sub(1)
     }
 
     fn scroll_by(&mut self, lines: isize) {
@@ -797,3 +788,6 @@ pub fn format_duration(seconds: u64) -> String {
 fn signed(value: usize) -> isize {
     isize::try_from(value).unwrap_or(isize::MAX)
 }
+
+#[cfg(test)]
+mod tests;

@@ -61,9 +61,6 @@ pub struct GlobalOptions {
     /// Speaking rate in characters a minute, for the time left and per section.
     #[arg(long, global = true, default_value_t = 220, value_name = "CHARS")]
     pub rate: u32,
-    /// Start at the top instead of where you left off.
-    #[arg(long, global = true)]
-    pub no_resume: bool,
 }
 
 /// `--ambiguous-width`.

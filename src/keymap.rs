@@ -259,6 +259,20 @@ mod tests {
     }
 
     #[test]
+    fn readme_lists_every_key() {
+        let readme = include_str!("../README.md");
+        for binding in KEYMAP {
+            let keys: Vec<String> = binding
+                .keys
+                .iter()
+                .map(|key| format!("`{}`", key.label()))
+                .collect();
+            let row = format!("| {} | {} |", keys.join(" "), binding.help);
+            assert!(readme.contains(&row), "README lacks the row {row}");
+        }
+    }
+
+    #[test]
     fn every_binding_is_in_the_help_and_reachable() {
         let rows = help_rows();
         assert_eq!(rows.len(), KEYMAP.len());

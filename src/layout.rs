@@ -23,8 +23,15 @@
 //! * A cluster of more than [`MAX_CLUSTER_CHARS`] code points (e.g. a letter carrying 20 000
 //!   combining marks) draws only its first [`MAX_CLUSTER_CHARS`] code points, but its source
 //!   range still covers all of it: terminals choke on such clusters and nobody can read them.
-//! * Wrapping is linear in the input (a line only ever looks at about two lines' worth of
-//!   clusters) and uses no recursion, so a 50 MB paragraph without a break opportunity is fine.
+//! * Drawn clusters never fuse: a cluster that starts with a character which attaches to its
+//!   neighbour (a combining mark or variation selector left alone after a control or a removed
+//!   character) draws nothing, and a dangling ZWJ at the end of a cluster is not drawn.
+//!   Otherwise removing U+200B from `😀\u{200D}\u{200B}😀` would draw one 2-column emoji where
+//!   4 columns were counted, and `str_width` of a line's text would disagree with its width.
+//! * Wrapping works on items (one visible cluster with the zero-width clusters after it, or a
+//!   run of spaces); each line looks at no more than about two lines' worth of items, so the
+//!   cost is linear in the input for a given width, and nothing recurses: a 50 MB paragraph
+//!   without a break opportunity, or a letter with 20 000 combining marks, is fine.
 //!
 //! # Line breaking rules
 //!
@@ -188,7 +195,8 @@ fn first_unclean(bytes: &[u8]) -> Option<usize> {
 
 /// What one cluster draws as on a single line.
 enum Glyph<'a> {
-    /// Nothing: removed formatting characters, U+200B and U+2060.
+    /// Nothing: removed formatting characters, U+200B, U+2060 and orphaned marks (see
+    /// [`attaches`]).
     Removed,
     /// A TAB; its width depends on the column.
     Tab,
@@ -223,7 +231,10 @@ impl Glyph<'_> {
 /// after a control, a removed character or at the start of the text: drawn, it would attach to
 /// the wrong neighbour and change that neighbour's width, so it draws nothing.
 fn attaches(c: char) -> bool {
-    if c.is_ascii() || ('\u{3400}'..='\u{9FFF}').contains(&c) {
+    // Fast path for what Chinese text is made of: ASCII, ideographs, punctuation.
+    if c.is_ascii()
+        || matches!(c, '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{3029}' | '\u{3400}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF5E}')
+    {
         return false;
     }
     let mut buf = [0u8; 8];
@@ -269,7 +280,8 @@ fn glyph(cluster: &str) -> Glyph<'_> {
 }
 
 /// Display width of one extended grapheme cluster as drawn by us (after the replacements of
-/// [`sanitize`]; controls, LF and CR included, count as their 1-column pictures). TAB is not
+/// [`sanitize`]; controls, LF and CR included, count as their 1-column pictures; a cluster
+/// that starts with a combining mark draws nothing, see the module invariants). TAB is not
 /// handled here (returns 0 for "\t"; [`str_width`] and [`wrap`] handle tabs).
 pub fn cluster_width(cluster: &str, ambiguous: AmbiguousWidth) -> usize {
     glyph(cluster).width(ambiguous)
@@ -395,9 +407,11 @@ enum Subst {
 }
 
 /// A slice of the paragraph the breaker treats as indivisible: one visible cluster with the
-/// zero-width clusters that follow it, or a run of spaces. No break is ever made before a
-/// zero-width cluster, so merging them keeps the breaker's window short even when the text is
-/// a flood of zero-width characters.
+/// zero-width clusters that follow it, or a run of spaces (with the removed clusters among
+/// them). Zero-width clusters stay with the text before them anyway, and merging them keeps
+/// the breaker's window short even when the text is a flood of zero-width characters. (A
+/// visible zero-width cluster right after spaces starts an item of its own, glued to them, so
+/// that it is not dropped with the spaces at a break.)
 #[derive(Clone, Debug)]
 struct Item {
     start: usize,
@@ -410,10 +424,8 @@ struct Item {
     subst: Subst,
     /// First character of the visible cluster: decides its classes.
     base: char,
-    /// Ends with U+2060, which forbids a break after it.
-    ends_glue: bool,
-    /// Ends with U+200B, which allows a break inside a unit.
-    ends_zwsp: bool,
+    /// What its trailing zero-width clusters say about a break after it.
+    tail: Tail,
     /// A break before this item would split a unit.
     glued: bool,
     /// A break before this item would start a line with a no-start mark or end one with a
@@ -421,6 +433,8 @@ struct Item {
     kinsoku: bool,
     /// Width of the unit this item belongs to, from its start through this item (saturating).
     unit_width: usize,
+    /// Exactly one cluster, so drawing need not segment it again.
+    single: bool,
 }
 
 /// Whether `wrap` draws nothing for this cluster.
@@ -428,12 +442,22 @@ fn is_removed_cluster(cluster: &str) -> bool {
     matches!(glyph(cluster), Glyph::Removed)
 }
 
+/// What zero-width clusters say about a break after them; the strongest one wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Tail {
+    Plain,
+    /// U+200B: a break is allowed, even inside a unit.
+    Zwsp,
+    /// U+2060: no break.
+    Glue,
+}
+
 /// How a cluster takes part in breaking.
 #[derive(Clone, Copy)]
 enum Class {
     Tab,
     Space(usize),
-    ZeroWidth { glue: bool, zwsp: bool },
+    ZeroWidth(Tail),
     Visible(usize),
 }
 
@@ -448,10 +472,11 @@ fn classify(cluster: &str, ambiguous: AmbiguousWidth) -> Class {
     let g = glyph(cluster);
     match g {
         Glyph::Tab => Class::Tab,
-        Glyph::Removed => Class::ZeroWidth {
-            glue: cluster == "\u{2060}",
-            zwsp: cluster == "\u{200B}",
-        },
+        Glyph::Removed => Class::ZeroWidth(match cluster {
+            "\u{2060}" => Tail::Glue,
+            "\u{200B}" => Tail::Zwsp,
+            _ => Tail::Plain,
+        }),
         _ => {
             let w = g.width(ambiguous);
             let mut chars = cluster.chars();
@@ -460,10 +485,7 @@ fn classify(cluster: &str, ambiguous: AmbiguousWidth) -> Class {
             if single_space {
                 Class::Space(w)
             } else if w == 0 {
-                Class::ZeroWidth {
-                    glue: false,
-                    zwsp: false,
-                }
+                Class::ZeroWidth(Tail::Plain)
             } else {
                 Class::Visible(w)
             }
@@ -481,66 +503,20 @@ fn is_word_char(c: char) -> bool {
             && !matches!(c, '\u{FF61}'..='\u{FF9F}'))
 }
 
-/// May not start a line.
+/// Marks that may not start a line (GB/T 15834 and their ASCII counterparts).
+pub const NO_START: &str = "，。、；：？！”’）》〉」』】〕〗］｝…‥·・％～,.;:?!)]}%";
+
+/// Marks that may not end a line.
+pub const NO_END: &str = "“‘（《〈「『【〔〖［｛([{";
+
+/// Whether `c` may not start a line.
 pub fn is_no_start(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '”'
-            | '’'
-            | '）'
-            | '》'
-            | '〉'
-            | '」'
-            | '』'
-            | '】'
-            | '〕'
-            | '〗'
-            | '］'
-            | '｝'
-            | '…'
-            | '‥'
-            | '·'
-            | '・'
-            | '％'
-            | '～'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '?'
-            | '!'
-            | ')'
-            | ']'
-            | '}'
-            | '%'
-    )
+    NO_START.contains(c)
 }
 
-/// May not end a line.
+/// Whether `c` may not end a line.
 pub fn is_no_end(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '‘'
-            | '（'
-            | '《'
-            | '〈'
-            | '「'
-            | '『'
-            | '【'
-            | '〔'
-            | '〖'
-            | '［'
-            | '｛'
-            | '('
-            | '['
-            | '{'
-    )
+    NO_END.contains(c)
 }
 
 /// Marks that form an unbreakable unit when doubled (`——`, `……`).
@@ -553,16 +529,15 @@ fn is_doubled_mark(c: char) -> bool {
 struct Prev {
     kind: Kind,
     base: char,
-    ends_glue: bool,
-    ends_zwsp: bool,
+    tail: Tail,
     unit_width: usize,
 }
 
 fn glued(prev: &Prev, kind: Kind, base: char) -> bool {
-    if prev.ends_glue {
+    if prev.tail == Tail::Glue {
         return true;
     }
-    if prev.kind == Kind::Space || kind == Kind::Space || prev.ends_zwsp {
+    if prev.kind == Kind::Space || kind == Kind::Space || prev.tail == Tail::Zwsp {
         return false;
     }
     let a = prev.base;
@@ -577,7 +552,9 @@ fn glued(prev: &Prev, kind: Kind, base: char) -> bool {
 /// Turns one forced-break-free piece of a paragraph into [`Item`]s, on demand.
 struct Lexer<'a> {
     offset: usize,
-    clusters: std::iter::Peekable<unicode_segmentation::GraphemeIndices<'a>>,
+    clusters: unicode_segmentation::GraphemeIndices<'a>,
+    /// The next cluster, already classified (classifying is the costly part).
+    peeked: Option<(usize, &'a str, Class)>,
     ambiguous: AmbiguousWidth,
     width: usize,
     col: usize,
@@ -591,7 +568,8 @@ impl<'a> Lexer<'a> {
     fn new(piece: &'a str, offset: usize, ambiguous: AmbiguousWidth, width: usize) -> Self {
         Lexer {
             offset,
-            clusters: piece.grapheme_indices(true).peekable(),
+            clusters: piece.grapheme_indices(true),
+            peeked: None,
             ambiguous,
             width,
             col: 0,
@@ -602,19 +580,29 @@ impl<'a> Lexer<'a> {
     }
 
     fn next_cluster(&mut self) -> Option<(usize, &'a str, Class)> {
+        self.peeked.take().or_else(|| self.read_cluster())
+    }
+
+    fn peek_cluster(&mut self) -> Option<(usize, &'a str, Class)> {
+        if self.peeked.is_none() {
+            self.peeked = self.read_cluster();
+        }
+        self.peeked
+    }
+
+    fn read_cluster(&mut self) -> Option<(usize, &'a str, Class)> {
         let (at, cluster) = self.clusters.next()?;
         Some((self.offset + at, cluster, classify(cluster, self.ambiguous)))
     }
 
     /// Consumes the clusters that ride along with the item just started.
     fn absorb(&mut self, item: &mut Item, spaces: bool) {
-        while let Some(&(at, cluster)) = self.clusters.peek() {
-            match classify(cluster, self.ambiguous) {
+        while let Some((at, cluster, class)) = self.peek_cluster() {
+            match class {
                 // A visible zero-width cluster after spaces must not be dropped with them at a
                 // break: it becomes an item of its own that stays glued to the spaces.
-                Class::ZeroWidth { glue, zwsp } if !spaces || is_removed_cluster(cluster) => {
-                    item.ends_glue |= glue;
-                    item.ends_zwsp |= zwsp;
+                Class::ZeroWidth(tail) if !spaces || is_removed_cluster(cluster) => {
+                    item.tail = item.tail.max(tail);
                 }
                 Class::Tab if spaces => {
                     let w = tab_width(self.col);
@@ -627,21 +615,23 @@ impl<'a> Lexer<'a> {
                 }
                 _ => return,
             }
-            self.clusters.next();
-            item.end = self.offset + at + cluster.len();
+            self.peeked = None;
+            item.end = at + cluster.len();
+            item.single = false;
         }
     }
 
     fn next_item(&mut self) -> Option<Item> {
         let (start, mut cluster, mut class) = self.next_cluster()?;
         let mut end = start + cluster.len();
+        let mut single = true;
         if self.prev.is_none() {
             // Zero-width clusters at the very start have no text before them to stay with.
-            while let Class::ZeroWidth { .. } = class {
+            while let Class::ZeroWidth(_) = class {
                 let Some((at, next, next_class)) = self.next_cluster() else {
                     break;
                 };
-                (cluster, class, end) = (next, next_class, at + next.len());
+                (cluster, class, end, single) = (next, next_class, at + next.len(), false);
             }
         }
         let base = cluster.chars().next().unwrap_or(' ');
@@ -653,16 +643,16 @@ impl<'a> Lexer<'a> {
             kind: Kind::Text,
             subst: Subst::None,
             base,
-            ends_glue: false,
-            ends_zwsp: false,
+            tail: Tail::Plain,
             glued: false,
             kinsoku: false,
             unit_width: 0,
+            single,
         };
         let natural = match class {
             Class::Tab => tab_width(self.col),
             Class::Space(w) | Class::Visible(w) => w,
-            Class::ZeroWidth { .. } => 0,
+            Class::ZeroWidth(_) => 0,
         };
         self.col += natural;
         item.width = natural;
@@ -703,8 +693,7 @@ impl<'a> Lexer<'a> {
         self.prev = Some(Prev {
             kind: item.kind,
             base: item.base,
-            ends_glue: item.ends_glue,
-            ends_zwsp: item.ends_zwsp,
+            tail: item.tail,
             unit_width: item.unit_width,
         });
         Some(item)
@@ -832,9 +821,9 @@ impl Wrapper<'_> {
         };
         let mut line = ScreenLine {
             source,
-            text: String::new(),
+            text: String::with_capacity(window.iter().take(end).map(|it| it.end - it.start).sum()),
             width: 0,
-            clusters: Vec::new(),
+            clusters: Vec::with_capacity(end),
         };
         for item in window.iter().take(end) {
             self.draw_item(item, &mut line);
@@ -849,31 +838,47 @@ impl Wrapper<'_> {
             return;
         };
         let mut col = item.col;
-        for (off, cluster) in src.grapheme_indices(true) {
-            let at = item.start + off;
-            let g = glyph(cluster);
-            match (classify(cluster, self.ambiguous), item.subst) {
-                (Class::ZeroWidth { .. }, _) => push_cluster(line, at, &g, 0),
-                (Class::Visible(w), Subst::TooWide) => {
-                    col += w;
-                    push_cluster(line, at, &Glyph::Char('>'), 1);
-                }
-                (Class::Tab | Class::Space(_), Subst::Indent) => {
-                    col += match glyph(cluster) {
-                        Glyph::Tab => tab_width(col),
-                        other => other.width(self.ambiguous),
-                    };
-                    push_spaces(line, at, item.width);
-                }
-                (Class::Tab, _) => {
-                    let w = tab_width(col);
-                    col += w;
-                    push_spaces(line, at, w);
-                }
-                (Class::Space(w) | Class::Visible(w), _) => {
-                    col += w;
-                    push_cluster(line, at, &g, w);
-                }
+        if item.single {
+            self.draw_cluster(item, item.start, src, &mut col, line);
+        } else {
+            for (off, cluster) in src.grapheme_indices(true) {
+                self.draw_cluster(item, item.start + off, cluster, &mut col, line);
+            }
+        }
+    }
+
+    /// Draws one cluster of `item` that starts at byte `at` of the input; `col` is the paragraph
+    /// column, kept for tabs.
+    fn draw_cluster(
+        &self,
+        item: &Item,
+        at: usize,
+        cluster: &str,
+        col: &mut usize,
+        line: &mut ScreenLine,
+    ) {
+        let g = glyph(cluster);
+        match (classify(cluster, self.ambiguous), item.subst) {
+            (Class::ZeroWidth(_), _) => push_cluster(line, at, &g, 0),
+            (Class::Visible(w), Subst::TooWide) => {
+                *col += w;
+                push_cluster(line, at, &Glyph::Char('>'), 1);
+            }
+            (Class::Tab | Class::Space(_), Subst::Indent) => {
+                *col += match g {
+                    Glyph::Tab => tab_width(*col),
+                    other => other.width(self.ambiguous),
+                };
+                push_spaces(line, at, item.width);
+            }
+            (Class::Tab, _) => {
+                let w = tab_width(*col);
+                *col += w;
+                push_spaces(line, at, w);
+            }
+            (Class::Space(w) | Class::Visible(w), _) => {
+                *col += w;
+                push_cluster(line, at, &g, w);
             }
         }
     }

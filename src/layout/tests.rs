@@ -499,6 +499,20 @@ fn huge_clusters_draw_a_capped_prefix() {
 }
 
 #[test]
+fn removed_characters_never_fuse_their_neighbours() {
+    let out = checked_wrap("😀\u{200D}\u{200B}😀", 10, 0, N);
+    assert_eq!((out[0].text.as_str(), out[0].width), ("😀😀", 4));
+    let out = checked_wrap("❤\u{200B}\u{FE0F}好", 10, 0, N);
+    assert_eq!((out[0].text.as_str(), out[0].width), ("❤好", 3));
+    assert_eq!(
+        checked_lines("\u{301}中\u{1}\u{301}", 10, N),
+        ["中\u{2401}"]
+    );
+    assert_eq!(str_width("❤\u{200B}\u{FE0F}", N), 1);
+    assert_eq!(truncate("😀\u{200D}\u{2060}😀x", 5, N), "😀😀x");
+}
+
+#[test]
 fn line_ends_force_breaks() {
     assert_eq!(checked_lines("中\n文", 10, N), ["中", "文"]);
     assert_eq!(checked_lines("中\r\n文\r好", 10, N), ["中", "文", "好"]);

@@ -1,0 +1,301 @@
+//! `update` driven by action scripts, with no terminal.
+
+use super::*;
+use crate::parse::parse_text;
+
+const BRIEFING: &str = include_str!("../../data/briefing.txt");
+
+fn app(width: usize, height: usize) -> App {
+    App::new(parse_text(BRIEFING), Settings::default(), width, height)
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+/// The node the tree has selected, as marker + label.
+fn selected_label(app: &App) -> String {
+    match app.selected() {
+        TreeRow::Title => "<title>".to_owned(),
+        TreeRow::Node(index) => {
+            let node = &app.doc().nodes[index];
+            format!(
+                "{}{}",
+                node.marker.as_deref().unwrap_or_default(),
+                node.label
+            )
+        }
+    }
+}
+
+fn top_line_text(app: &App) -> String {
+    app.lines()[app.top()].screen.text.clone()
+}
+
+fn node_index(app: &App, marker: &str, nth: usize) -> usize {
+    app.doc()
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.marker.as_deref() == Some(marker))
+        .nth(nth)
+        .map(|(i, _)| i)
+        .expect("node exists")
+}
+
+#[test]
+fn jumps_land_on_the_markers_line() {
+    let mut app = app(100, 30);
+    run(&mut app, &[Action::NextHeading]);
+    assert!(
+        top_line_text(&app).starts_with("一、认清形势"),
+        "{}",
+        top_line_text(&app)
+    );
+    assert_eq!(selected_label(&app), "一、认清形势、凝心聚力争创“三连冠”");
+    run(&mut app, &[Action::NextPoint, Action::NextPoint]);
+    assert!(top_line_text(&app).contains("二是"));
+    assert_eq!(selected_label(&app), "二是创建难度越来越大");
+    let highlight = app.highlight().cloned().expect("the marker is highlighted");
+    assert_eq!(app.doc().slice(&highlight), "二是");
+    run(&mut app, &[Action::TopLevelHeading(2)]);
+    assert!(top_line_text(&app).starts_with("二、突出重点"));
+    run(&mut app, &[Action::PreviousPoint]);
+    assert_eq!(selected_label(&app), "三是创建竞争越来越激烈");
+    run(&mut app, &[Action::PreviousHeading]);
+    assert_eq!(selected_label(&app), "一、认清形势、凝心聚力争创“三连冠”");
+}
+
+#[test]
+fn points_are_crossed_across_headings() {
+    let mut app = app(100, 30);
+    let first_of_second = node_index(&app, "一是", 1);
+    app.jump_to(node_index(&app, "三是", 0));
+    run(&mut app, &[Action::NextPoint]);
+    assert_eq!(app.selected(), TreeRow::Node(first_of_second));
+}
+
+#[test]
+fn a_jump_near_the_end_stops_where_the_text_ends() {
+    let mut app = app(100, 30);
+    run(
+        &mut app,
+        &[
+            Action::TopLevelHeading(3),
+            Action::NextPoint,
+            Action::NextPoint,
+            Action::NextPoint,
+        ],
+    );
+    assert_eq!(app.top(), app.lines().len() - app.page());
+    assert_eq!(selected_label(&app), "三是强化监督检查");
+}
+
+#[test]
+fn scrolling_clamps_at_both_ends() {
+    let mut app = app(100, 30);
+    assert_eq!(app.update(Action::Up), Effect::None);
+    assert_eq!(app.top(), 0);
+    run(&mut app, &[Action::Bottom]);
+    let bottom = app.top();
+    assert_eq!(bottom, app.lines().len() - app.page());
+    assert_eq!(app.update(Action::PageDown), Effect::None);
+    assert_eq!(app.top(), bottom);
+    run(&mut app, &[Action::Top, Action::HalfPageDown]);
+    assert_eq!(app.top(), app.page().div_ceil(2));
+    run(&mut app, &[Action::PageUp]);
+    assert_eq!(app.top(), 0);
+}
+
+#[test]
+fn scroll_spy_follows_the_top_line() {
+    let mut app = app(100, 30);
+    assert_eq!(app.selected(), TreeRow::Title);
+    let heading = node_index(&app, "二、", 0);
+    let line = app.line_at(app.doc().nodes[heading].head.start);
+    while app.top() < line + 1 {
+        app.update(Action::Down);
+    }
+    assert_eq!(
+        app.selected(),
+        TreeRow::Node(heading),
+        "inside 二、 before its first point"
+    );
+    while !top_line_text(&app).contains("二是") {
+        app.update(Action::Down);
+    }
+    app.update(Action::Down);
+    assert_eq!(selected_label(&app), "二是加强政策落实");
+}
+
+#[test]
+fn resize_keeps_the_same_text_at_the_top() {
+    let mut app = app(100, 30);
+    run(
+        &mut app,
+        &[Action::TopLevelHeading(2), Action::Down, Action::Down],
+    );
+    let offset = app.lines()[app.top()].source().start;
+    app.update(Action::Resize {
+        width: 70,
+        height: 20,
+    });
+    let range = app.lines()[app.top()].source();
+    assert!(
+        range.start <= offset && offset < range.end.max(range.start + 1),
+        "{offset} in {range:?}"
+    );
+    app.update(Action::Resize {
+        width: 140,
+        height: 24,
+    });
+    let range = app.lines()[app.top()].source();
+    assert!(
+        range.start <= offset && offset < range.end.max(range.start + 1),
+        "{offset} in {range:?}"
+    );
+}
+
+#[test]
+fn tiny_sizes_never_panic() {
+    for (width, height) in [
+        (0, 0),
+        (1, 1),
+        (2, 1),
+        (1, 5),
+        (19, 3),
+        (20, 4),
+        (59, 10),
+        (60, 10),
+    ] {
+        let mut app = app(width, height);
+        run(
+            &mut app,
+            &[
+                Action::Bottom,
+                Action::NextPoint,
+                Action::PreviousHeading,
+                Action::ToggleTree,
+                Action::Down,
+                Action::Open,
+                Action::Click { column: 0, row: 0 },
+                Action::Scroll {
+                    column: 0,
+                    row: 0,
+                    lines: 5,
+                },
+            ],
+        );
+        assert!(app.top() <= app.lines().len());
+    }
+}
+
+#[test]
+fn tree_focus_moves_the_selection_and_opens_nodes() {
+    let mut app = app(100, 30);
+    run(&mut app, &[Action::ToggleFocus, Action::Down, Action::Down]);
+    assert_eq!(app.focus(), Focus::Tree);
+    assert_eq!(selected_label(&app), "一、认清形势、凝心聚力争创“三连冠”");
+    assert_eq!(app.top(), 0, "moving in the tree does not scroll the text");
+    run(&mut app, &[Action::Fold]);
+    let heading = node_index(&app, "一、", 0);
+    assert!(app.is_collapsed(heading));
+    assert!(
+        !app.tree_rows().contains(&TreeRow::Node(heading + 1)),
+        "its points are hidden"
+    );
+    run(&mut app, &[Action::Down]);
+    assert_eq!(selected_label(&app), "二、突出重点、精准发力推进双拥创建");
+    run(&mut app, &[Action::Open]);
+    assert!(top_line_text(&app).starts_with("二、突出重点"));
+    run(&mut app, &[Action::Fold, Action::Fold]);
+    assert_eq!(
+        app.selected(),
+        TreeRow::Title,
+        "h on a folded node goes to its parent"
+    );
+}
+
+#[test]
+fn narrow_terminal_hides_the_tree_and_t_shows_it() {
+    let mut app = app(50, 20);
+    assert_eq!(app.panes().tree.width, 0);
+    assert!(!app.tree_visible());
+    run(&mut app, &[Action::ToggleTree]);
+    assert_eq!(app.overlay(), Some(Overlay::Tree));
+    assert_eq!(app.focus(), Focus::Tree);
+    run(&mut app, &[Action::Down, Action::Down, Action::Open]);
+    assert_eq!(app.overlay(), None);
+    assert!(top_line_text(&app).starts_with("一、认清形势"));
+}
+
+#[test]
+fn tree_width_changes_with_angle_brackets() {
+    let mut app = app(120, 40);
+    let before = app.panes().tree.width;
+    run(&mut app, &[Action::TreeWider]);
+    assert!(app.panes().tree.width > before);
+    run(&mut app, &[Action::TreeNarrower, Action::TreeNarrower]);
+    assert!(app.panes().tree.width < before);
+}
+
+#[test]
+fn help_opens_and_esc_closes_it() {
+    let mut app = app(100, 30);
+    assert_eq!(app.update(Action::Help), Effect::Redraw);
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    run(&mut app, &[Action::Escape]);
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_jumps() {
+    let mut app = app(100, 30);
+    run(
+        &mut app,
+        &[Action::Scroll {
+            column: 60,
+            row: 5,
+            lines: 3,
+        }],
+    );
+    assert_eq!(app.top(), 3);
+    let heading_row = app
+        .tree_rows()
+        .iter()
+        .position(|row| *row == TreeRow::Node(node_index(&app, "三、", 0)));
+    let row = heading_row.expect("三、 is in the tree") - app.tree_top();
+    run(&mut app, &[Action::Click { column: 3, row }]);
+    assert_eq!(selected_label(&app), "三、营造氛围、汇聚合力共创双拥佳绩");
+    let heading = &app.doc().nodes[node_index(&app, "三、", 0)];
+    assert_eq!(
+        app.top(),
+        app.line_at(heading.head.start)
+            .min(app.lines().len() - app.page())
+    );
+}
+
+#[test]
+fn status_shows_location_percent_and_time_left() {
+    let mut app = app(100, 30);
+    let total = app.total_seconds();
+    assert_eq!(app.seconds_left(), total);
+    run(&mut app, &[Action::NextHeading, Action::NextPoint]);
+    assert_eq!(
+        app.location(),
+        "一、认清形势、凝心聚力争创“三连冠” › 一是 创建要求越来越高"
+    );
+    assert!(app.seconds_left() < total);
+    run(&mut app, &[Action::Bottom]);
+    assert_eq!(app.percent(), 100);
+    assert_eq!(format_duration(130), "2′10″");
+}
+
+#[test]
+fn quit_and_suspend_are_effects() {
+    let mut app = app(100, 30);
+    assert_eq!(app.update(Action::Quit), Effect::Quit);
+    assert_eq!(app.update(Action::Suspend), Effect::Suspend);
+}
