@@ -265,11 +265,8 @@ fn wrap_command(cli: &Cli, file: Option<&PathBuf>, width: usize) -> Result<u8, C
     let text = decoded.text.strip_suffix('\n').unwrap_or(&decoded.text);
     if !text.is_empty() {
         for line in text.split('\n') {
-            let wrapped = wrap_lines(line, width, ambiguous);
-            if wrapped.is_empty() {
-                writeln!(out).map_err(CommandError::Output)?;
-            }
-            for piece in wrapped {
+            // An empty input line wraps to one empty line, so blank lines are kept.
+            for piece in wrap_lines(line, width, ambiguous) {
                 writeln!(out, "{piece}").map_err(CommandError::Output)?;
             }
         }

@@ -130,14 +130,29 @@ fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
         expected["sections"].as_array().map_or(&[], Vec::as_slice),
         &mut sections,
     );
-    let headings = of_kind("heading");
+    compare_headings(&entries, &sections, &mut problems);
+    compare_points(&entries, &sections, expected, &mut problems);
+
+    let lenient = strings(&expected["lenient"]);
+    problems.retain(|(field, _)| {
+        !(lenient.contains(field) || (field == "points" && lenient.iter().any(|l| l == "sections")))
+    });
+    problems
+}
+
+fn compare_headings(
+    entries: &[Value],
+    sections: &[ExpectedSection],
+    problems: &mut Vec<(String, String)>,
+) {
+    let headings: Vec<&Value> = entries.iter().filter(|e| e["kind"] == "heading").collect();
     if headings.len() != sections.len() {
         problems.push((
             "sections".into(),
             format!("{} headings, expected {}", headings.len(), sections.len()),
         ));
     }
-    for (heading, section) in headings.iter().zip(&sections) {
+    for (heading, section) in headings.iter().zip(sections) {
         let depth = heading["depth"].as_u64().unwrap_or(u64::MAX);
         let marker = heading["marker"].as_str().map(str::to_owned);
         let label = heading["label"].as_str().unwrap_or_default();
@@ -154,7 +169,14 @@ fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
             ));
         }
     }
+}
 
+fn compare_points(
+    entries: &[Value],
+    sections: &[ExpectedSection],
+    expected: &Value,
+    problems: &mut Vec<(String, String)>,
+) {
     // Points, grouped by the heading that holds them (None: outside any heading).
     let optional: Vec<String> = strings(&expected["optional_points"])
         .iter()
@@ -164,7 +186,7 @@ fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
     expected_groups.extend(sections.iter().map(|s| s.points.clone()));
     let mut actual_groups: Vec<Vec<String>> = vec![Vec::new(); expected_groups.len()];
     let mut heading_depths: Vec<u64> = Vec::new();
-    for entry in &entries {
+    for entry in entries {
         if entry["kind"] == "heading" {
             heading_depths.push(entry["depth"].as_u64().unwrap_or(0));
         } else if entry["kind"] == "point" {
@@ -208,12 +230,6 @@ fn compare(outline: &Value, expected: &Value) -> Vec<(String, String)> {
             ));
         }
     }
-
-    let lenient = strings(&expected["lenient"]);
-    problems.retain(|(field, _)| {
-        !(lenient.contains(field) || (field == "points" && lenient.iter().any(|l| l == "sections")))
-    });
-    problems
 }
 
 fn outline_of(path: &Path) -> Value {
