@@ -277,6 +277,39 @@ mod tests {
     }
 
     #[test]
+    fn shipped_briefing_at_every_width_in_both_modes() {
+        let doc = parse_text(include_str!("../data/briefing.txt"));
+        for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+            for width in 1..=200 {
+                let options = RenderOptions {
+                    width,
+                    ambiguous,
+                    ..RenderOptions::default()
+                };
+                for line in render(&doc, &options) {
+                    let text = &line.screen.text;
+                    assert!(
+                        line.pad + str_width(text, ambiguous) <= width,
+                        "{ambiguous:?} width {width}: {text:?} is too wide"
+                    );
+                    if width >= 10 {
+                        let first = text.chars().next();
+                        let last = text.chars().last();
+                        assert!(
+                            !first.is_some_and(crate::layout::is_no_start),
+                            "{ambiguous:?} width {width}: {text:?} starts with a closing mark"
+                        );
+                        assert!(
+                            !last.is_some_and(crate::layout::is_no_end),
+                            "{ambiguous:?} width {width}: {text:?} ends with an opening mark"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn segments_follow_the_emphasised_spans() {
         let doc = parse_text("标题\n\n一、认清形势\n正文。一是甲。二是乙。\n");
         let spans = emphasis_spans(&doc);

@@ -417,3 +417,124 @@ fn draw_help(app: &App, buf: &mut Buffer) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect as Area;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    use super::*;
+
+    #[test]
+    fn our_width_agrees_with_ratatuis_buffer_on_the_shipped_briefing() {
+        let text = include_str!("../data/briefing.txt");
+        let mut buffer = Buffer::empty(Area::new(0, 0, 8, 1));
+        let mut checked = 0;
+        for cluster in text
+            .graphemes(true)
+            .filter(|g| !g.chars().any(char::is_control))
+        {
+            let (next_x, _) = buffer.set_stringn(0, 0, cluster, 8, Style::new());
+            assert_eq!(
+                usize::from(next_x),
+                cluster_width(cluster, AmbiguousWidth::Narrow),
+                "{cluster:?}"
+            );
+            checked += 1;
+        }
+        assert!(checked > 2000);
+    }
+
+    /// Bytes written to the test terminal, readable after drawing.
+    #[derive(Clone, Default)]
+    struct SharedBytes(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl std::io::Write for SharedBytes {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A terminal that draws East Asian Ambiguous characters two columns wide: follows
+    /// cursor moves (CSI row;col H) and prints clusters, skipping other escape sequences.
+    /// Returns the cluster that starts at each column of row 0.
+    fn wide_terminal_row(bytes: &[u8], width: usize) -> Vec<Option<String>> {
+        let text = String::from_utf8_lossy(bytes);
+        let mut row = vec![None; width];
+        let (mut x, mut y) = (0usize, 0usize);
+        let mut rest: &str = &text;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix("\x1b[") {
+                let end = after
+                    .find(|c: char| c.is_ascii_alphabetic())
+                    .expect("a final byte");
+                let (params, tail) = after.split_at(end);
+                if tail.starts_with('H') {
+                    let mut numbers = params.split(';').map(|n| n.parse::<usize>().unwrap_or(1));
+                    y = numbers.next().unwrap_or(1) - 1;
+                    x = numbers.next().unwrap_or(1) - 1;
+                }
+                rest = tail.get(1..).unwrap_or_default();
+                continue;
+            }
+            let cluster = rest.graphemes(true).next().unwrap_or_default();
+            rest = rest.get(cluster.len()..).unwrap_or_default();
+            if y == 0 && x < width {
+                row[x] = Some(cluster.to_owned());
+            }
+            x += cluster_width(cluster, AmbiguousWidth::Wide);
+        }
+        row
+    }
+
+    #[test]
+    fn wide_mode_rows_stay_aligned_in_the_escape_output() {
+        let width = 16u16;
+        let written = SharedBytes::default();
+        let mut terminal = Terminal::new(CrosstermBackend::new(written.clone()))
+            .expect("a terminal over a byte buffer");
+        terminal.resize(Area::new(0, 0, width, 1)).expect("sized");
+        // A previous frame leaves other text under the cells that the wide characters'
+        // second halves cover, so a naive diff would rewrite them and shift the row.
+        for text in ["abcdefghijklmnop", "“好”…中①X"] {
+            terminal
+                .draw(|frame| {
+                    put_str(
+                        frame.buffer_mut(),
+                        0,
+                        0,
+                        width,
+                        text,
+                        Style::new(),
+                        AmbiguousWidth::Wide,
+                    );
+                })
+                .expect("draws");
+        }
+        let bytes = written.0.borrow().clone();
+        let row = wide_terminal_row(&bytes, usize::from(width));
+        let at = |x: usize| row[x].as_deref();
+        // “ 0-1, 好 2-3, ” 4-5, … 6-7, 中 8-9, ① 10-11, X 12.
+        assert_eq!(
+            [at(0), at(2), at(4), at(6), at(8), at(10), at(12)],
+            [
+                Some("“"),
+                Some("好"),
+                Some("”"),
+                Some("…"),
+                Some("中"),
+                Some("①"),
+                Some("X")
+            ],
+            "{:?}",
+            String::from_utf8_lossy(&bytes)
+        );
+    }
+}
