@@ -46,6 +46,25 @@ pub enum Action {
     TreeNarrower,
     TreeWider,
     ToggleTree,
+    /// Open the search prompt (`/`).
+    Search,
+    SearchNext,
+    SearchPrevious,
+    /// A character typed into a prompt (or pasted).
+    Input(char),
+    Backspace,
+    /// Enter in a prompt: keep the search.
+    Accept,
+    /// `m`: the next letter sets a mark.
+    SetMark,
+    /// `'`: the next letter returns to a mark; `''` to where the last jump started.
+    GoToMark,
+    /// The letter after `m` or `'`.
+    Letter(char),
+    /// The panel of key formulations (`f`).
+    Formulations,
+    NextPlaceholder,
+    PreviousPlaceholder,
     Help,
     Escape,
     /// Give the terminal back and stop (Ctrl-z); the reader redraws when continued.
@@ -87,6 +106,16 @@ pub enum Overlay {
     Help,
     /// The tree drawn over the text on a narrow terminal.
     Tree,
+    /// The key formulations, with the selected row.
+    Formulations,
+}
+
+/// How keys are read: through the keymap, as text for a prompt, or as a mark letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputMode {
+    Normal,
+    Text,
+    Letter,
 }
 
 /// A row of the section tree: the title (root) or a node.
@@ -159,6 +188,7 @@ struct ViewState {
     tree_percent: usize,
     lines: usize,
     size: (usize, usize),
+    aids: reading::AidsView,
 }
 
 /// The reader.
@@ -186,6 +216,7 @@ pub struct App {
     node_chars: Vec<usize>,
     /// The source span to highlight in the text (the marker of the node last jumped to).
     highlight: Option<Range<usize>>,
+    aids: reading::Aids,
 }
 
 impl App {
@@ -219,7 +250,9 @@ impl App {
             selected: TreeRow::Title,
             tree_top: 0,
             highlight: None,
+            aids: reading::Aids::default(),
         };
+        app.aids.index(&app.doc);
         app.resize(width, height);
         app
     }
@@ -273,6 +306,10 @@ impl App {
     /// Handles one action.
     pub fn update(&mut self, action: Action) -> Effect {
         let before = self.snapshot();
+        self.aids.notice = None;
+        if self.update_aids(action) {
+            return self.effect_since(&before);
+        }
         match action {
             Action::Quit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
@@ -348,8 +385,25 @@ impl App {
                 }
             }
             Action::Click { column, row } => self.click(column, row),
+            // Handled by the reading aids above; they arrive here only in the wrong mode.
+            Action::Search
+            | Action::SearchNext
+            | Action::SearchPrevious
+            | Action::Input(_)
+            | Action::Backspace
+            | Action::Accept
+            | Action::SetMark
+            | Action::GoToMark
+            | Action::Letter(_)
+            | Action::Formulations
+            | Action::NextPlaceholder
+            | Action::PreviousPlaceholder => {}
         }
-        if self.snapshot() == before {
+        self.effect_since(&before)
+    }
+
+    fn effect_since(&self, before: &ViewState) -> Effect {
+        if self.snapshot() == *before {
             Effect::None
         } else {
             Effect::Redraw
@@ -369,6 +423,7 @@ impl App {
             tree_percent: self.tree_percent,
             lines: self.lines.len(),
             size: self.size,
+            aids: self.aids.view_state(),
         }
     }
 
@@ -506,17 +561,20 @@ impl App {
             .get(self.top..)
             .and_then(|rest| rest.iter().find(|line| line.block.is_some()))
             .and_then(|line| self.doc.node_at(line.source().start));
-        self.selected = node.map_or(TreeRow::Title, |mut index| {
-            // A folded ancestor stands for its hidden descendants.
-            for ancestor in self.doc.path(index) {
-                if self.collapsed.contains(&ancestor) {
-                    index = ancestor;
-                    break;
-                }
-            }
-            TreeRow::Node(index)
-        });
+        self.selected = self.row_for(node);
         self.keep_selection_visible();
+    }
+
+    /// The tree row that stands for a node: the node, or its folded ancestor.
+    fn row_for(&self, node: Option<usize>) -> TreeRow {
+        node.map_or(TreeRow::Title, |index| {
+            let folded = self
+                .doc
+                .path(index)
+                .into_iter()
+                .find(|ancestor| self.collapsed.contains(ancestor));
+            TreeRow::Node(folded.unwrap_or(index))
+        })
     }
 
     /// The rows of the tree as shown: the title, then nodes whose ancestors are all open.
@@ -672,8 +730,7 @@ impl App {
         };
         let head = node.head.clone();
         let marker_len = node.marker.as_ref().map_or(head.len(), String::len);
-        self.top = self.line_at(head.start).min(self.max_top());
-        self.highlight = Some(head.start..head.start + marker_len.min(head.len()).max(1));
+        self.jump_to_range(head.start..head.start + marker_len.min(head.len()).max(1));
         // Unfold the ancestors so the tree can show where we are.
         for ancestor in self.doc.path(index) {
             if ancestor != index {
@@ -682,6 +739,27 @@ impl App {
         }
         self.selected = TreeRow::Node(index);
         self.keep_selection_visible();
+    }
+
+    /// Puts the line holding `range` at the top and highlights it; the place left is
+    /// remembered for `''`. The tree follows unless the user is moving in it.
+    fn jump_to_range(&mut self, range: Range<usize>) {
+        self.aids.previous = Some(self.current_position());
+        self.top = self.line_at(range.start).min(self.max_top());
+        self.highlight = Some(range);
+        self.follow_highlight();
+    }
+
+    /// Scroll-spy for a jump: the deepest node holding the highlighted text.
+    fn follow_highlight(&mut self) {
+        if let Some(index) = self
+            .highlight
+            .as_ref()
+            .and_then(|range| self.doc.node_at(range.start))
+        {
+            self.selected = self.row_for(Some(index));
+            self.keep_selection_visible();
+        }
     }
 
     fn click(&mut self, column: usize, row: usize) {
@@ -789,5 +867,6 @@ fn signed(value: usize) -> isize {
     isize::try_from(value).unwrap_or(isize::MAX)
 }
 
+mod reading;
 #[cfg(test)]
 mod tests;

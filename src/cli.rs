@@ -16,6 +16,7 @@ use crate::input::{LoadOptions, Source, SourceError, load, read_bytes};
 use crate::layout::{AmbiguousWidth, wrap_lines};
 use crate::outline;
 use crate::render::{RenderOptions, render};
+use crate::state::{StateFile, state_dir};
 use crate::tui;
 
 /// Exit code for a search that found nothing.
@@ -61,6 +62,9 @@ pub struct GlobalOptions {
     /// Speaking rate in characters a minute, for the time left and per section.
     #[arg(long, global = true, default_value_t = 220, value_name = "CHARS")]
     pub rate: u32,
+    /// Start at the top instead of where you left off (marks are still kept).
+    #[arg(long, global = true)]
+    pub no_resume: bool,
 }
 
 /// `--ambiguous-width`.
@@ -286,16 +290,42 @@ fn run_reader(cli: &Cli) -> ExitCode {
     };
     let probe = cli.options.ambiguous_width == AmbiguousArg::Auto;
     let fixed = cli.options.ambiguous_width.without_terminal();
-    let result = tui::run(probe, |probed, width, height| {
-        let ambiguous = if probe { probed } else { fixed };
-        let settings = Settings {
-            indent: cli.options.indent,
-            measure: cli.options.measure,
-            ambiguous,
-            rate: cli.options.rate,
-        };
-        App::new(doc, settings, width, height)
-    });
+    let state_file = state_dir().map(|dir| StateFile::for_text(&dir, &doc.text));
+    let saved = state_file.as_ref().map(StateFile::load);
+    let result = tui::run(
+        probe,
+        |probed, width, height| {
+            let ambiguous = if probe { probed } else { fixed };
+            let settings = Settings {
+                indent: cli.options.indent,
+                measure: cli.options.measure,
+                ambiguous,
+                rate: cli.options.rate,
+            };
+            let mut app = App::new(doc, settings, width, height);
+            match saved {
+                Some(Ok(Some(state))) => {
+                    let position = if cli.options.no_resume {
+                        0
+                    } else {
+                        state.position
+                    };
+                    app.restore(position, state.marks);
+                }
+                Some(Err(warning)) => app.set_warning(Some(warning)),
+                Some(Ok(None)) | None => {}
+            }
+            app
+        },
+        |app, quitting| {
+            if let Some(file) = &state_file
+                && (quitting || app.take_state_changed())
+                && let Err(warning) = file.save(app.position(), app.marks())
+            {
+                app.set_warning(Some(warning));
+            }
+        },
+    );
     match result {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         Ok(tui::Exit::Signal(signal)) => {

@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::Action;
+use crate::app::{Action, InputMode};
 
 /// A key as written in the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,6 +89,46 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[Key::Digit],
         action: Action::TopLevelHeading(0),
         help: "the N-th top-level heading (一、二、…)",
+    },
+    Binding {
+        keys: &[Key::Char('/')],
+        action: Action::Search,
+        help: "search as you type (Enter keeps it, Esc goes back)",
+    },
+    Binding {
+        keys: &[Key::Char('n')],
+        action: Action::SearchNext,
+        help: "next match",
+    },
+    Binding {
+        keys: &[Key::Char('N')],
+        action: Action::SearchPrevious,
+        help: "previous match",
+    },
+    Binding {
+        keys: &[Key::Char('m')],
+        action: Action::SetMark,
+        help: "m + letter: set a mark here",
+    },
+    Binding {
+        keys: &[Key::Char('\'')],
+        action: Action::GoToMark,
+        help: "' + letter: go to a mark; '' back to before the last jump",
+    },
+    Binding {
+        keys: &[Key::Char('f')],
+        action: Action::Formulations,
+        help: "key formulations (提法); Enter steps through one",
+    },
+    Binding {
+        keys: &[Key::Char('x')],
+        action: Action::NextPlaceholder,
+        help: "next placeholder (XX, ××, ○○)",
+    },
+    Binding {
+        keys: &[Key::Char('X')],
+        action: Action::PreviousPlaceholder,
+        help: "previous placeholder",
     },
     Binding {
         keys: &[Key::Code(KeyCode::Tab)],
@@ -191,12 +231,51 @@ impl Key {
     }
 }
 
-/// The action a key press triggers, if any. Key releases and repeats of releases are ignored.
-pub fn action_for(event: &KeyEvent) -> Option<Action> {
+/// Keys of the search prompt; any other character is typed into it.
+pub const PROMPT_KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[Key::Code(KeyCode::Enter)],
+        action: Action::Accept,
+        help: "keep the search",
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Esc)],
+        action: Action::Escape,
+        help: "cancel and go back",
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Backspace)],
+        action: Action::Backspace,
+        help: "delete a character",
+    },
+    Binding {
+        keys: &[Key::Ctrl('c')],
+        action: Action::Quit,
+        help: "quit",
+    },
+];
+
+/// The action a key press triggers in an input mode, if any. Key releases are ignored.
+pub fn action_for(mode: InputMode, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    KEYMAP.iter().find_map(|binding| {
+    let plain_char = match event.code {
+        KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => Some(c),
+        _ => None,
+    };
+    match mode {
+        InputMode::Normal => find(KEYMAP, event),
+        InputMode::Text => find(PROMPT_KEYMAP, event).or(plain_char.map(Action::Input)),
+        InputMode::Letter => match event.code {
+            KeyCode::Esc => Some(Action::Escape),
+            _ => plain_char.map(Action::Letter),
+        },
+    }
+}
+
+fn find(keymap: &[Binding], event: &KeyEvent) -> Option<Action> {
+    keymap.iter().find_map(|binding| {
         binding
             .keys
             .iter()
@@ -220,7 +299,25 @@ mod tests {
     use super::*;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
-        action_for(&KeyEvent::new(code, modifiers))
+        action_for(InputMode::Normal, &KeyEvent::new(code, modifiers))
+    }
+
+    #[test]
+    fn the_prompt_takes_text_and_its_own_keys() {
+        let key = |code| action_for(InputMode::Text, &KeyEvent::new(code, KeyModifiers::NONE));
+        assert_eq!(key(KeyCode::Char('三')), Some(Action::Input('三')));
+        assert_eq!(key(KeyCode::Char('q')), Some(Action::Input('q')));
+        assert_eq!(key(KeyCode::Enter), Some(Action::Accept));
+        assert_eq!(key(KeyCode::Backspace), Some(Action::Backspace));
+        assert_eq!(key(KeyCode::Esc), Some(Action::Escape));
+    }
+
+    #[test]
+    fn a_mark_letter_follows_m_or_quote() {
+        let key = |code| action_for(InputMode::Letter, &KeyEvent::new(code, KeyModifiers::NONE));
+        assert_eq!(key(KeyCode::Char('a')), Some(Action::Letter('a')));
+        assert_eq!(key(KeyCode::Char('\'')), Some(Action::Letter('\'')));
+        assert_eq!(key(KeyCode::Esc), Some(Action::Escape));
     }
 
     #[test]
@@ -288,7 +385,11 @@ mod tests {
                     Action::TopLevelHeading(_) => Action::TopLevelHeading(1),
                     other => other,
                 };
-                assert_eq!(action_for(&event), Some(expected), "{key:?}");
+                assert_eq!(
+                    action_for(InputMode::Normal, &event),
+                    Some(expected),
+                    "{key:?}"
+                );
             }
         }
     }

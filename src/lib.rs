@@ -14,5 +14,8 @@ pub mod layout;
 pub mod outline;
 pub mod parse;
 pub mod render;
+pub mod search;
+pub mod state;
+pub mod terms;
 pub mod tui;
 pub mod view;

@@ -16,11 +16,9 @@ use memchr::memchr_iter;
 use crate::decode::Decoded;
 use crate::document::{Block, BlockRole, Document, Node, NodeKind, Warning};
 use crate::layout::sanitize;
-use markers::{
-    HeadingFamily, HeadingMarker, is_date_line, is_han, is_name_line, is_punctuation, is_space,
-};
+use markers::{HeadingFamily, HeadingMarker, is_date_line, is_name_line, is_punctuation, is_space};
 
-pub use markers::chinese_numeral;
+pub use markers::{chinese_numeral, is_han};
 
 /// Lines a title may be printed over.
 const MAX_TITLE_LINES: usize = 3;

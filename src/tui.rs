@@ -15,7 +15,7 @@ use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Effect, InputMode};
 use crate::keymap::action_for;
 use crate::layout::AmbiguousWidth;
 use crate::view;
@@ -165,10 +165,25 @@ fn spawn_input_thread(sender: Sender<Message>) {
     });
 }
 
-/// The action for a terminal event, if it has one.
-fn action_for_event(event: &Event) -> Option<Action> {
+/// The action for a terminal event, if it has one. Pasted text (bracketed paste, or
+/// Chinese from an input method that pastes) is typed into the prompt.
+fn actions_for_event(app: &App, event: &Event) -> Vec<Action> {
     match event {
-        Event::Key(key) => action_for(key),
+        Event::Paste(text) if app.input_mode() == InputMode::Text => text
+            .chars()
+            .filter(|c| !c.is_control())
+            .map(Action::Input)
+            .collect(),
+        other => action_for_event(app.input_mode(), other)
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// The action for a terminal event, if it has one.
+fn action_for_event(mode: InputMode, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for(mode, key),
         Event::Resize(width, height) => Some(Action::Resize {
             width: usize::from(*width),
             height: usize::from(*height),
@@ -214,9 +229,12 @@ pub enum Exit {
 
 /// Runs the reader until the user quits or a signal ends it. `probe` asks the terminal
 /// for its ambiguous width before the first frame and gives it to `make_app`.
+/// `settle` runs after every batch of events and once at the end (with `true`), for
+/// the work that is not the reader's own: saving the reading position.
 pub fn run(
     probe: bool,
     make_app: impl FnOnce(AmbiguousWidth, usize, usize) -> App,
+    mut settle: impl FnMut(&mut App, bool),
 ) -> io::Result<Exit> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
@@ -228,26 +246,29 @@ pub fn run(
     };
     let result = take_terminal().and_then(|()| {
         let (width, height) = terminal::size()?;
-        let app = make_app(ambiguous, usize::from(width), usize::from(height));
-        event_loop(app)
+        let mut app = make_app(ambiguous, usize::from(width), usize::from(height));
+        let exit = event_loop(&mut app, &mut settle);
+        settle(&mut app, true);
+        exit
     });
     restore_terminal();
     result
 }
 
-fn event_loop(mut app: App) -> io::Result<Exit> {
+fn event_loop(app: &mut App, settle: &mut impl FnMut(&mut App, bool)) -> io::Result<Exit> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let (sender, receiver) = mpsc::channel();
     let signals = spawn_signal_thread(sender.clone())?;
     spawn_input_thread(sender);
-    terminal.draw(|frame| view::draw(&app, frame))?;
+    terminal.draw(|frame| view::draw(app, frame))?;
     let exit = loop {
         let Ok(first) = receiver.recv() else {
             break Exit::Quit;
         };
-        if let Some(exit) = handle_batch(&mut app, &mut terminal, &receiver, first)? {
+        if let Some(exit) = handle_batch(app, &mut terminal, &receiver, first)? {
             break exit;
         }
+        settle(app, false);
     };
     signals.close();
     Ok(exit)
@@ -279,7 +300,7 @@ fn handle_batch(
                         "test panic requested by BRIEFING_TEST_PANIC_KEY"
                     );
                 }
-                if let Some(action) = action_for_event(&event) {
+                for action in actions_for_event(app, &event) {
                     match app.update(action) {
                         Effect::None => {}
                         Effect::Redraw => redraw = true,

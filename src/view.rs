@@ -5,7 +5,9 @@
 //! terminal while ratatui counts one, so such cells carry `CellDiffOption::ForcedWidth`
 //! and the backend moves the cursor explicitly to the next cell.
 
+use std::fmt::Write as _;
 use std::num::NonZeroU16;
+use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
@@ -35,6 +37,37 @@ fn style_of(emphasis: Emphasis) -> Style {
 }
 
 const HIGHLIGHT: Style = Style::new().add_modifier(Modifier::REVERSED);
+
+/// What lies over the text's own emphasis at a position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    None,
+    /// The marker, match or placeholder last jumped to.
+    Current,
+    Match,
+    /// A blank of the draft (XX日).
+    Placeholder,
+}
+
+impl Mark {
+    fn patch(self, style: Style) -> Style {
+        match self {
+            Self::None => style,
+            Self::Current => style.patch(HIGHLIGHT),
+            Self::Match => style.bg(Color::Yellow).fg(Color::Black),
+            Self::Placeholder => style.fg(Color::Magenta).add_modifier(Modifier::UNDERLINED),
+        }
+    }
+}
+
+/// True when `offset` lies in one of `ranges` (sorted, not overlapping).
+fn in_sorted(ranges: &[Range<usize>], offset: usize) -> bool {
+    let after = ranges.partition_point(|range| range.start <= offset);
+    after
+        .checked_sub(1)
+        .and_then(|i| ranges.get(i))
+        .is_some_and(|range| range.contains(&offset))
+}
 
 /// Writes `text` from column `x` on row `y`, never past `end` (exclusive). Returns the
 /// column after the last cluster written. A cluster that does not fit is not written.
@@ -129,6 +162,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             let inner = draw_box(buf, area, "目录 contents", ambiguous);
             draw_tree(app, buf, inner);
         }
+        Some(Overlay::Formulations) => draw_formulations(app, buf),
         None => {}
     }
 }
@@ -181,7 +215,19 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect) {
                 (node.depth + 1, app.is_collapsed(*index), Some(node.kind))
             }
         };
-        let marker = if folded { "+" } else { " " };
+        let has_match = match row {
+            TreeRow::Node(index) => app
+                .search()
+                .is_some_and(|search| search.nodes.contains(index)),
+            TreeRow::Title => false,
+        };
+        let marker = if has_match {
+            "*"
+        } else if folded {
+            "+"
+        } else {
+            " "
+        };
         let prefix = format!(
             "{}{marker}",
             " ".repeat(depth.saturating_sub(1) * 2 + usize::from(depth > 0))
@@ -239,26 +285,35 @@ fn draw_text(app: &App, buf: &mut Buffer) {
     let end = to_u16(left + panes.text_width);
     let spans = app.spans();
     let highlight = app.highlight();
-    for (screen_row, line) in app
-        .lines()
-        .iter()
-        .skip(app.top())
-        .take(panes.text.height)
-        .enumerate()
-    {
+    let matches: &[Range<usize>] = app.search().map_or(&[], |search| &search.matches);
+    let placeholders: Vec<Range<usize>> =
+        app.placeholders().iter().map(|p| p.span.clone()).collect();
+    let visible = app.lines().iter().skip(app.top()).take(panes.text.height);
+    for (screen_row, line) in visible.enumerate() {
         let y = to_u16(panes.text.y + screen_row);
         let mut x = to_u16(left + line.pad);
         let segments = line.segments_by(|offset| {
-            let highlighted = highlight.is_some_and(|range| range.contains(&offset));
-            (emphasis_at(spans, offset), highlighted)
-        });
-        for (text, (emphasis, highlighted)) in segments {
-            let style = if highlighted {
-                style_of(emphasis).patch(HIGHLIGHT)
+            let mark = if highlight.is_some_and(|range| range.contains(&offset)) {
+                Mark::Current
+            } else if in_sorted(matches, offset) {
+                Mark::Match
+            } else if in_sorted(&placeholders, offset) {
+                Mark::Placeholder
             } else {
-                style_of(emphasis)
+                Mark::None
             };
-            x = put_str(buf, x, y, end, text, style, ambiguous);
+            (emphasis_at(spans, offset), mark)
+        });
+        for (text, (emphasis, mark)) in segments {
+            x = put_str(
+                buf,
+                x,
+                y,
+                end,
+                text,
+                mark.patch(style_of(emphasis)),
+                ambiguous,
+            );
         }
     }
 }
@@ -271,8 +326,18 @@ fn draw_status(app: &App, buf: &mut Buffer) {
     }
     let style = Style::new().add_modifier(Modifier::REVERSED);
     fill(buf, status, style);
-    let right = format!(
-        " {}%  余{}  ?帮助 ",
+    let mut right = String::new();
+    if let Some(search) = app.search() {
+        let current = search.current.map_or(0, |i| i + 1);
+        let _ = write!(right, " {current}/{}", search.matches.len());
+    }
+    let blanks = app.placeholders().len();
+    if blanks > 0 {
+        let _ = write!(right, "  空白{blanks}");
+    }
+    let _ = write!(
+        right,
+        "  {}%  余{}  ?帮助 ",
         app.percent(),
         format_duration(app.seconds_left())
     );
@@ -280,11 +345,12 @@ fn draw_status(app: &App, buf: &mut Buffer) {
     let y = to_u16(status.y);
     let end = to_u16(status.x + status.width);
     if right_width + 8 <= status.width {
-        let left = truncate(
-            &format!(" {}", app.location()),
-            status.width - right_width,
-            ambiguous,
-        );
+        let left_text = match (app.search(), app.notice()) {
+            (Some(search), _) if search.editing => format!(" /{}", search.query),
+            (_, Some(notice)) => format!(" {notice}"),
+            _ => format!(" {}", app.location()),
+        };
+        let left = truncate(&left_text, status.width - right_width, ambiguous);
         put_str(buf, to_u16(status.x), y, end, &left, style, ambiguous);
         put_str(
             buf,
@@ -369,6 +435,74 @@ fn draw_box(buf: &mut Buffer, area: Rect, title: &str, ambiguous: AmbiguousWidth
         y: area.y + 1,
         width: area.width - 2,
         height: area.height - 2,
+    }
+}
+
+fn draw_formulations(app: &App, buf: &mut Buffer) {
+    let ambiguous = app.settings().ambiguous;
+    let whole = Rect {
+        x: 0,
+        y: 0,
+        width: usize::from(buf.area.width),
+        height: app.panes().status.y,
+    };
+    let rows: Vec<String> = app
+        .formulations()
+        .iter()
+        .map(|f| format!("{} ×{}", f.text, f.count))
+        .collect();
+    let width = rows
+        .iter()
+        .map(|r| str_width(r, ambiguous))
+        .max()
+        .unwrap_or(0)
+        .max(30)
+        + 4;
+    let area = overlay_area(whole, width, rows.len().max(1) + 2);
+    let inner = draw_box(buf, area, "提法 formulations — Enter 逐个查看", ambiguous);
+    let end = to_u16(inner.x + inner.width);
+    if rows.is_empty() {
+        put_str(
+            buf,
+            to_u16(inner.x + 1),
+            to_u16(inner.y),
+            end,
+            "（无）none",
+            Style::new(),
+            ambiguous,
+        );
+        return;
+    }
+    let selected = app.formulation_selected();
+    let first = selected.saturating_sub(inner.height.saturating_sub(1));
+    for (i, row) in rows.iter().enumerate().skip(first).take(inner.height) {
+        let y = inner.y + i - first;
+        let style = if i == selected {
+            HIGHLIGHT
+        } else {
+            Style::new()
+        };
+        if i == selected {
+            fill(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                style,
+            );
+        }
+        let text = truncate(row, inner.width.saturating_sub(2), ambiguous);
+        put_str(
+            buf,
+            to_u16(inner.x + 1),
+            to_u16(y),
+            end,
+            &text,
+            style,
+            ambiguous,
+        );
     }
 }
 

@@ -1,0 +1,387 @@
+//! Reading aids of the reader: search as you type, marks and the way back, the panel of
+//! key formulations, and the placeholders of a draft. Like the rest of `App`, no I/O:
+//! marks are saved by the caller when [`App::take_state_changed`] says so.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+use super::{Action, App, InputMode, Overlay};
+use crate::document::Document;
+use crate::search::Pattern;
+use crate::terms::{Formulation, Placeholder, formulations, placeholders};
+
+/// An active search.
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Range<usize>>,
+    /// Index into `matches` of the one last moved to.
+    pub current: Option<usize>,
+    /// Nodes whose text holds a match, and their ancestors, for the tree.
+    pub nodes: HashSet<usize>,
+    /// True while the query is being typed.
+    pub editing: bool,
+    /// Where the reader was when `/` was pressed, to return to on Esc.
+    origin: (usize, Option<Range<usize>>),
+}
+
+/// The state of the reading aids.
+#[derive(Clone, Debug, Default)]
+pub struct Aids {
+    pub search: Option<Search>,
+    /// Mark letter → byte offset in the text.
+    pub marks: BTreeMap<char, usize>,
+    /// Where the reader was before the last jump, for `''`.
+    pub previous: Option<usize>,
+    /// A one-line message for the status line, cleared by the next action.
+    pub notice: Option<String>,
+    /// A lasting warning (a state file that could not be read or written).
+    pub warning: Option<String>,
+    pending: Option<Pending>,
+    pub formulations: Vec<Formulation>,
+    pub formulation_selected: usize,
+    pub placeholders: Vec<Placeholder>,
+    state_changed: bool,
+}
+
+/// What the next letter is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pending {
+    SetMark,
+    GoToMark,
+}
+
+/// The parts of the aids that decide what is drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AidsView {
+    query: Option<(String, Option<usize>, usize, bool)>,
+    notice: Option<String>,
+    warning: Option<String>,
+    pending: Option<Pending>,
+    formulation_selected: usize,
+}
+
+impl Aids {
+    /// Finds what the aids need in the document once.
+    pub fn index(&mut self, doc: &Document) {
+        self.formulations = formulations(doc);
+        self.placeholders = placeholders(doc);
+    }
+
+    pub fn view_state(&self) -> AidsView {
+        AidsView {
+            query: self
+                .search
+                .as_ref()
+                .map(|s| (s.query.clone(), s.current, s.matches.len(), s.editing)),
+            notice: self.notice.clone(),
+            warning: self.warning.clone(),
+            pending: self.pending,
+            formulation_selected: self.formulation_selected,
+        }
+    }
+}
+
+impl App {
+    /// How the next key is to be read.
+    pub fn input_mode(&self) -> InputMode {
+        if self.aids.pending.is_some() {
+            InputMode::Letter
+        } else if self.aids.search.as_ref().is_some_and(|s| s.editing) {
+            InputMode::Text
+        } else {
+            InputMode::Normal
+        }
+    }
+
+    pub fn search(&self) -> Option<&Search> {
+        self.aids.search.as_ref()
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.aids.notice.as_deref().or(self.aids.warning.as_deref())
+    }
+
+    pub fn formulations(&self) -> &[Formulation] {
+        &self.aids.formulations
+    }
+
+    pub fn formulation_selected(&self) -> usize {
+        self.aids.formulation_selected
+    }
+
+    pub fn placeholders(&self) -> &[Placeholder] {
+        &self.aids.placeholders
+    }
+
+    pub fn marks(&self) -> &BTreeMap<char, usize> {
+        &self.aids.marks
+    }
+
+    /// A warning to show in the status line until the next one.
+    pub fn set_warning(&mut self, warning: Option<String>) {
+        self.aids.warning = warning;
+    }
+
+    /// True once after marks changed, so the caller saves them.
+    pub fn take_state_changed(&mut self) -> bool {
+        std::mem::take(&mut self.aids.state_changed)
+    }
+
+    /// Byte offset of the top line: the reading position that is saved.
+    pub fn position(&self) -> usize {
+        self.lines
+            .get(self.top)
+            .map_or(0, |line| line.source().start)
+    }
+
+    /// Restores a saved reading position and marks (clamped to this document).
+    pub fn restore(&mut self, position: usize, marks: BTreeMap<char, usize>) {
+        let end = self.doc.text.len();
+        self.aids.marks = marks.into_iter().filter(|(_, at)| *at <= end).collect();
+        self.top = self.line_at(position.min(end)).min(self.max_top());
+        self.follow_tree();
+    }
+
+    /// Handles the actions of the reading aids; false when the action is not theirs.
+    pub(super) fn update_aids(&mut self, action: Action) -> bool {
+        if let Some(pending) = self.aids.pending.take() {
+            if let Action::Letter(letter) = action {
+                match pending {
+                    Pending::SetMark => self.set_mark(letter),
+                    Pending::GoToMark => self.go_to_mark(letter),
+                }
+            }
+            return true;
+        }
+        if self.overlay == Some(Overlay::Help) {
+            return false;
+        }
+        if self.input_mode() == InputMode::Text {
+            return self.edit_search(action);
+        }
+        if self.overlay == Some(Overlay::Formulations) {
+            return self.formulations_panel(action);
+        }
+        match action {
+            Action::Search => self.start_search(),
+            Action::SearchNext => self.step_search(true),
+            Action::SearchPrevious => self.step_search(false),
+            Action::SetMark => self.aids.pending = Some(Pending::SetMark),
+            Action::GoToMark => self.aids.pending = Some(Pending::GoToMark),
+            Action::Formulations => {
+                self.overlay = Some(Overlay::Formulations);
+                self.aids.formulation_selected = 0;
+            }
+            Action::NextPlaceholder => self.step_placeholder(true),
+            Action::PreviousPlaceholder => self.step_placeholder(false),
+            Action::Escape if self.aids.search.is_some() && self.overlay.is_none() => {
+                self.aids.search = None;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn start_search(&mut self) {
+        self.aids.search = Some(Search {
+            editing: true,
+            origin: (self.top, self.highlight.clone()),
+            ..Search::default()
+        });
+    }
+
+    /// Typing in the search prompt: every change searches again and shows the first
+    /// match at or after where the search started.
+    fn edit_search(&mut self, action: Action) -> bool {
+        let Some(search) = self.aids.search.as_mut() else {
+            return false;
+        };
+        match action {
+            Action::Input(c) => search.query.push(c),
+            Action::Backspace => {
+                search.query.pop();
+            }
+            Action::Accept => {
+                search.editing = false;
+                if search.matches.is_empty() {
+                    self.aids.search = None;
+                }
+                return true;
+            }
+            Action::Escape => {
+                let (top, highlight) = search.origin.clone();
+                self.aids.search = None;
+                self.top = top.min(self.max_top());
+                self.highlight = highlight;
+                self.follow_tree();
+                return true;
+            }
+            Action::Resize { .. } | Action::Quit | Action::Suspend => return false,
+            _ => return true,
+        }
+        self.run_search();
+        true
+    }
+
+    fn run_search(&mut self) {
+        let Some(search) = self.aids.search.as_mut() else {
+            return;
+        };
+        let (origin_top, _) = search.origin.clone();
+        search.matches =
+            Pattern::new(&search.query).map_or_else(Vec::new, |p| p.find_all(&self.doc.text));
+        search.nodes = search
+            .matches
+            .iter()
+            .filter_map(|m| self.doc.node_at(m.start))
+            .flat_map(|node| self.doc.path(node))
+            .collect();
+        let origin = self
+            .lines
+            .get(origin_top)
+            .map_or(0, |line| line.source().start);
+        let first = search.matches.iter().position(|m| m.start >= origin).or(
+            if search.matches.is_empty() {
+                None
+            } else {
+                Some(0)
+            },
+        );
+        search.current = first;
+        if let Some(range) = first.and_then(|i| search.matches.get(i)).cloned() {
+            self.top = self.line_at(range.start).min(self.max_top());
+            self.highlight = Some(range);
+            self.follow_highlight();
+        } else {
+            self.top = origin_top.min(self.max_top());
+            self.highlight = None;
+            self.follow_tree();
+        }
+    }
+
+    /// `n` / `N`: the next or previous match from where the reader is, wrapping round.
+    fn step_search(&mut self, forward: bool) {
+        let here = self.current_position();
+        let Some(search) = self.aids.search.as_mut() else {
+            self.aids.notice = Some("没有搜索 no search: press / to search".to_owned());
+            return;
+        };
+        if search.matches.is_empty() {
+            return;
+        }
+        let count = search.matches.len();
+        let (index, wrapped) = if forward {
+            match search.matches.iter().position(|m| m.start > here) {
+                Some(i) => (i, false),
+                None => (0, true),
+            }
+        } else {
+            match search.matches.iter().rposition(|m| m.start < here) {
+                Some(i) => (i, false),
+                None => (count - 1, true),
+            }
+        };
+        search.current = Some(index);
+        let range = search.matches[index].clone();
+        self.jump_to_range(range);
+        if wrapped {
+            self.aids.notice = Some(if forward {
+                "已到末尾，从头继续 search wrapped to the top".to_owned()
+            } else {
+                "已到开头，从尾继续 search wrapped to the bottom".to_owned()
+            });
+        }
+    }
+
+    fn set_mark(&mut self, letter: char) {
+        if !letter.is_ascii_alphabetic() {
+            self.aids.notice = Some("标记须为字母 marks are letters a–z".to_owned());
+            return;
+        }
+        self.aids.marks.insert(letter, self.current_position());
+        self.aids.state_changed = true;
+        self.aids.notice = Some(format!("已设标记 mark {letter} set"));
+    }
+
+    fn go_to_mark(&mut self, letter: char) {
+        let target = if letter == '\'' {
+            self.aids.previous
+        } else {
+            self.aids.marks.get(&letter).copied()
+        };
+        match target {
+            Some(offset) => {
+                let end = offset
+                    + self
+                        .doc
+                        .text
+                        .get(offset..)
+                        .and_then(|s| s.chars().next())
+                        .map_or(0, char::len_utf8);
+                self.jump_to_range(offset..end);
+                self.highlight = None;
+            }
+            None => self.aids.notice = Some(format!("没有标记 no mark {letter}")),
+        }
+    }
+
+    fn formulations_panel(&mut self, action: Action) -> bool {
+        let count = self.aids.formulations.len();
+        match action {
+            Action::Down => {
+                self.aids.formulation_selected =
+                    (self.aids.formulation_selected + 1).min(count.saturating_sub(1));
+            }
+            Action::Up => {
+                self.aids.formulation_selected = self.aids.formulation_selected.saturating_sub(1);
+            }
+            Action::Top => self.aids.formulation_selected = 0,
+            Action::Bottom => self.aids.formulation_selected = count.saturating_sub(1),
+            Action::Escape | Action::Formulations => self.overlay = None,
+            Action::Open => {
+                self.overlay = None;
+                if let Some(term) = self
+                    .aids
+                    .formulations
+                    .get(self.aids.formulation_selected)
+                    .map(|f| f.term.clone())
+                {
+                    // Stepping through a formulation is a search for it: n and N go on.
+                    self.start_search();
+                    if let Some(search) = self.aids.search.as_mut() {
+                        search.query = term;
+                        search.editing = false;
+                    }
+                    self.run_search();
+                }
+            }
+            Action::Resize { .. } | Action::Quit | Action::Suspend | Action::Help => return false,
+            _ => {}
+        }
+        true
+    }
+
+    /// `x` / `X`: the next or previous blank of the draft.
+    fn step_placeholder(&mut self, forward: bool) {
+        let here = self.current_position();
+        let target = if forward {
+            self.aids.placeholders.iter().find(|p| p.span.start > here)
+        } else {
+            self.aids
+                .placeholders
+                .iter()
+                .rev()
+                .find(|p| p.span.start < here)
+        };
+        match target.map(|p| p.span.clone()) {
+            Some(span) => self.jump_to_range(span),
+            None if self.aids.placeholders.is_empty() => {
+                self.aids.notice = Some("没有待填空白 no placeholders".to_owned());
+            }
+            None => {
+                self.aids.notice = Some("前后再无空白 no more placeholders this way".to_owned());
+            }
+        }
+    }
+}

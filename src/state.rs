@@ -1,0 +1,182 @@
+//! Where the reader was in each document, and its marks, kept between sessions.
+//!
+//! One small JSON file per document in the platform's state directory
+//! (`$XDG_STATE_HOME/briefing/`, else `~/.local/state/briefing/` on Linux), named by a
+//! hash of the document's text so a renamed copy resumes too. Files are written whole:
+//! a temporary file in the same directory, fsync, rename, fsync of the directory; a
+//! damaged, oversized or unreadable file is ignored with a warning, never trusted.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// State files larger than this are not read: a reading position and 26 marks are tiny.
+const MAX_STATE_BYTES: u64 = 64 * 1024;
+const STATE_VERSION: u32 = 1;
+
+/// What is kept for one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedState {
+    pub version: u32,
+    /// Byte offset of the top line.
+    pub position: usize,
+    /// Mark letter → byte offset.
+    pub marks: BTreeMap<char, usize>,
+}
+
+/// The state file of one document.
+#[derive(Clone, Debug)]
+pub struct StateFile {
+    path: PathBuf,
+}
+
+/// The directory state files live in, if the platform has one.
+pub fn state_dir() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "briefing")?;
+    Some(
+        dirs.state_dir()
+            .unwrap_or_else(|| dirs.data_local_dir())
+            .to_path_buf(),
+    )
+}
+
+impl StateFile {
+    /// The state file for a document's text in `dir`.
+    pub fn for_text(dir: &Path, text: &str) -> Self {
+        let digest = Sha256::digest(text.as_bytes());
+        let name = digest
+            .iter()
+            .take(16)
+            .fold(String::new(), |mut name, byte| {
+                let _ = write!(name, "{byte:02x}");
+                name
+            });
+        Self {
+            path: dir.join(format!("{name}.json")),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads the saved state. `Ok(None)` when there is none yet; `Err` with a one-line
+    /// reason when the file is there but cannot be trusted.
+    pub fn load(&self) -> Result<Option<SavedState>, String> {
+        let metadata = match fs::metadata(&self.path) {
+            Ok(metadata) => metadata,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(format!("cannot read the reading position: {error}")),
+        };
+        if metadata.len() > MAX_STATE_BYTES {
+            return Err("the saved reading position is too large and was ignored".to_owned());
+        }
+        let bytes = fs::read(&self.path)
+            .map_err(|error| format!("cannot read the reading position: {error}"))?;
+        let state: SavedState = serde_json::from_slice(&bytes)
+            .map_err(|_| "the saved reading position is damaged and was ignored".to_owned())?;
+        if state.version != STATE_VERSION {
+            return Err(
+                "the saved reading position is from another version and was ignored".to_owned(),
+            );
+        }
+        Ok(Some(state))
+    }
+
+    /// Writes the state atomically. A failure is returned as a one-line reason.
+    pub fn save(&self, position: usize, marks: &BTreeMap<char, usize>) -> Result<(), String> {
+        let state = SavedState {
+            version: STATE_VERSION,
+            position,
+            marks: marks.clone(),
+        };
+        self.write_atomically(&state)
+            .map_err(|error| format!("cannot save the reading position: {error}"))
+    }
+
+    fn write_atomically(&self, state: &SavedState) -> io::Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir)?;
+        let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
+        serde_json::to_writer(&mut temporary, state).map_err(io::Error::other)?;
+        temporary.flush()?;
+        temporary.as_file().sync_all()?;
+        temporary.persist(&self.path).map_err(|error| error.error)?;
+        // The rename is durable only once the directory itself is synced.
+        fs::File::open(dir)?.sync_all()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(pairs: &[(char, usize)]) -> BTreeMap<char, usize> {
+        pairs.iter().copied().collect()
+    }
+
+    #[test]
+    fn saves_and_loads_by_content() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = StateFile::for_text(dir.path(), "同志们：今天开会。");
+        assert_eq!(file.load(), Ok(None));
+        file.save(42, &marks(&[('a', 7)])).expect("saved");
+        let again = StateFile::for_text(dir.path(), "同志们：今天开会。");
+        let state = again.load().expect("readable").expect("present");
+        assert_eq!((state.position, state.marks), (42, marks(&[('a', 7)])));
+        assert_ne!(
+            StateFile::for_text(dir.path(), "别的文件").path(),
+            file.path()
+        );
+    }
+
+    #[test]
+    fn a_truncated_or_invalid_file_is_ignored_with_a_warning_and_replaced() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = StateFile::for_text(dir.path(), "正文");
+        file.save(5, &BTreeMap::new()).expect("saved");
+        let full = fs::read(file.path()).expect("written");
+        fs::write(file.path(), &full[..full.len() / 2]).expect("truncated");
+        assert!(file.load().expect_err("damaged").contains("damaged"));
+        for junk in ["", "[", "{\"version\": 1}", &"[".repeat(10_000)] {
+            fs::write(file.path(), junk).expect("written");
+            assert!(file.load().is_err(), "{junk:?}");
+        }
+        file.save(9, &BTreeMap::new())
+            .expect("the next save replaces it");
+        assert_eq!(file.load().expect("readable").map(|s| s.position), Some(9));
+    }
+
+    #[test]
+    fn a_leftover_temporary_file_does_not_matter() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = StateFile::for_text(dir.path(), "正文");
+        fs::write(dir.path().join(".tmpABC123"), "{\"version\":1,\"posi")
+            .expect("a crash left this");
+        assert_eq!(file.load(), Ok(None));
+        file.save(3, &BTreeMap::new()).expect("saved");
+        assert_eq!(file.load().expect("readable").map(|s| s.position), Some(3));
+    }
+
+    #[test]
+    fn an_oversized_file_is_ignored() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = StateFile::for_text(dir.path(), "正文");
+        fs::write(file.path(), " ".repeat(100_000)).expect("written");
+        assert!(file.load().expect_err("too large").contains("too large"));
+    }
+
+    #[test]
+    fn an_unwritable_directory_is_a_warning() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let blocker = dir.path().join("file");
+        fs::write(&blocker, "").expect("written");
+        let file = StateFile::for_text(&blocker.join("sub"), "正文");
+        assert!(file.save(1, &BTreeMap::new()).is_err());
+    }
+}
