@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::document::{Document, NodeKind};
+use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, truncate};
 use crate::render::{DisplayLine, Emphasis, RenderOptions, emphasis_spans, render};
 
@@ -212,6 +213,7 @@ pub struct App {
     collapsed: HashSet<usize>,
     selected: TreeRow,
     tree_top: usize,
+    help_top: usize,
     /// Characters (whitespace not counted) each node covers, for its speaking time.
     node_chars: Vec<usize>,
     /// The source span to highlight in the text (the marker of the node last jumped to).
@@ -249,6 +251,7 @@ impl App {
             collapsed: HashSet::new(),
             selected: TreeRow::Title,
             tree_top: 0,
+            help_top: 0,
             highlight: None,
             aids: reading::Aids::default(),
         };
@@ -284,6 +287,16 @@ impl App {
     pub fn selected(&self) -> TreeRow {
         self.selected
     }
+    /// First row of the help shown, when it is taller than the screen.
+    pub fn help_top(&self) -> usize {
+        self.help_top
+    }
+
+    /// Rows of help that fit inside its box.
+    pub fn help_height(&self) -> usize {
+        self.panes.status.y.saturating_sub(2).max(1)
+    }
+
     pub fn tree_top(&self) -> usize {
         self.tree_top
     }
@@ -307,7 +320,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         let before = self.snapshot();
         self.aids.notice = None;
-        if self.update_aids(action) {
+        if self.update_help(action) || self.update_aids(action) {
             return self.effect_since(&before);
         }
         match action {
@@ -318,17 +331,6 @@ impl App {
                 if self.overlay.take().is_none() && self.focus == Focus::Tree {
                     self.focus = Focus::Text;
                 }
-            }
-            Action::Help => {
-                self.overlay = if self.overlay == Some(Overlay::Help) {
-                    None
-                } else {
-                    Some(Overlay::Help)
-                };
-            }
-            _ if self.overlay == Some(Overlay::Help) => {
-                // Any other key closes the help first, so a stray key never acts unseen.
-                self.overlay = None;
             }
             Action::ToggleTree => self.toggle_tree(),
             Action::ToggleFocus => {
@@ -385,8 +387,9 @@ impl App {
                 }
             }
             Action::Click { column, row } => self.click(column, row),
-            // Handled by the reading aids above; they arrive here only in the wrong mode.
-            Action::Search
+            // Handled by the help and the reading aids above; here only in the wrong mode.
+            Action::Help
+            | Action::Search
             | Action::SearchNext
             | Action::SearchPrevious
             | Action::Input(_)
@@ -402,6 +405,32 @@ impl App {
         self.effect_since(&before)
     }
 
+    /// `?` toggles the help; while it is open, the line and page keys scroll it and any
+    /// other key closes it, so a stray key never acts unseen.
+    fn update_help(&mut self, action: Action) -> bool {
+        let open = self.overlay == Some(Overlay::Help);
+        match action {
+            Action::Help => {
+                self.help_top = 0;
+                self.overlay = if open { None } else { Some(Overlay::Help) };
+            }
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp if open => {
+                let step = match action {
+                    Action::Down => 1,
+                    Action::Up => -1,
+                    Action::PageDown => signed(self.help_height()),
+                    _ => -signed(self.help_height()),
+                };
+                let last = help_rows().len().saturating_sub(self.help_height());
+                self.help_top = self.help_top.saturating_add_signed(step).min(last);
+            }
+            Action::Resize { .. } | Action::Quit | Action::Suspend => return false,
+            _ if open => self.overlay = None,
+            _ => return false,
+        }
+        true
+    }
+
     fn effect_since(&self, before: &ViewState) -> Effect {
         if self.snapshot() == *before {
             Effect::None
@@ -414,7 +443,7 @@ impl App {
     fn snapshot(&self) -> ViewState {
         ViewState {
             top: self.top,
-            tree_top: self.tree_top,
+            tree_top: self.tree_top + self.help_top,
             focus: self.focus,
             overlay: self.overlay,
             selected: self.selected,

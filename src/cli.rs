@@ -16,6 +16,7 @@ use crate::input::{LoadOptions, Source, SourceError, load, read_bytes};
 use crate::layout::{AmbiguousWidth, wrap_lines};
 use crate::outline;
 use crate::render::{RenderOptions, render};
+use crate::report::{Stats, search_hits, write_search_json, write_search_text};
 use crate::state::{StateFile, state_dir};
 use crate::tui;
 
@@ -116,6 +117,19 @@ pub enum Command {
         #[arg(long, value_name = "COLS")]
         width: Option<usize>,
     },
+    /// Print every match with its line and heading › point path; exit 1 when none.
+    Search {
+        pattern: String,
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Print characters and speaking time per heading and in total.
+    Stats {
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
 }
 
 /// The width to lay text out at when none is given: `$COLUMNS`, else 80.
@@ -158,6 +172,26 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
         Command::Wrap { file, width } => {
             wrap_command(cli, file.as_ref(), width.unwrap_or_else(default_width))
         }
+        Command::Search {
+            pattern,
+            file,
+            format,
+        } => with_document(cli, file.as_ref(), |doc, out| {
+            let hits = search_hits(doc, pattern);
+            match format {
+                Format::Text => write_search_text(out, &hits)?,
+                Format::Json => write_search_json(out, pattern, &hits)?,
+            }
+            Ok(if hits.is_empty() { EXIT_NOT_FOUND } else { 0 })
+        }),
+        Command::Stats { file, format } => with_document(cli, file.as_ref(), |doc, out| {
+            let stats = Stats::new(doc, cli.options.rate);
+            match format {
+                Format::Text => stats.write_text(out)?,
+                Format::Json => crate::json::write_pretty(out, &stats)?,
+            }
+            Ok(0)
+        }),
     };
     finish(result)
 }

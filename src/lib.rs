@@ -14,6 +14,7 @@ pub mod layout;
 pub mod outline;
 pub mod parse;
 pub mod render;
+pub mod report;
 pub mod search;
 pub mod state;
 pub mod terms;

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::document::{Document, NodeKind};
+use crate::terms::placeholders;
 
 /// The JSON shape of `briefing outline --format json`.
 #[derive(Debug, Serialize)]
@@ -15,7 +16,16 @@ pub struct Outline<'d> {
     pub encoding: &'d str,
     pub chars: usize,
     pub entries: Vec<Entry<'d>>,
+    /// The blanks of a draft still to be filled in: XX日, XX区长.
+    pub placeholders: Vec<PlaceholderEntry>,
     pub warnings: Vec<&'d str>,
+}
+
+/// A placeholder in JSON.
+#[derive(Debug, Serialize)]
+pub struct PlaceholderEntry {
+    pub text: String,
+    pub line: usize,
 }
 
 /// One node of the tree in JSON.
@@ -49,6 +59,13 @@ impl<'d> Outline<'d> {
                     line: node.line,
                     run_in: node.run_in,
                     url: node.url.as_deref(),
+                })
+                .collect(),
+            placeholders: placeholders(doc)
+                .into_iter()
+                .map(|p| PlaceholderEntry {
+                    text: p.text,
+                    line: p.line,
                 })
                 .collect(),
             warnings: doc.warnings.iter().map(|w| w.message.as_str()).collect(),

@@ -526,9 +526,16 @@ fn draw_help(app: &App, buf: &mut Buffer) {
         height: app.panes().status.y,
     };
     let area = overlay_area(whole, key_width + text_width + 6, rows.len() + 2);
-    let inner = draw_box(buf, area, "按键 keys — Esc 关闭", ambiguous);
+    let more = rows.len() > area.height.saturating_sub(2);
+    let title = if more {
+        "按键 keys — j/k 滚动 scroll, Esc 关闭"
+    } else {
+        "按键 keys — Esc 关闭"
+    };
+    let inner = draw_box(buf, area, title, ambiguous);
     let end = to_u16(inner.x + inner.width);
-    for (i, (keys, help)) in rows.iter().take(inner.height).enumerate() {
+    let first = app.help_top().min(rows.len().saturating_sub(inner.height));
+    for (i, (keys, help)) in rows.iter().skip(first).take(inner.height).enumerate() {
         let y = to_u16(inner.y + i);
         let x = to_u16(inner.x + 1);
         put_str(

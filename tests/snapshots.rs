@@ -96,3 +96,32 @@ fn too_small_terminal_shows_a_notice() {
     }
     insta::assert_snapshot!("too_small_19x3", after(19, 3, &[]));
 }
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Input).collect()
+}
+
+#[test]
+fn searching_highlights_matches_and_counts_them() {
+    let mut script = vec![Action::Search];
+    script.extend(typed("三连冠"));
+    insta::assert_snapshot!("search_typing_80x24", after(80, 24, &script));
+    script.extend([Action::Accept, Action::SearchNext]);
+    insta::assert_snapshot!("search_next_120x40", after(120, 40, &script));
+}
+
+#[test]
+fn formulations_panel() {
+    insta::assert_snapshot!(
+        "formulations_80x24",
+        after(80, 24, &[Action::Formulations, Action::Down])
+    );
+}
+
+#[test]
+fn next_placeholder() {
+    insta::assert_snapshot!(
+        "placeholder_80x24",
+        after(80, 24, &[Action::NextPlaceholder, Action::NextPlaceholder])
+    );
+}

@@ -154,9 +154,6 @@ impl App {
             }
             return true;
         }
-        if self.overlay == Some(Overlay::Help) {
-            return false;
-        }
         if self.input_mode() == InputMode::Text {
             return self.edit_search(action);
         }
@@ -356,7 +353,7 @@ impl App {
                     self.run_search();
                 }
             }
-            Action::Resize { .. } | Action::Quit | Action::Suspend | Action::Help => return false,
+            Action::Resize { .. } | Action::Quit | Action::Suspend => return false,
             _ => {}
         }
         true

@@ -299,3 +299,177 @@ fn quit_and_suspend_are_effects() {
     assert_eq!(app.update(Action::Quit), Effect::Quit);
     assert_eq!(app.update(Action::Suspend), Effect::Suspend);
 }
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+#[test]
+fn search_as_you_type_counts_and_moves_with_n() {
+    let mut app = app(100, 30);
+    let expected = app.doc().text.matches("三连冠").count();
+    run(&mut app, &[Action::Search]);
+    assert_eq!(app.input_mode(), InputMode::Text);
+    type_text(&mut app, "三连");
+    assert!(app.search().is_some_and(|s| s.matches.len() >= expected));
+    type_text(&mut app, "冠");
+    let search = app.search().expect("searching");
+    assert_eq!((search.matches.len(), search.current), (expected, Some(0)));
+    let first = search.matches[0].clone();
+    assert_eq!(app.highlight(), Some(&first));
+    run(&mut app, &[Action::Accept]);
+    assert_eq!(app.input_mode(), InputMode::Normal);
+    run(&mut app, &[Action::SearchNext]);
+    assert_eq!(app.search().and_then(|s| s.current), Some(1));
+    let second = app.search().expect("kept").matches[1].clone();
+    assert!(app.lines()[app.top()].source().start <= second.start);
+    run(&mut app, &[Action::SearchPrevious, Action::SearchPrevious]);
+    assert_eq!(
+        app.search().and_then(|s| s.current),
+        Some(expected - 1),
+        "wraps to the last"
+    );
+    assert!(app.notice().is_some_and(|n| n.contains("wrapped")));
+}
+
+#[test]
+fn search_marks_the_tree_nodes_that_hold_matches() {
+    let mut app = app(100, 30);
+    run(&mut app, &[Action::Search]);
+    type_text(&mut app, "强化监督检查");
+    let nodes = &app.search().expect("searching").nodes;
+    let point = node_index(&app, "三是", 2);
+    assert!(nodes.contains(&point));
+    assert!(
+        nodes.contains(&node_index(&app, "三、", 0)),
+        "its heading too"
+    );
+    assert!(!nodes.contains(&node_index(&app, "一、", 0)));
+}
+
+#[test]
+fn escape_cancels_a_search_and_returns() {
+    let mut app = app(100, 30);
+    run(&mut app, &[Action::Down, Action::Down, Action::Search]);
+    type_text(&mut app, "强化监督检查");
+    assert!(app.top() > 2);
+    run(&mut app, &[Action::Escape]);
+    assert_eq!(app.top(), 2);
+    assert!(app.search().is_none());
+}
+
+#[test]
+fn pasted_and_full_width_queries_match() {
+    let mut app = app(100, 30);
+    run(&mut app, &[Action::Search]);
+    type_text(&mut app, "１２３１");
+    assert_eq!(app.search().map(|s| s.matches.len()), Some(1));
+    run(
+        &mut app,
+        &[
+            Action::Backspace,
+            Action::Backspace,
+            Action::Backspace,
+            Action::Backspace,
+        ],
+    );
+    type_text(&mut app, "xx");
+    let count = app.search().map_or(0, |s| s.matches.len());
+    assert_eq!(count, app.doc().text.matches("XX").count());
+}
+
+#[test]
+fn marks_return_and_quote_quote_goes_back() {
+    let mut app = app(100, 30);
+    run(
+        &mut app,
+        &[Action::NextHeading, Action::SetMark, Action::Letter('a')],
+    );
+    assert!(app.take_state_changed());
+    let marked = app.marks()[&'a'];
+    run(
+        &mut app,
+        &[Action::Bottom, Action::GoToMark, Action::Letter('a')],
+    );
+    assert_eq!(
+        app.position(),
+        app.lines()[app.line_at(marked)].source().start
+    );
+    run(&mut app, &[Action::TopLevelHeading(3)]);
+    let before_jump = app.position();
+    run(
+        &mut app,
+        &[
+            Action::TopLevelHeading(1),
+            Action::GoToMark,
+            Action::Letter('\''),
+        ],
+    );
+    assert_eq!(app.position(), before_jump);
+    run(&mut app, &[Action::GoToMark, Action::Letter('z')]);
+    assert!(app.notice().is_some_and(|n| n.contains("no mark")));
+}
+
+#[test]
+fn restore_clamps_to_the_document() {
+    let mut app = app(100, 30);
+    let end = app.doc().text.len();
+    app.restore(
+        usize::MAX,
+        [('a', 10), ('b', end + 100)].into_iter().collect(),
+    );
+    assert_eq!(app.top(), app.lines().len() - app.page());
+    assert_eq!(app.marks().keys().copied().collect::<Vec<_>>(), ['a']);
+}
+
+#[test]
+fn placeholders_are_jumped_to_with_x() {
+    let mut app = app(100, 30);
+    let placeholders: Vec<Range<usize>> =
+        app.placeholders().iter().map(|p| p.span.clone()).collect();
+    assert!(placeholders.len() >= 2);
+    run(&mut app, &[Action::NextPlaceholder]);
+    assert_eq!(app.highlight(), Some(&placeholders[0]));
+    assert_eq!(app.doc().slice(&placeholders[0]), "XX日");
+    run(&mut app, &[Action::NextPlaceholder]);
+    assert_eq!(app.highlight(), Some(&placeholders[1]));
+    run(&mut app, &[Action::PreviousPlaceholder]);
+    assert_eq!(app.highlight(), Some(&placeholders[0]));
+}
+
+#[test]
+fn formulations_panel_steps_through_a_term() {
+    let mut app = app(100, 30);
+    run(&mut app, &[Action::Formulations]);
+    assert_eq!(app.overlay(), Some(Overlay::Formulations));
+    assert_eq!(app.formulations()[0].text, "“三连冠”");
+    run(&mut app, &[Action::Down, Action::Up, Action::Open]);
+    assert_eq!(app.overlay(), None);
+    let search = app.search().expect("stepping is a search");
+    assert_eq!(search.query, "三连冠");
+    assert_eq!(search.matches.len(), app.formulations()[0].count);
+    run(&mut app, &[Action::SearchNext]);
+    assert_eq!(app.search().and_then(|s| s.current), Some(1));
+}
+
+#[test]
+fn help_scrolls_when_taller_than_the_screen() {
+    let mut app = app(80, 12);
+    run(&mut app, &[Action::Help, Action::Down, Action::Down]);
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    assert_eq!(app.help_top(), 2);
+    run(
+        &mut app,
+        &[
+            Action::PageDown,
+            Action::PageDown,
+            Action::PageDown,
+            Action::PageDown,
+        ],
+    );
+    assert_eq!(app.help_top(), help_rows().len() - app.help_height());
+    run(&mut app, &[Action::Escape]);
+    assert_eq!(app.overlay(), None);
+}

@@ -9,7 +9,9 @@ const TEXT_X: u16 = 31;
 
 #[test]
 fn reading_the_shipped_briefing_by_keyboard() {
-    let mut session = Session::start(&[], 100, 30, &[]);
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let mut session = Session::start(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
     session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
     let screen = session.rows().join("\n");
     assert!(
@@ -60,4 +62,77 @@ fn wait_top_row_contains(session: &Session, text: &str) {
             .next()
             .is_some_and(|row| row.contains(text))
     });
+}
+
+fn status_line(session: &Session) -> String {
+    session.rows().last().cloned().unwrap_or_default()
+}
+
+#[test]
+fn search_counts_matches_and_n_moves_on() {
+    let expected = include_str!("../../data/briefing.txt")
+        .matches("三连冠")
+        .count();
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let mut session = Session::start(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
+    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    session.send("/三连冠");
+    session.wait_for("the count", |screen| {
+        screen.contents().contains(&format!("1/{expected}"))
+    });
+    session.send("\r");
+    session.send("n");
+    session.wait_for("n moves to the second match", |screen| {
+        screen.contents().contains(&format!("2/{expected}"))
+    });
+    let screen = session.rows().join("\n");
+    assert!(screen.contains("三连冠"), "{screen}");
+    assert!(status_line(&session).contains(&format!("2/{expected}")));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn x_lands_on_the_next_placeholder() {
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let mut session = Session::start(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
+    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    session.send("}x");
+    // After 一、 the next blank is XX是革命老区: its line comes to the top.
+    wait_top_row_contains(&session, "XX是革命老区");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn a_mark_and_the_position_survive_quitting_and_reopening() {
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let env = [("XDG_STATE_HOME", state_home.as_str())];
+    let mut first = Session::start(&[], 100, 30, &env);
+    first.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    first.send("}");
+    wait_top_row(&first, "一、认清形势");
+    first.send("ma");
+    first.wait_for("the mark is set", |screen| {
+        screen.contents().contains("mark a set")
+    });
+    first.send("2q");
+    assert_eq!(first.wait_exit(), 0);
+
+    let mut second = Session::start(&[], 100, 30, &env);
+    wait_top_row(&second, "二、突出重点");
+    second.send("g'a");
+    wait_top_row(&second, "一、认清形势");
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+
+    let mut fresh = Session::start(&["--no-resume"], 100, 30, &env);
+    fresh.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    fresh.send("'a");
+    wait_top_row(&fresh, "一、认清形势");
+    fresh.send("q");
+    assert_eq!(fresh.wait_exit(), 0);
 }

@@ -1,0 +1,144 @@
+//! The non-interactive commands through the real binary: output, exit codes, errors.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BRIEFING: &str = include_str!("../data/briefing.txt");
+
+fn briefing(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .env("XDG_STATE_HOME", std::env::temp_dir())
+        .output()
+        .expect("briefing runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn search_prints_every_occurrence_with_its_path() {
+    let output = briefing(&["search", "三连冠"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), BRIEFING.matches("三连冠").count());
+    assert!(lines.iter().all(|line| line.contains("三连冠")));
+    assert!(
+        lines.iter().any(|line| line
+            .starts_with("9:一、认清形势、凝心聚力争创“三连冠” › 三是 创建竞争越来越激烈: ")),
+        "{text}"
+    );
+}
+
+#[test]
+fn search_exit_codes_and_json() {
+    assert_eq!(briefing(&["search", "不存在的词"]).status.code(), Some(1));
+    let output = briefing(&["search", "ｘｘ", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    assert_eq!(
+        json["count"].as_u64(),
+        Some(BRIEFING.matches("XX").count() as u64)
+    );
+    assert_eq!(json["matches"][0]["text"], "XX");
+}
+
+#[test]
+fn stats_add_up_to_the_whole() {
+    let output = briefing(&["stats", "--format", "json", "--rate", "200"]);
+    assert_eq!(output.status.code(), Some(0));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let chars = json["chars"].as_u64().expect("chars");
+    assert_eq!(
+        chars,
+        BRIEFING.chars().filter(|c| !c.is_whitespace()).count() as u64
+    );
+    assert_eq!(json["seconds"].as_u64(), Some(chars * 60 / 200));
+    assert_eq!(json["headings"].as_array().map(Vec::len), Some(3));
+    let text = stdout(&briefing(&["stats"]));
+    assert!(
+        text.lines()
+            .last()
+            .is_some_and(|line| line.ends_with("total")),
+        "{text}"
+    );
+}
+
+#[test]
+fn outline_json_has_the_promised_shape() {
+    let output = briefing(&["outline", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    assert_eq!(
+        json["title"],
+        "区委书记在全区创建全国双拥模范城推进会上的讲话"
+    );
+    assert_eq!(json["encoding"], "UTF-8");
+    let entries = json["entries"].as_array().expect("entries");
+    let kinds: Vec<&str> = entries.iter().filter_map(|e| e["kind"].as_str()).collect();
+    assert_eq!(kinds.first(), Some(&"salutation"));
+    assert_eq!(kinds.iter().filter(|k| **k == "heading").count(), 3);
+    assert_eq!(kinds.iter().filter(|k| **k == "point").count(), 10);
+    let footer = entries
+        .iter()
+        .find(|e| e["kind"] == "footer")
+        .expect("footer");
+    assert_eq!(footer["url"], "http://www.sanweiyuan.com/news/74029.html");
+    assert_eq!(json["placeholders"][0]["text"], "XX日");
+    assert_eq!(json["placeholders"][0]["line"], 5);
+}
+
+#[test]
+fn render_prints_plain_text_within_the_width() {
+    let output = briefing(&["render", "--width", "30"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(!text.contains('\u{1b}'));
+    assert!(text.lines().any(|line| line.starts_with("一、认清形势")));
+    let piped = briefing(&[]);
+    assert_eq!(
+        piped.status.code(),
+        Some(0),
+        "without a terminal the reader renders"
+    );
+    assert!(stdout(&piped).contains("二、突出重点"));
+}
+
+#[test]
+fn bad_files_are_one_line_errors_with_exit_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("missing.txt");
+    let missing = missing.to_string_lossy();
+    let directory = dir.path().to_string_lossy();
+    for args in [
+        vec!["outline", missing.as_ref()],
+        vec!["outline", directory.as_ref()],
+        vec![missing.as_ref()],
+        vec!["--encoding", "klingon", "outline"],
+    ] {
+        let output = briefing(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("briefing: error: "), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn gb18030_files_are_read_like_utf8() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("gbk.txt");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(BRIEFING);
+    std::fs::write(&path, &bytes).expect("written");
+    let output = briefing(&["outline", "--format", "json", &path.to_string_lossy()]);
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    assert_eq!(json["encoding"], "GB18030");
+    assert_eq!(
+        json["title"],
+        "区委书记在全区创建全国双拥模范城推进会上的讲话"
+    );
+}
