@@ -10,7 +10,9 @@ use std::ops::Range;
 use crate::document::{Document, NodeKind};
 use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, truncate};
-use crate::render::{DisplayLine, Emphasis, RenderOptions, emphasis_spans, render};
+use crate::render::{DisplayLine, Emphasis, RenderOptions, emphasis_spans};
+pub use pages::LinePos;
+use pages::Pages;
 
 /// Below this width the tree is hidden and `t` shows it over the text.
 pub const TREE_HIDE_BELOW: usize = 60;
@@ -119,8 +121,8 @@ pub enum InputMode {
     Letter,
 }
 
-/// A row of the section tree: the title (root) or a node.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A row of the section tree: the title (root) or a node. Rows sort in tree order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TreeRow {
     Title,
     Node(usize),
@@ -179,7 +181,7 @@ impl Default for Settings {
 /// The parts of the state that decide what is drawn.
 #[derive(PartialEq, Eq)]
 struct ViewState {
-    top: usize,
+    top: LinePos,
     tree_top: usize,
     focus: Focus,
     overlay: Option<Overlay>,
@@ -187,7 +189,6 @@ struct ViewState {
     collapsed: usize,
     highlight: Option<Range<usize>>,
     tree_percent: usize,
-    lines: usize,
     size: (usize, usize),
     aids: reading::AidsView,
 }
@@ -200,14 +201,16 @@ pub struct App {
     panes: Panes,
     /// Share of the width the tree takes, in percent, changed by `<` and `>`.
     tree_percent: usize,
-    lines: Vec<DisplayLine>,
-    /// The text width `lines` were laid out for.
-    layout_width: usize,
-    /// Characters (whitespace not counted) before each display line, and the total at the end.
-    chars_before: Vec<usize>,
+    /// The text laid out on demand for the current width.
+    pages: Pages,
+    /// First screen line of the text pane, and the lines the pane shows from there.
+    top: LinePos,
+    window: Vec<DisplayLine>,
+    /// Characters (whitespace not counted) before each block, and the total at the end.
+    block_chars: Vec<usize>,
     spans: Vec<(Range<usize>, Emphasis)>,
-    /// First display line shown in the text pane.
-    top: usize,
+    /// Tree rows shown: nodes under a folded node are left out.
+    rows: Vec<TreeRow>,
     focus: Focus,
     overlay: Option<Overlay>,
     collapsed: HashSet<usize>,
@@ -224,28 +227,26 @@ pub struct App {
 impl App {
     pub fn new(doc: Document, settings: Settings, width: usize, height: usize) -> Self {
         let spans = emphasis_spans(&doc);
-        let node_chars = doc
-            .nodes
-            .iter()
-            .map(|node| {
-                doc.slice(&node.span)
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .count()
-            })
-            .collect();
+        let mut block_chars = Vec::with_capacity(doc.blocks.len() + 1);
+        let mut total = 0;
+        for block in &doc.blocks {
+            block_chars.push(total);
+            total += visible_chars(doc.slice(&block.span));
+        }
+        block_chars.push(total);
         let mut app = Self {
-            node_chars,
+            node_chars: Vec::new(),
+            block_chars,
+            pages: Pages::default(),
+            window: Vec::new(),
+            rows: Vec::new(),
             doc,
             settings,
             size: (0, 0),
             panes: Panes::default(),
             tree_percent: 30,
-            lines: Vec::new(),
-            layout_width: 0,
-            chars_before: vec![0],
             spans,
-            top: 0,
+            top: LinePos::default(),
             focus: Focus::Text,
             overlay: None,
             collapsed: HashSet::new(),
@@ -255,7 +256,14 @@ impl App {
             highlight: None,
             aids: reading::Aids::default(),
         };
+        app.node_chars = app
+            .doc
+            .nodes
+            .iter()
+            .map(|node| app.chars_between(node.span.start, node.span.end))
+            .collect();
         app.aids.index(&app.doc);
+        app.rebuild_rows();
         app.resize(width, height);
         app
     }
@@ -269,13 +277,14 @@ impl App {
     pub fn panes(&self) -> &Panes {
         &self.panes
     }
-    pub fn lines(&self) -> &[DisplayLine] {
-        &self.lines
+    /// The lines the text pane shows, from the top.
+    pub fn window(&self) -> &[DisplayLine] {
+        &self.window
     }
     pub fn spans(&self) -> &[(Range<usize>, Emphasis)] {
         &self.spans
     }
-    pub fn top(&self) -> usize {
+    pub fn top(&self) -> LinePos {
         self.top
     }
     pub fn focus(&self) -> Focus {
@@ -312,8 +321,41 @@ impl App {
         self.panes.text.height.max(1)
     }
 
-    fn max_top(&self) -> usize {
-        self.lines.len().saturating_sub(self.page())
+    /// The highest top line that still fills the pane.
+    pub fn max_top(&mut self) -> LinePos {
+        let page = self.page();
+        self.pages.max_top(&self.doc, page)
+    }
+
+    /// `pos`, or the highest top line if `pos` is below it.
+    fn clamp_top(&mut self, pos: LinePos) -> LinePos {
+        pos.min(self.max_top())
+    }
+
+    /// Lays out what the text pane shows now.
+    fn refresh_window(&mut self) {
+        let page = self.page();
+        self.window = self.pages.window(&self.doc, self.top, page);
+    }
+
+    /// Characters (whitespace not counted) from byte `start` to byte `end`.
+    fn chars_between(&self, start: usize, end: usize) -> usize {
+        self.chars_before(end)
+            .saturating_sub(self.chars_before(start))
+    }
+
+    /// Characters (whitespace not counted) before byte `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = self
+            .doc
+            .blocks
+            .partition_point(|block| block.span.start < offset);
+        let Some(index) = block.checked_sub(1) else {
+            return 0;
+        };
+        let span = &self.doc.blocks[index].span;
+        let partial = visible_chars(self.doc.slice(&(span.start..offset.min(span.end))));
+        self.block_chars.get(index).copied().unwrap_or(0) + partial
     }
 
     /// Handles one action.
@@ -358,8 +400,11 @@ impl App {
             Action::HalfPageUp => self.scroll_by(-signed(self.page().div_ceil(2))),
             Action::Top if self.tree_has_focus() => self.select_row_index(0),
             Action::Bottom if self.tree_has_focus() => self.select_row_index(usize::MAX),
-            Action::Top => self.scroll_to(0),
-            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::Top => self.scroll_to(LinePos::default()),
+            Action::Bottom => {
+                let bottom = self.max_top();
+                self.scroll_to(bottom);
+            }
             Action::Open => self.open_selected(),
             Action::Fold => self.fold_selected(),
             Action::NextPoint => self.jump_to_next(NodeKind::Point, true),
@@ -431,7 +476,8 @@ impl App {
         true
     }
 
-    fn effect_since(&self, before: &ViewState) -> Effect {
+    fn effect_since(&mut self, before: &ViewState) -> Effect {
+        self.refresh_window();
         if self.snapshot() == *before {
             Effect::None
         } else {
@@ -450,7 +496,6 @@ impl App {
             collapsed: self.collapsed.len(),
             highlight: self.highlight.clone(),
             tree_percent: self.tree_percent,
-            lines: self.lines.len(),
             size: self.size,
             aids: self.aids.view_state(),
         }
@@ -487,7 +532,11 @@ impl App {
     /// Computes the panes for a terminal size and re-lays the text if its width changed,
     /// keeping the same text at the top.
     fn resize(&mut self, width: usize, height: usize) {
-        let top_offset = self.lines.get(self.top).map(|line| line.source().start);
+        let top_offset = self
+            .window
+            .first()
+            .map(DisplayLine::source)
+            .map(|source| source.start);
         self.size = (width, height);
         let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
         let body_height = height.saturating_sub(1);
@@ -527,56 +576,35 @@ impl App {
         if tree_width == 0 && self.overlay != Some(Overlay::Tree) && self.focus == Focus::Tree {
             self.focus = Focus::Text;
         }
-        if self.layout_width != text_inner {
-            self.relayout(text_inner);
-        }
-        if let Some(offset) = top_offset {
-            self.top = self.line_at(offset);
-        }
-        self.top = self.top.min(self.max_top());
-        self.follow_tree();
-    }
-
-    fn relayout(&mut self, width: usize) {
-        let options = RenderOptions {
-            width,
+        self.pages.set_options(RenderOptions {
+            width: text_inner,
             indent: self.settings.indent,
             measure: self.settings.measure,
             ambiguous: self.settings.ambiguous,
+        });
+        let top = match top_offset {
+            Some(offset) => self.line_at(offset),
+            None => self.top,
         };
-        self.lines = render(&self.doc, &options);
-        self.layout_width = width;
-        let mut total = 0;
-        self.chars_before = Vec::with_capacity(self.lines.len() + 1);
-        for line in &self.lines {
-            self.chars_before.push(total);
-            total += self
-                .doc
-                .slice(&line.source())
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .count();
-        }
-        self.chars_before.push(total);
+        self.top = self.clamp_top(top);
+        self.refresh_window();
+        self.follow_tree();
     }
 
-    /// The display line that shows `offset`: the last one starting at or before it. A
-    /// blank line starts where the next paragraph starts, so starts never decrease and a
-    /// binary search finds it; ties go to the paragraph's own line.
-    pub fn line_at(&self, offset: usize) -> usize {
-        self.lines
-            .partition_point(|line| line.source().start <= offset)
-            .saturating_sub(1)
+    /// The screen line that shows byte `offset` of the text.
+    pub fn line_at(&mut self, offset: usize) -> LinePos {
+        self.pages.line_at(&self.doc, offset)
     }
 
     fn scroll_by(&mut self, lines: isize) {
-        let target = self.top.saturating_add_signed(lines);
+        let target = self.pages.advance(&self.doc, self.top, lines);
         self.scroll_to(target);
     }
 
-    fn scroll_to(&mut self, line: usize) {
-        self.top = line.min(self.max_top());
+    fn scroll_to(&mut self, pos: LinePos) {
+        self.top = self.clamp_top(pos);
         self.highlight = None;
+        self.refresh_window();
         self.follow_tree();
     }
 
@@ -586,9 +614,9 @@ impl App {
             return;
         }
         let node = self
-            .lines
-            .get(self.top..)
-            .and_then(|rest| rest.iter().find(|line| line.block.is_some()))
+            .window
+            .iter()
+            .find(|line| line.block.is_some())
             .and_then(|line| self.doc.node_at(line.source().start));
         self.selected = self.row_for(node);
         self.keep_selection_visible();
@@ -607,14 +635,19 @@ impl App {
     }
 
     /// The rows of the tree as shown: the title, then nodes whose ancestors are all open.
-    pub fn tree_rows(&self) -> Vec<TreeRow> {
+    pub fn tree_rows(&self) -> &[TreeRow] {
+        &self.rows
+    }
+
+    /// Rebuilds the rows after a node was folded or opened.
+    fn rebuild_rows(&mut self) {
         let mut rows = vec![TreeRow::Title];
         rows.extend(
             (0..self.doc.nodes.len())
                 .filter(|&index| !self.has_folded_ancestor(index))
                 .map(TreeRow::Node),
         );
-        rows
+        self.rows = rows;
     }
 
     fn has_folded_ancestor(&self, index: usize) -> bool {
@@ -636,21 +669,18 @@ impl App {
             .is_some_and(|next| next.parent == Some(index))
     }
 
-    fn selected_row_index(&self, rows: &[TreeRow]) -> usize {
-        rows.iter()
-            .position(|row| *row == self.selected)
-            .unwrap_or(0)
+    /// The row index of the selection: rows are in tree order, so a binary search.
+    fn selected_row_index(&self) -> usize {
+        self.rows.binary_search(&self.selected).unwrap_or(0)
     }
 
     fn move_selection(&mut self, delta: isize) {
-        let rows = self.tree_rows();
-        let index = self.selected_row_index(&rows).saturating_add_signed(delta);
+        let index = self.selected_row_index().saturating_add_signed(delta);
         self.select_row_index(index);
     }
 
     fn select_row_index(&mut self, index: usize) {
-        let rows = self.tree_rows();
-        if let Some(row) = rows.get(index.min(rows.len().saturating_sub(1))) {
+        if let Some(row) = self.rows.get(index.min(self.rows.len().saturating_sub(1))) {
             self.selected = *row;
         }
         self.keep_selection_visible();
@@ -665,15 +695,15 @@ impl App {
     }
 
     fn keep_selection_visible(&mut self) {
-        let rows = self.tree_rows();
-        let index = self.selected_row_index(&rows);
+        let rows = self.rows.len();
+        let index = self.selected_row_index();
         let height = self.tree_height();
         if index < self.tree_top {
             self.tree_top = index;
         } else if index >= self.tree_top + height {
             self.tree_top = index + 1 - height;
         }
-        self.tree_top = self.tree_top.min(rows.len().saturating_sub(height));
+        self.tree_top = self.tree_top.min(rows.saturating_sub(height));
     }
 
     fn scroll_tree(&mut self, lines: isize) {
@@ -686,9 +716,10 @@ impl App {
 
     fn open_selected(&mut self) {
         match self.selected {
-            TreeRow::Title => self.scroll_to(0),
+            TreeRow::Title => self.scroll_to(LinePos::default()),
             TreeRow::Node(index) => {
                 self.collapsed.remove(&index);
+                self.rebuild_rows();
                 self.jump_to(index);
             }
         }
@@ -704,6 +735,7 @@ impl App {
         };
         if self.has_children(index) && !self.collapsed.contains(&index) {
             self.collapsed.insert(index);
+            self.rebuild_rows();
         } else {
             self.selected = self
                 .doc
@@ -742,14 +774,9 @@ impl App {
 
     /// The reading position: the highlighted marker after a jump, else the top line's start.
     fn current_position(&self) -> usize {
-        self.highlight.as_ref().map_or_else(
-            || {
-                self.lines
-                    .get(self.top)
-                    .map_or(0, |line| line.source().start)
-            },
-            |range| range.start,
-        )
+        self.highlight
+            .as_ref()
+            .map_or_else(|| self.position(), |range| range.start)
     }
 
     /// Puts the line holding the node's marker at the top and highlights the marker.
@@ -761,10 +788,14 @@ impl App {
         let marker_len = node.marker.as_ref().map_or(head.len(), String::len);
         self.jump_to_range(head.start..head.start + marker_len.min(head.len()).max(1));
         // Unfold the ancestors so the tree can show where we are.
+        let mut unfolded = false;
         for ancestor in self.doc.path(index) {
             if ancestor != index {
-                self.collapsed.remove(&ancestor);
+                unfolded |= self.collapsed.remove(&ancestor);
             }
+        }
+        if unfolded {
+            self.rebuild_rows();
         }
         self.selected = TreeRow::Node(index);
         self.keep_selection_visible();
@@ -774,8 +805,10 @@ impl App {
     /// remembered for `''`. The tree follows unless the user is moving in it.
     fn jump_to_range(&mut self, range: Range<usize>) {
         self.aids.previous = Some(self.current_position());
-        self.top = self.line_at(range.start).min(self.max_top());
+        let top = self.line_at(range.start);
+        self.top = self.clamp_top(top);
         self.highlight = Some(range);
+        self.refresh_window();
         self.follow_highlight();
     }
 
@@ -805,8 +838,7 @@ impl App {
         if !self.tree_visible() || !tree_area.contains(column, row) {
             return;
         }
-        let rows = self.tree_rows();
-        if let Some(target) = rows.get(self.tree_top + row - tree_area.y).copied() {
+        if let Some(target) = self.rows.get(self.tree_top + row - tree_area.y).copied() {
             self.selected = target;
             self.open_selected();
         }
@@ -850,12 +882,23 @@ impl App {
 
     /// Percent of the text above the bottom of the pane.
     pub fn percent(&self) -> usize {
-        let total = self.chars_before.last().copied().unwrap_or(0);
+        let total = self.total_chars();
         if total == 0 {
             return 100;
         }
-        let bottom = (self.top + self.page()).min(self.lines.len());
-        self.chars_before.get(bottom).copied().unwrap_or(total) * 100 / total
+        let bottom = self
+            .window
+            .last()
+            .map_or(0, |line| line.source().end.max(line.base));
+        let below_bottom = self.window.len() < self.page();
+        if below_bottom {
+            return 100;
+        }
+        self.chars_before(bottom) * 100 / total
+    }
+
+    fn total_chars(&self) -> usize {
+        self.block_chars.last().copied().unwrap_or(0)
     }
 
     /// Seconds it takes to deliver a node's text.
@@ -867,18 +910,19 @@ impl App {
 
     /// Seconds it takes to deliver the whole text.
     pub fn total_seconds(&self) -> u64 {
-        seconds_for(
-            self.chars_before.last().copied().unwrap_or(0),
-            self.settings.rate,
-        )
+        seconds_for(self.total_chars(), self.settings.rate)
     }
 
     /// Seconds of speaking left from the top line at the configured rate.
     pub fn seconds_left(&self) -> u64 {
-        let total = self.chars_before.last().copied().unwrap_or(0);
-        let done = self.chars_before.get(self.top).copied().unwrap_or(total);
-        seconds_for(total - done, self.settings.rate)
+        let done = self.chars_before(self.position());
+        seconds_for(self.total_chars().saturating_sub(done), self.settings.rate)
     }
+}
+
+/// Characters of text, whitespace not counted (the speaking-time unit).
+fn visible_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 /// Seconds to speak `chars` characters at `rate` characters a minute.
@@ -896,6 +940,7 @@ fn signed(value: usize) -> isize {
     isize::try_from(value).unwrap_or(isize::MAX)
 }
 
+mod pages;
 mod reading;
 #[cfg(test)]
 mod tests;

@@ -145,64 +145,73 @@ pub fn emphasis_spans(doc: &Document) -> Vec<(Range<usize>, Emphasis)> {
 
 /// Lays out the whole document for a pane `options.width` columns wide.
 pub fn render(doc: &Document, options: &RenderOptions) -> Vec<DisplayLine> {
+    (0..doc.blocks.len())
+        .flat_map(|index| block_lines(doc, index, options))
+        .collect()
+}
+
+/// Lays out one block: the blank line that separates it from the block before (none
+/// inside the title group or the footer), then its wrapped lines. Laying out block by
+/// block is what lets the reader lay out only what it shows.
+pub fn block_lines(doc: &Document, index: usize, options: &RenderOptions) -> Vec<DisplayLine> {
+    let Some(block) = doc.blocks.get(index) else {
+        return Vec::new();
+    };
     let width = options.width.max(1);
     let measure = options.measure.clamp(1, width);
     // A pane wider than the measure keeps the text column in its middle.
     let offset = (width - measure) / 2;
-    let mut lines = Vec::new();
-    let mut previous_role: Option<BlockRole> = None;
-    for (index, block) in doc.blocks.iter().enumerate() {
-        let front = matches!(
-            block.role,
+    let is_front = |role| {
+        matches!(
+            role,
             BlockRole::Title | BlockRole::Subtitle | BlockRole::Byline | BlockRole::DocNumber
-        );
-        let same_group = previous_role.is_some_and(|previous| {
-            previous == block.role
-                || (front
-                    && matches!(
-                        previous,
-                        BlockRole::Subtitle | BlockRole::Byline | BlockRole::DocNumber
-                    ))
-                || (block.role == BlockRole::Footer && previous == BlockRole::Footer)
-        });
-        if previous_role.is_some() && !same_group {
+        )
+    };
+    let front = is_front(block.role);
+    let mut lines = Vec::new();
+    if let Some(previous) = index.checked_sub(1).and_then(|i| doc.blocks.get(i)) {
+        let same_group = previous.role == block.role
+            || (front && is_front(previous.role) && previous.role != BlockRole::Title)
+            || (front && previous.role == BlockRole::Title && block.role == BlockRole::Title);
+        if !same_group {
             lines.push(blank(block.span.start));
         }
-        previous_role = Some(block.role);
-        let text = doc.slice(&block.span);
-        let indent = match block.role {
-            BlockRole::Preamble | BlockRole::Body | BlockRole::Closing | BlockRole::Backmatter => {
-                options.indent
-            }
-            BlockRole::Heading if is_run_in_heading(doc, block.span.start) => options.indent,
-            _ => 0,
-        };
-        let indent = if indent >= measure { 0 } else { indent };
-        for (i, screen) in wrap(text, measure, indent, options.ambiguous)
-            .into_iter()
-            .enumerate()
-        {
-            let first_indent = if i == 0 { indent } else { 0 };
-            let centred = if front {
-                (measure - screen.width.min(measure)) / 2
-            } else {
-                0
-            };
-            lines.push(DisplayLine {
-                block: Some(index),
-                pad: offset + first_indent + centred,
-                base: block.span.start,
-                screen,
-            });
+    }
+    let text = doc.slice(&block.span);
+    let indent = match block.role {
+        BlockRole::Preamble | BlockRole::Body | BlockRole::Closing | BlockRole::Backmatter => {
+            options.indent
         }
+        BlockRole::Heading if is_run_in_heading(doc, block.span.start) => options.indent,
+        _ => 0,
+    };
+    let indent = if indent >= measure { 0 } else { indent };
+    for (i, screen) in wrap(text, measure, indent, options.ambiguous)
+        .into_iter()
+        .enumerate()
+    {
+        let first_indent = if i == 0 { indent } else { 0 };
+        let centred = if front {
+            (measure - screen.width.min(measure)) / 2
+        } else {
+            0
+        };
+        lines.push(DisplayLine {
+            block: Some(index),
+            pad: offset + first_indent + centred,
+            base: block.span.start,
+            screen,
+        });
     }
     lines
 }
 
 fn is_run_in_heading(doc: &Document, start: usize) -> bool {
-    doc.nodes
+    let at = doc.nodes.partition_point(|node| node.head.start < start);
+    doc.nodes[at..]
         .iter()
-        .any(|node| node.kind == NodeKind::Heading && node.head.start == start && node.run_in)
+        .take_while(|node| node.head.start == start)
+        .any(|node| node.kind == NodeKind::Heading && node.run_in)
 }
 
 fn blank(at: usize) -> DisplayLine {

@@ -288,7 +288,7 @@ fn draw_text(app: &App, buf: &mut Buffer) {
     let matches: &[Range<usize>] = app.search().map_or(&[], |search| &search.matches);
     let placeholders: Vec<Range<usize>> =
         app.placeholders().iter().map(|p| p.span.clone()).collect();
-    let visible = app.lines().iter().skip(app.top()).take(panes.text.height);
+    let visible = app.window().iter().take(panes.text.height);
     for (screen_row, line) in visible.enumerate() {
         let y = to_u16(panes.text.y + screen_row);
         let mut x = to_u16(left + line.pad);

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-use super::{Action, App, InputMode, Overlay};
+use super::{Action, App, InputMode, LinePos, Overlay};
 use crate::document::Document;
 use crate::search::Pattern;
 use crate::terms::{Formulation, Placeholder, formulations, placeholders};
@@ -22,7 +22,7 @@ pub struct Search {
     /// True while the query is being typed.
     pub editing: bool,
     /// Where the reader was when `/` was pressed, to return to on Esc.
-    origin: (usize, Option<Range<usize>>),
+    origin: (LinePos, Option<Range<usize>>),
 }
 
 /// The state of the reading aids.
@@ -130,16 +130,16 @@ impl App {
 
     /// Byte offset of the top line: the reading position that is saved.
     pub fn position(&self) -> usize {
-        self.lines
-            .get(self.top)
-            .map_or(0, |line| line.source().start)
+        self.window.first().map_or(0, |line| line.source().start)
     }
 
     /// Restores a saved reading position and marks (clamped to this document).
     pub fn restore(&mut self, position: usize, marks: BTreeMap<char, usize>) {
         let end = self.doc.text.len();
         self.aids.marks = marks.into_iter().filter(|(_, at)| *at <= end).collect();
-        self.top = self.line_at(position.min(end)).min(self.max_top());
+        let top = self.line_at(position.min(end));
+        self.top = self.clamp_top(top);
+        self.refresh_window();
         self.follow_tree();
     }
 
@@ -209,8 +209,9 @@ impl App {
             Action::Escape => {
                 let (top, highlight) = search.origin.clone();
                 self.aids.search = None;
-                self.top = top.min(self.max_top());
+                self.top = self.clamp_top(top);
                 self.highlight = highlight;
+                self.refresh_window();
                 self.follow_tree();
                 return true;
             }
@@ -235,8 +236,8 @@ impl App {
             .flat_map(|node| self.doc.path(node))
             .collect();
         let origin = self
-            .lines
-            .get(origin_top)
+            .pages
+            .get(&self.doc, origin_top)
             .map_or(0, |line| line.source().start);
         let first = search.matches.iter().position(|m| m.start >= origin).or(
             if search.matches.is_empty() {
@@ -247,12 +248,15 @@ impl App {
         );
         search.current = first;
         if let Some(range) = first.and_then(|i| search.matches.get(i)).cloned() {
-            self.top = self.line_at(range.start).min(self.max_top());
+            let top = self.line_at(range.start);
+            self.top = self.clamp_top(top);
             self.highlight = Some(range);
+            self.refresh_window();
             self.follow_highlight();
         } else {
-            self.top = origin_top.min(self.max_top());
+            self.top = self.clamp_top(origin_top);
             self.highlight = None;
+            self.refresh_window();
             self.follow_tree();
         }
     }
@@ -268,13 +272,20 @@ impl App {
             return;
         }
         let count = search.matches.len();
+        // Matches are in text order: the next one is found by binary search.
         let (index, wrapped) = if forward {
-            match search.matches.iter().position(|m| m.start > here) {
-                Some(i) => (i, false),
-                None => (0, true),
+            let after = search.matches.partition_point(|m| m.start <= here);
+            if after < count {
+                (after, false)
+            } else {
+                (0, true)
             }
         } else {
-            match search.matches.iter().rposition(|m| m.start < here) {
+            match search
+                .matches
+                .partition_point(|m| m.start < here)
+                .checked_sub(1)
+            {
                 Some(i) => (i, false),
                 None => (count - 1, true),
             }
