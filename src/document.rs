@@ -41,6 +41,9 @@ pub struct Block {
     pub span: Range<usize>,
     /// 1-based line number in the decoded text.
     pub line: usize,
+    /// A later piece of a paragraph too long to lay out at once: it goes on the
+    /// same paragraph, without a gap or an indent.
+    pub continues: bool,
 }
 
 /// The kind of a node of the structure tree.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
-use crate::decode::{decode, encoding_for_label};
+use crate::decode::{decode_owned, encoding_for_label};
 use crate::document::Document;
 use crate::parse::parse;
 
@@ -128,15 +128,15 @@ pub fn load(source: &Source, options: LoadOptions) -> Result<Document, SourceErr
         error,
     };
     let bytes = read_bytes(source).map_err(with_source)?;
-    document_from_bytes(&bytes, options).map_err(with_source)
+    document_from_bytes(bytes, options).map_err(with_source)
 }
 
 /// Decodes and parses bytes that have been read, refusing binary content unless forced.
-pub fn document_from_bytes(bytes: &[u8], options: LoadOptions) -> Result<Document, LoadError> {
-    if !options.force && options.encoding.is_none() && looks_binary(bytes) {
+pub fn document_from_bytes(bytes: Vec<u8>, options: LoadOptions) -> Result<Document, LoadError> {
+    if !options.force && options.encoding.is_none() && looks_binary(&bytes) {
         return Err(LoadError::Binary);
     }
-    Ok(parse(decode(bytes, options.encoding)))
+    Ok(parse(decode_owned(bytes, options.encoding)))
 }
 
 /// NUL bytes near the start mean binary, except in UTF-16 text, where they are normal.
@@ -272,11 +272,11 @@ mod tests {
     fn nul_bytes_mean_binary_unless_forced() {
         let bytes = b"abc\0def";
         assert!(matches!(
-            document_from_bytes(bytes, LoadOptions::default()),
+            document_from_bytes(bytes.to_vec(), LoadOptions::default()),
             Err(LoadError::Binary)
         ));
         let forced = document_from_bytes(
-            bytes,
+            bytes.to_vec(),
             LoadOptions {
                 force: true,
                 ..LoadOptions::default()
@@ -292,7 +292,7 @@ mod tests {
         for unit in "一、标题".encode_utf16() {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
-        assert!(document_from_bytes(&bytes, LoadOptions::default()).is_ok());
+        assert!(document_from_bytes(bytes, LoadOptions::default()).is_ok());
     }
 
     #[test]

@@ -45,7 +45,17 @@ pub fn parse(decoded: Decoded) -> Document {
         std::borrow::Cow::Borrowed(_) => decoded.text,
         std::borrow::Cow::Owned(clean) => clean,
     };
-    Parser::new(&text).run(text.clone(), decoded.encoding, warnings)
+    let structure = Parser::new(&text).run();
+    Document {
+        text,
+        encoding: decoded.encoding,
+        warnings,
+        blocks: structure.blocks,
+        nodes: structure.nodes,
+        title: structure.title,
+        subtitle: structure.subtitle,
+        line_starts: structure.line_starts,
+    }
 }
 
 /// Parses text that is already decoded (tests and generated documents).
@@ -57,6 +67,15 @@ pub fn parse_text(text: &str) -> Document {
     })
 }
 
+/// What the parser finds, before it joins the text in a [`Document`].
+struct Structure {
+    blocks: Vec<Block>,
+    nodes: Vec<Node>,
+    title: Option<String>,
+    subtitle: Option<String>,
+    line_starts: Vec<usize>,
+}
+
 /// One non-empty line, trimmed.
 #[derive(Clone, Debug)]
 struct Paragraph {
@@ -64,6 +83,8 @@ struct Paragraph {
     line: usize,
     /// A blank line separates it from the paragraph before.
     gap_before: bool,
+    /// A piece of a paragraph too long to lay out at once, after its first piece.
+    continues: bool,
 }
 
 /// A heading found in the body, before it becomes a [`Node`].
@@ -103,11 +124,14 @@ impl<'t> Parser<'t> {
                 continue;
             }
             let from = start + (line.len() - trimmed_start.len());
-            paragraphs.push(Paragraph {
-                span: from..from + trimmed.len(),
-                line: index + 1,
-                gap_before,
-            });
+            for (piece, span) in split_long(trimmed, from).into_iter().enumerate() {
+                paragraphs.push(Paragraph {
+                    span,
+                    line: index + 1,
+                    gap_before: gap_before && piece == 0,
+                    continues: piece > 0,
+                });
+            }
             gap_before = false;
         }
         let roles = vec![None; paragraphs.len()];
@@ -126,7 +150,7 @@ impl<'t> Parser<'t> {
             .unwrap_or_default()
     }
 
-    fn run(mut self, text: String, encoding: &'static str, warnings: Vec<Warning>) -> Document {
+    fn run(mut self) -> Structure {
         let body_start = self.front_matter();
         let body_end = self.backmatter(body_start);
         let body_end = self.footer(body_start, body_end);
@@ -160,12 +184,10 @@ impl<'t> Parser<'t> {
                 role: role.unwrap_or(BlockRole::Body),
                 span: paragraph.span.clone(),
                 line: paragraph.line,
+                continues: paragraph.continues,
             })
             .collect();
-        Document {
-            text,
-            encoding,
-            warnings,
+        Structure {
             blocks,
             nodes,
             title,
@@ -286,7 +308,7 @@ impl<'t> Parser<'t> {
         let mut last_number: std::collections::HashMap<HeadingFamily, u32> =
             std::collections::HashMap::new();
         for index in body_start..body_end {
-            if self.roles[index].is_some() {
+            if self.roles[index].is_some() || self.paragraphs[index].continues {
                 continue;
             }
             let paragraph = self.paragraphs[index].clone();
@@ -602,6 +624,53 @@ impl<'t> Parser<'t> {
     fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&start| start <= offset)
     }
+}
+
+/// Longest piece of a paragraph, in bytes: a 50 MB line is laid out (and scrolled,
+/// searched, jumped in) one piece at a time.
+const MAX_PIECE_BYTES: usize = 64 * 1024;
+
+/// Splits a paragraph at `from` into pieces of at most [`MAX_PIECE_BYTES`] (a little
+/// more if one grapheme is longer), preferring to end a piece after a sentence
+/// (。！？) and never before a zero-width character that belongs to the one before.
+fn split_long(paragraph: &str, from: usize) -> Vec<Range<usize>> {
+    use unicode_width::UnicodeWidthChar;
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while paragraph.len() - start > MAX_PIECE_BYTES {
+        let window = paragraph.get(start..start + MAX_PIECE_BYTES).map_or_else(
+            || {
+                let mut end = start + MAX_PIECE_BYTES;
+                while !paragraph.is_char_boundary(end) {
+                    end -= 1;
+                }
+                paragraph.get(start..end).unwrap_or_default()
+            },
+            |window| window,
+        );
+        let sentence_end = window
+            .char_indices()
+            .rev()
+            .take(2048)
+            .find(|(_, c)| matches!(c, '。' | '！' | '？'))
+            .map(|(at, c)| at + c.len_utf8());
+        let mut cut = sentence_end.unwrap_or(window.len());
+        let rest = paragraph.get(start..).unwrap_or_default();
+        // Move the cut forward past marks that combine with the character before it.
+        while let Some(next) = rest.get(cut..).and_then(|tail| tail.chars().next()) {
+            if next.width() != Some(0) || next == '\u{200B}' {
+                break;
+            }
+            cut += next.len_utf8();
+        }
+        if cut == 0 {
+            break;
+        }
+        pieces.push(from + start..from + start + cut);
+        start += cut;
+    }
+    pieces.push(from + start..from + paragraph.len());
+    pieces
 }
 
 /// Sorts nodes by where they start. Parents were recorded as indices into the unsorted

@@ -169,7 +169,8 @@ pub fn block_lines(doc: &Document, index: usize, options: &RenderOptions) -> Vec
     };
     let front = is_front(block.role);
     let mut lines = Vec::new();
-    if let Some(previous) = index.checked_sub(1).and_then(|i| doc.blocks.get(i)) {
+    let previous = index.checked_sub(1).and_then(|i| doc.blocks.get(i));
+    if let Some(previous) = previous.filter(|_| !block.continues) {
         let same_group = previous.role == block.role
             || (front && is_front(previous.role) && previous.role != BlockRole::Title)
             || (front && previous.role == BlockRole::Title && block.role == BlockRole::Title);
@@ -185,7 +186,7 @@ pub fn block_lines(doc: &Document, index: usize, options: &RenderOptions) -> Vec
         BlockRole::Heading if is_run_in_heading(doc, block.span.start) => options.indent,
         _ => 0,
     };
-    let indent = if indent >= measure { 0 } else { indent };
+    let indent = if indent >= measure || block.continues { 0 } else { indent };
     for (i, screen) in wrap(text, measure, indent, options.ambiguous)
         .into_iter()
         .enumerate()

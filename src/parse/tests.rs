@@ -457,3 +457,26 @@ fn controls_are_made_visible_at_load() {
     let doc = parse_text("标题\n一、\u{1b}[2J认清\u{202e}形势\n");
     assert_eq!(headings(&doc), [h(0, "一、", "\u{241b}[2J认清形势")]);
 }
+
+#[test]
+fn a_very_long_paragraph_is_split_into_pieces_that_continue_it() {
+    let sentence = "我们要深入学习，认真贯彻落实。";
+    let text = format!("标题\n\n{}\n", sentence.repeat(10_000));
+    let doc = parse_text(&text);
+    let pieces: Vec<&crate::document::Block> = doc.blocks.iter().skip(1).collect();
+    assert!(pieces.len() > 2);
+    assert!(!pieces[0].continues && pieces[1..].iter().all(|b| b.continues));
+    assert!(pieces.iter().all(|b| b.span.len() <= 64 * 1024));
+    assert!(pieces.iter().all(|b| doc.slice(&b.span).ends_with('。')), "pieces end after a sentence");
+    let joined: String = pieces.iter().map(|b| doc.slice(&b.span)).collect();
+    assert_eq!(joined, sentence.repeat(10_000));
+}
+
+#[test]
+fn a_split_never_separates_combining_marks_from_their_letter() {
+    let text = format!("标题\n\n{}\n", "e\u{301}".repeat(40_000));
+    let doc = parse_text(&text);
+    for block in doc.blocks.iter().skip(1) {
+        assert!(doc.slice(&block.span).starts_with('e'), "a piece starts with a mark");
+    }
+}
