@@ -11,6 +11,7 @@ use crate::document::{Document, NodeKind};
 use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, truncate};
 use crate::render::{DisplayLine, Emphasis, RenderOptions, emphasis_spans};
+use crate::state::StateFile;
 pub use pages::LinePos;
 use pages::Pages;
 
@@ -191,6 +192,7 @@ struct ViewState {
     tree_percent: usize,
     size: (usize, usize),
     aids: reading::AidsView,
+    loading: bool,
 }
 
 /// The reader.
@@ -222,6 +224,10 @@ pub struct App {
     /// The source span to highlight in the text (the marker of the node last jumped to).
     highlight: Option<Range<usize>>,
     aids: reading::Aids,
+    /// Only the start of the document is shown while the rest loads.
+    loading: bool,
+    /// Where the reading position and marks of this document are saved (by the caller).
+    state_file: Option<StateFile>,
 }
 
 impl App {
@@ -255,6 +261,8 @@ impl App {
             help_top: 0,
             highlight: None,
             aids: reading::Aids::default(),
+            loading: false,
+            state_file: None,
         };
         app.node_chars = app
             .doc
@@ -314,6 +322,57 @@ impl App {
     }
     pub fn is_collapsed(&self, node: usize) -> bool {
         self.collapsed.contains(&node)
+    }
+
+    /// True while only the start of the document is shown and the rest loads.
+    pub fn loading(&self) -> bool {
+        self.loading
+    }
+
+    pub fn set_loading(&mut self, loading: bool) {
+        self.loading = loading;
+    }
+
+    /// The state file of this document, for the caller to save to.
+    pub fn state_file(&self) -> Option<&StateFile> {
+        self.state_file.as_ref()
+    }
+
+    pub fn set_state_file(&mut self, file: Option<StateFile>) {
+        self.state_file = file;
+    }
+
+    /// Takes the whole document in place of the start shown while it loaded. The same
+    /// text stays at the top (found again by line and column); marks, the search and
+    /// the layout of the panes carry over.
+    pub fn replace_document(&mut self, doc: Document) {
+        let map_offset = |old: &Document, new: &Document, offset: usize| {
+            let line = old.line_of(offset);
+            let column = offset - old.line_start(line).unwrap_or(0);
+            new.line_start(line)
+                .map_or(new.text.len(), |start| start + column)
+                .min(new.text.len())
+        };
+        let position = map_offset(&self.doc, &doc, self.position());
+        let (width, height) = self.size;
+        let mut next = App::new(doc, self.settings, width, height);
+        next.tree_percent = self.tree_percent;
+        next.focus = self.focus;
+        next.overlay = self.overlay;
+        next.aids.marks = std::mem::take(&mut self.aids.marks)
+            .into_iter()
+            .map(|(letter, offset)| (letter, map_offset(&self.doc, &next.doc, offset)))
+            .collect();
+        next.aids.warning = self.aids.warning.take();
+        next.resize(width, height);
+        let top = next.line_at(position);
+        next.top = next.clamp_top(top);
+        next.refresh_window();
+        next.follow_tree();
+        if let Some(search) = self.aids.search.take() {
+            next.carry_search(search);
+        }
+        *self = next;
     }
 
     /// Rows of the text pane.
@@ -498,6 +557,7 @@ impl App {
             tree_percent: self.tree_percent,
             size: self.size,
             aids: self.aids.view_state(),
+            loading: self.loading,
         }
     }
 

@@ -9,7 +9,6 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::app::{App, Settings};
 use crate::decode::decode;
 use crate::document::Document;
 use crate::input::{LoadOptions, Source, SourceError, load, read_bytes};
@@ -17,8 +16,6 @@ use crate::layout::{AmbiguousWidth, wrap_lines};
 use crate::outline;
 use crate::render::{RenderOptions, render};
 use crate::report::{Stats, search_hits, write_search_json, write_search_text};
-use crate::state::{StateFile, state_dir};
-use crate::tui;
 
 /// Exit code for a search that found nothing.
 pub const EXIT_NOT_FOUND: u8 = 1;
@@ -253,7 +250,7 @@ pub fn stdout_is_terminal() -> bool {
 pub fn run(cli: &Cli) -> ExitCode {
     match &cli.command {
         Some(command) => run_command(cli, command),
-        None if stdout_is_terminal() => run_reader(cli),
+        None if stdout_is_terminal() => crate::reader::run(cli),
         None => run_command(
             cli,
             &Command::Render {
@@ -311,63 +308,4 @@ fn wrap_command(cli: &Cli, file: Option<&PathBuf>, width: usize) -> Result<u8, C
     }
     out.flush().map_err(CommandError::Output)?;
     Ok(0)
-}
-
-/// Opens the reader full-screen on a terminal.
-fn run_reader(cli: &Cli) -> ExitCode {
-    let loaded = cli
-        .load_options()
-        .and_then(|options| load(&Source::from_arg(cli.file.as_deref()), options));
-    let doc = match loaded {
-        Ok(doc) => doc,
-        Err(error) => return finish(Err(CommandError::Load(error))),
-    };
-    let probe = cli.options.ambiguous_width == AmbiguousArg::Auto;
-    let fixed = cli.options.ambiguous_width.without_terminal();
-    let state_file = state_dir().map(|dir| StateFile::for_text(&dir, &doc.text));
-    let saved = state_file.as_ref().map(StateFile::load);
-    let result = tui::run(
-        probe,
-        |probed, width, height| {
-            let ambiguous = if probe { probed } else { fixed };
-            let settings = Settings {
-                indent: cli.options.indent,
-                measure: cli.options.measure,
-                ambiguous,
-                rate: cli.options.rate,
-            };
-            let mut app = App::new(doc, settings, width, height);
-            match saved {
-                Some(Ok(Some(state))) => {
-                    let position = if cli.options.no_resume {
-                        0
-                    } else {
-                        state.position
-                    };
-                    app.restore(position, state.marks);
-                }
-                Some(Err(warning)) => app.set_warning(Some(warning)),
-                Some(Ok(None)) | None => {}
-            }
-            app
-        },
-        |app, quitting| {
-            if let Some(file) = &state_file
-                && (quitting || app.take_state_changed())
-                && let Err(warning) = file.save(app.position(), app.marks())
-            {
-                app.set_warning(Some(warning));
-            }
-        },
-    );
-    match result {
-        Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
-        Ok(tui::Exit::Signal(signal)) => {
-            ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
-        }
-        Err(error) => {
-            report(&format!("terminal: {error}"));
-            ExitCode::from(EXIT_ERROR)
-        }
-    }
 }

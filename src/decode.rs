@@ -44,12 +44,11 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
 /// Like [`decode`], but takes the bytes: valid UTF-8 (the common case) becomes the text
 /// without a copy, so a large file is held in memory once, not twice.
 pub fn decode_owned(mut bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Decoded {
-    let (encoding, body_len) = match forced {
-        Some(encoding) => (encoding, strip_bom_of(&bytes, encoding).len()),
-        None => {
-            let (encoding, body) = detect(&bytes);
-            (encoding, body.len())
-        }
+    let (encoding, body_len) = if let Some(encoding) = forced {
+        (encoding, strip_bom_of(&bytes, encoding).len())
+    } else {
+        let (encoding, body) = detect(&bytes);
+        (encoding, body.len())
     };
     if encoding != UTF_8 {
         return decode(&bytes, forced);
@@ -271,8 +270,15 @@ mod tests {
         with_bom.extend_from_slice(SAMPLE.as_bytes());
         let mut broken = SAMPLE.as_bytes().to_vec();
         broken.push(0xFF);
-        let (gb, _, _) = GB18030.encode("同志们：今天，我们在这里召开全区创建全国双拥模范城工作推进会。");
-        for bytes in [SAMPLE.as_bytes().to_vec(), with_bom, broken, gb.into_owned(), b"a\r\nb".to_vec()] {
+        let (gb, _, _) =
+            GB18030.encode("同志们：今天，我们在这里召开全区创建全国双拥模范城工作推进会。");
+        for bytes in [
+            SAMPLE.as_bytes().to_vec(),
+            with_bom,
+            broken,
+            gb.into_owned(),
+            b"a\r\nb".to_vec(),
+        ] {
             assert_eq!(decode_owned(bytes.clone(), None), decode(&bytes, None));
         }
     }

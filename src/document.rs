@@ -126,6 +126,13 @@ impl Document {
         self.line_starts.partition_point(|&start| start <= offset)
     }
 
+    /// Byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        line.checked_sub(1)
+            .and_then(|index| self.line_starts.get(index))
+            .copied()
+    }
+
     /// Characters of text, whitespace not counted.
     pub fn chars(&self) -> usize {
         self.text.chars().filter(|c| !c.is_whitespace()).count()

@@ -168,13 +168,65 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>, LoadError> {
                     cap: MAX_DOCUMENT_BYTES,
                 });
             }
-            read_capped(File::open(path)?)
+            // Sized from the metadata so a large file is not copied while the buffer grows.
+            let expected = usize::try_from(metadata.len()).unwrap_or(0);
+            read_capped_into(
+                File::open(path)?,
+                Vec::with_capacity(expected.saturating_add(1)),
+            )
         }
     }
 }
 
+/// Files larger than this open in two steps: the start is shown at once, the whole
+/// file is read and parsed while the reader already runs.
+pub const PREVIEW_ABOVE_BYTES: u64 = 2 * 1024 * 1024;
+/// How much of a large file the first frame is made from.
+const PREVIEW_BYTES: u64 = 256 * 1024;
+
+/// The first part of a large file, cut after its last complete line, for the first
+/// frame; `None` when the file is small, or not a file, or UTF-16 (whose lines cannot
+/// be cut by byte). The same checks as [`read_bytes`] come first.
+pub fn read_preview(source: &Source) -> Result<Option<Vec<u8>>, LoadError> {
+    let Source::File(path) = source else {
+        return Ok(None);
+    };
+    let metadata = std::fs::metadata(path)?;
+    if metadata.is_dir() {
+        return Err(LoadError::Directory);
+    }
+    if !metadata.file_type().is_file() {
+        return Err(LoadError::NotRegular(special_file_kind(
+            metadata.file_type(),
+        )));
+    }
+    if metadata.len() > MAX_DOCUMENT_BYTES {
+        return Err(LoadError::TooLarge {
+            size: metadata.len(),
+            cap: MAX_DOCUMENT_BYTES,
+        });
+    }
+    if metadata.len() <= PREVIEW_ABOVE_BYTES {
+        return Ok(None);
+    }
+    let mut start = Vec::new();
+    File::open(path)?
+        .take(PREVIEW_BYTES)
+        .read_to_end(&mut start)?;
+    let is_utf16 =
+        matches!(Encoding::for_bom(&start), Some((encoding, _)) if encoding != encoding_rs::UTF_8);
+    let Some(last_line_end) = memchr::memrchr(b'\n', &start).filter(|_| !is_utf16) else {
+        return Ok(None);
+    };
+    start.truncate(last_line_end + 1);
+    Ok(Some(start))
+}
+
 fn read_capped(reader: impl Read) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
+    read_capped_into(reader, Vec::new())
+}
+
+fn read_capped_into(reader: impl Read, mut bytes: Vec<u8>) -> Result<Vec<u8>, LoadError> {
     reader
         .take(MAX_DOCUMENT_BYTES + 1)
         .read_to_end(&mut bytes)?;

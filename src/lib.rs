@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod layout;
 pub mod outline;
 pub mod parse;
+pub mod reader;
 pub mod render;
 pub mod report;
 pub mod search;

@@ -638,16 +638,15 @@ fn split_long(paragraph: &str, from: usize) -> Vec<Range<usize>> {
     let mut pieces = Vec::new();
     let mut start = 0;
     while paragraph.len() - start > MAX_PIECE_BYTES {
-        let window = paragraph.get(start..start + MAX_PIECE_BYTES).map_or_else(
-            || {
+        let window = paragraph
+            .get(start..start + MAX_PIECE_BYTES)
+            .unwrap_or_else(|| {
                 let mut end = start + MAX_PIECE_BYTES;
                 while !paragraph.is_char_boundary(end) {
                     end -= 1;
                 }
                 paragraph.get(start..end).unwrap_or_default()
-            },
-            |window| window,
-        );
+            });
         let sentence_end = window
             .char_indices()
             .rev()

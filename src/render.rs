@@ -186,7 +186,11 @@ pub fn block_lines(doc: &Document, index: usize, options: &RenderOptions) -> Vec
         BlockRole::Heading if is_run_in_heading(doc, block.span.start) => options.indent,
         _ => 0,
     };
-    let indent = if indent >= measure || block.continues { 0 } else { indent };
+    let indent = if indent >= measure || block.continues {
+        0
+    } else {
+        indent
+    };
     for (i, screen) in wrap(text, measure, indent, options.ambiguous)
         .into_iter()
         .enumerate()

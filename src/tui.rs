@@ -37,7 +37,12 @@ enum Message {
     Suspend,
     Continued,
     InputClosed,
+    /// Work finished off the first frame's path (the whole of a large document).
+    Update(AppUpdate),
 }
+
+/// A change to the reader made by work done in the background, applied between events.
+pub type AppUpdate = Box<dyn FnOnce(&mut App) + Send>;
 
 /// Puts the terminal into the reader's modes.
 fn take_terminal() -> io::Result<()> {
@@ -235,6 +240,7 @@ pub fn run(
     probe: bool,
     make_app: impl FnOnce(AmbiguousWidth, usize, usize) -> App,
     mut settle: impl FnMut(&mut App, bool),
+    updates: Option<Receiver<AppUpdate>>,
 ) -> io::Result<Exit> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
@@ -247,7 +253,7 @@ pub fn run(
     let result = take_terminal().and_then(|()| {
         let (width, height) = terminal::size()?;
         let mut app = make_app(ambiguous, usize::from(width), usize::from(height));
-        let exit = event_loop(&mut app, &mut settle);
+        let exit = event_loop(&mut app, &mut settle, updates);
         settle(&mut app, true);
         exit
     });
@@ -255,10 +261,24 @@ pub fn run(
     result
 }
 
-fn event_loop(app: &mut App, settle: &mut impl FnMut(&mut App, bool)) -> io::Result<Exit> {
+fn event_loop(
+    app: &mut App,
+    settle: &mut impl FnMut(&mut App, bool),
+    updates: Option<Receiver<AppUpdate>>,
+) -> io::Result<Exit> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let (sender, receiver) = mpsc::channel();
     let signals = spawn_signal_thread(sender.clone())?;
+    if let Some(updates) = updates {
+        let forward = sender.clone();
+        std::thread::spawn(move || {
+            for update in updates {
+                if forward.send(Message::Update(update)).is_err() {
+                    break;
+                }
+            }
+        });
+    }
     spawn_input_thread(sender);
     terminal.draw(|frame| view::draw(app, frame))?;
     let exit = loop {
@@ -293,6 +313,10 @@ fn handle_batch(
                 full_redraw = true;
             }
             Message::Continued => full_redraw = true,
+            Message::Update(update) => {
+                update(app);
+                redraw = true;
+            }
             Message::Input(event) => {
                 if let Event::Key(key) = &event {
                     assert!(

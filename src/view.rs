@@ -331,6 +331,9 @@ fn draw_status(app: &App, buf: &mut Buffer) {
         let current = search.current.map_or(0, |i| i + 1);
         let _ = write!(right, " {current}/{}", search.matches.len());
     }
+    if app.loading() {
+        right.push_str("  载入中 loading…");
+    }
     let blanks = app.placeholders().len();
     if blanks > 0 {
         let _ = write!(right, "  空白{blanks}");

@@ -180,6 +180,25 @@ impl App {
         true
     }
 
+    /// Keeps a search across a change of document: the same query, its matches found
+    /// again, the view left where it is.
+    pub(super) fn carry_search(&mut self, search: Search) {
+        let matches =
+            Pattern::new(&search.query).map_or_else(Vec::new, |p| p.find_all(&self.doc.text));
+        let nodes = matches
+            .iter()
+            .filter_map(|m| self.doc.node_at(m.start))
+            .flat_map(|node| self.doc.path(node))
+            .collect();
+        self.aids.search = Some(Search {
+            current: None,
+            matches,
+            nodes,
+            origin: (self.top, None),
+            ..search
+        });
+    }
+
     fn start_search(&mut self) {
         self.aids.search = Some(Search {
             editing: true,

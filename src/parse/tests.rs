@@ -467,7 +467,10 @@ fn a_very_long_paragraph_is_split_into_pieces_that_continue_it() {
     assert!(pieces.len() > 2);
     assert!(!pieces[0].continues && pieces[1..].iter().all(|b| b.continues));
     assert!(pieces.iter().all(|b| b.span.len() <= 64 * 1024));
-    assert!(pieces.iter().all(|b| doc.slice(&b.span).ends_with('。')), "pieces end after a sentence");
+    assert!(
+        pieces.iter().all(|b| doc.slice(&b.span).ends_with('。')),
+        "pieces end after a sentence"
+    );
     let joined: String = pieces.iter().map(|b| doc.slice(&b.span)).collect();
     assert_eq!(joined, sentence.repeat(10_000));
 }
@@ -477,6 +480,9 @@ fn a_split_never_separates_combining_marks_from_their_letter() {
     let text = format!("标题\n\n{}\n", "e\u{301}".repeat(40_000));
     let doc = parse_text(&text);
     for block in doc.blocks.iter().skip(1) {
-        assert!(doc.slice(&block.span).starts_with('e'), "a piece starts with a mark");
+        assert!(
+            doc.slice(&block.span).starts_with('e'),
+            "a piece starts with a mark"
+        );
     }
 }
