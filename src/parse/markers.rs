@@ -86,39 +86,42 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
 
-/// Sentence and clause punctuation, full-width and ASCII.
-pub fn is_punctuation(c: char) -> bool {
+/// Marks that end a sentence or a clause: 。，、；：？！ and their ASCII forms.
+pub fn is_clause_mark(c: char) -> bool {
     matches!(
         c,
-        '。' | '，'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '…'
-            | '—'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '（'
-            | '）'
-            | '《'
-            | '》'
-            | '〈'
-            | '〉'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-            | '【'
-            | '】'
-            | '〔'
-            | '〕'
-            | '·'
-            | '．'
-    ) || c.is_ascii_punctuation()
+        '。' | '，' | '、' | '；' | '：' | '？' | '！' | ';' | ':' | '?' | '!' | ','
+    )
+}
+
+/// Sentence and clause punctuation, quotes and brackets, full-width and ASCII.
+pub fn is_punctuation(c: char) -> bool {
+    is_clause_mark(c)
+        || c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '…' | '—'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '（'
+                | '）'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '【'
+                | '】'
+                | '〔'
+                | '〕'
+                | '·'
+                | '．'
+        )
 }
 
 fn chinese_digit(c: char) -> Option<u32> {
@@ -392,25 +395,7 @@ fn sequence_marker(text: &str) -> Option<PointMarker> {
 /// True when a point marker may start right after `previous` (None: paragraph start):
 /// 有机统一是 is a word, not the point 一是.
 pub fn is_clause_boundary(previous: Option<char>) -> bool {
-    previous.is_none_or(|c| {
-        is_space(c)
-            || matches!(
-                c,
-                '。' | '，'
-                    | '、'
-                    | '；'
-                    | '：'
-                    | '？'
-                    | '！'
-                    | ';'
-                    | ':'
-                    | '?'
-                    | '!'
-                    | ','
-                    | '）'
-                    | ')'
-            )
-    })
+    previous.is_none_or(|c| is_space(c) || is_clause_mark(c) || matches!(c, '）' | ')'))
 }
 
 /// A date line, possibly in brackets: 2019年1月12日, （一九四九年三月十三日）, 2022.10.23.
