@@ -210,13 +210,23 @@ impl<'t> Parser<'t> {
         let Some(first) = self.paragraphs.first() else {
             return 0;
         };
-        let first_text = self.para_text(0);
-        if !looks_like_title(first_text) || self.paragraphs.len() < 2 || first.span.len() > 400 {
+        // A dateline above the title (新华社北京3月5日电) is kept with the byline.
+        if is_dateline(self.para_text(0)) && self.paragraphs.len() > 2 && first.span.len() <= 200 {
+            self.roles[0] = Some(BlockRole::Byline);
+            index = 1;
+        }
+        let first_text = self.para_text(index);
+        let first_len = self.paragraphs[index].span.len();
+        if !looks_like_title(first_text) || self.paragraphs.len() < index + 2 || first_len > 400 {
+            if index > 0 {
+                self.roles[0] = None;
+            }
             return 0;
         }
-        self.roles[0] = Some(BlockRole::Title);
+        let title_start = index;
+        self.roles[index] = Some(BlockRole::Title);
         index += 1;
-        while index < MAX_TITLE_LINES.min(self.paragraphs.len()) {
+        while index < (title_start + MAX_TITLE_LINES).min(self.paragraphs.len()) {
             let candidate = self.para_text(index);
             let previous = self.para_text(index - 1);
             let continues = !self.paragraphs[index].gap_before
@@ -232,7 +242,10 @@ impl<'t> Parser<'t> {
             index += 1;
         }
         while let Some(role) = (index < self.paragraphs.len())
-            .then(|| front_matter_role(self.para_text(index)))
+            .then(|| {
+                front_matter_role(self.para_text(index))
+                    .or_else(|| is_speaker_line(self.para_text(index)).then_some(BlockRole::Byline))
+            })
             .flatten()
         {
             self.roles[index] = Some(role);
@@ -305,6 +318,15 @@ impl<'t> Parser<'t> {
         let mut found: Vec<FoundHeading> = Vec::new();
         // (family, index in `found`, last number seen)
         let mut stack: Vec<(HeadingFamily, usize, u32)> = Vec::new();
+        let unnumbered_candidates = (body_start..body_end)
+            .filter(|&i| {
+                self.roles[i].is_none()
+                    && !self.paragraphs[i].continues
+                    && markers::heading_marker(self.para_text(i)).is_none()
+                    && self.is_unnumbered_candidate(i, body_end)
+            })
+            .count();
+        let several_unnumbered = unnumbered_candidates >= 3;
         let mut last_number: std::collections::HashMap<HeadingFamily, u32> =
             std::collections::HashMap::new();
         for index in body_start..body_end {
@@ -320,7 +342,7 @@ impl<'t> Parser<'t> {
             }) = markers::heading_marker(text)
             {
                 (family, number, Some(len))
-            } else if self.is_unnumbered_heading(index, body_end) {
+            } else if self.is_unnumbered_heading(index, body_end, several_unnumbered) {
                 (HeadingFamily::Unnumbered, 0, None)
             } else {
                 continue;
@@ -370,8 +392,19 @@ impl<'t> Parser<'t> {
         found
     }
 
-    /// 引　　言 or 结束语: a short line with no punctuation between body paragraphs.
-    fn is_unnumbered_heading(&self, index: usize, body_end: usize) -> bool {
+    /// 引　　言 or 结束语: a short line with no punctuation between body paragraphs. A
+    /// section word or a spaced-out line is a heading on its own; other short lines
+    /// only when the document has several of them (unnumbered section titles), so a
+    /// lone name or signature in the text does not become structure.
+    fn is_unnumbered_heading(&self, index: usize, body_end: usize, several: bool) -> bool {
+        let text = self.para_text(index);
+        let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
+        let spaced_out = text.trim().contains(['\u{3000}', ' ']) && compact.chars().count() <= 6;
+        self.is_unnumbered_candidate(index, body_end)
+            && (several || spaced_out || markers::is_section_word(&compact))
+    }
+
+    fn is_unnumbered_candidate(&self, index: usize, body_end: usize) -> bool {
         let text = self.para_text(index);
         let visible = text.chars().filter(|c| !is_space(*c)).count();
         let next_is_body = index + 1 < body_end && self.roles[index + 1].is_none();
@@ -785,6 +818,33 @@ fn front_matter_role(text: &str) -> Option<BlockRole> {
         return Some(BlockRole::Byline);
     }
     None
+}
+
+/// An attribution line printed above a title: 新华社北京3月5日电, （本报讯）.
+fn is_dateline(text: &str) -> bool {
+    let inner = text.trim_matches(|c: char| is_space(c) || matches!(c, '（' | '）' | '(' | ')'));
+    let count = inner.chars().count();
+    (4..=40).contains(&count)
+        && !inner.contains(['。', '，', '！', '？'])
+        && (inner.ends_with('电') || inner.ends_with('讯'))
+        && ["新华社", "记者", "本报", "日电", "网"]
+            .iter()
+            .any(|word| inner.contains(word))
+}
+
+/// A speaker line under a title: 国务院总理 李克强 (an office, a space, a name).
+fn is_speaker_line(text: &str) -> bool {
+    let trimmed = text.trim();
+    let Some((office, name)) = trimmed.rsplit_once([' ', '\u{3000}']) else {
+        return false;
+    };
+    let office = office.trim();
+    !office.is_empty()
+        && office.chars().count() <= 20
+        && office
+            .chars()
+            .all(|c| is_han(c) || is_space(c) || c == '、')
+        && is_name_line(name)
 }
 
 /// 国发〔2019〕3号.

@@ -435,6 +435,11 @@ pub fn is_name_line(text: &str) -> bool {
         && !SECTION_WORDS.contains(&han.as_str())
 }
 
+/// True for the words that title an unnumbered section: 引言, 结束语, 附则.
+pub fn is_section_word(compact: &str) -> bool {
+    SECTION_WORDS.contains(&compact)
+}
+
 /// Unnumbered section headings that are short enough to pass for a name.
 const SECTION_WORDS: &[&str] = &[
     "引言",

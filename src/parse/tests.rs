@@ -486,3 +486,31 @@ fn a_split_never_separates_combining_marks_from_their_letter() {
         );
     }
 }
+
+#[test]
+fn a_dateline_above_the_title_is_not_the_title() {
+    let doc = parse_text(
+        "新华社北京3月5日电\n政府工作报告\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n国务院总理 李克强\n各位代表：\n现在，我代表国务院作报告。\n",
+    );
+    assert_eq!(doc.title.as_deref(), Some("政府工作报告"));
+    assert_eq!(doc.blocks[0].role, BlockRole::Byline);
+    assert_eq!(doc.blocks[3].role, BlockRole::Byline, "the speaker line");
+    assert_eq!(kinds(&doc, NodeKind::Salutation), ["各位代表："]);
+}
+
+#[test]
+fn a_lone_short_line_is_not_a_heading_but_several_are() {
+    let lone = parse_text("讲话\n今天开会。\n张三\n正文在这里。\n");
+    assert!(headings(&lone).is_empty());
+    let several = parse_text(
+        "讲话\n今天开会。\n坚持党的领导\n正文。\n加强作风建设\n正文。\n推动高质量发展\n正文。\n",
+    );
+    assert_eq!(
+        headings(&several),
+        [
+            h(0, "", "坚持党的领导"),
+            h(0, "", "加强作风建设"),
+            h(0, "", "推动高质量发展")
+        ]
+    );
+}
