@@ -24,6 +24,8 @@ pub use markers::{chinese_numeral, is_han};
 const MAX_TITLE_LINES: usize = 3;
 /// Characters a point's lead phrase may have in the outline.
 const MAX_POINT_LABEL_CHARS: usize = 40;
+/// How many paragraphs from the end a closing that starts with an address may begin.
+const CLOSING_LOOKBACK: usize = 5;
 /// Characters of the closing shown as its label.
 const CLOSING_LABEL_CHARS: usize = 12;
 
@@ -242,10 +244,7 @@ impl<'t> Parser<'t> {
             index += 1;
         }
         while let Some(role) = (index < self.paragraphs.len())
-            .then(|| {
-                front_matter_role(self.para_text(index))
-                    .or_else(|| is_speaker_line(self.para_text(index)).then_some(BlockRole::Byline))
-            })
+            .then(|| under_title_role(self.para_text(index)))
             .flatten()
         {
             self.roles[index] = Some(role);
@@ -257,9 +256,16 @@ impl<'t> Parser<'t> {
     /// Claims notes and attachments after the speech: from a rule line (------), a
     /// stand-alone 注释 or 附件 line on. Returns where the speech proper ends.
     fn backmatter(&mut self, body_start: usize) -> usize {
-        let Some(start) = (body_start + 1..self.paragraphs.len())
-            .find(|&i| is_backmatter_start(self.para_text(i)))
-        else {
+        // Attachments follow the signature and its date (GB/T 9704); a 附件 list before
+        // the signature is the 附件说明 and stays in the text.
+        let after_date = |i: usize| {
+            let previous = self.para_text(i - 1);
+            is_date_line(previous.trim_end_matches("印发")) || is_footer_line(previous)
+        };
+        let Some(start) = (body_start + 1..self.paragraphs.len()).find(|&i| {
+            let text = self.para_text(i);
+            is_backmatter_start(text) || (is_attachment_line(text) && after_date(i))
+        }) else {
             return self.paragraphs.len();
         };
         for role in self.roles.iter_mut().skip(start) {
@@ -273,7 +279,9 @@ impl<'t> Parser<'t> {
         let mut start = body_end;
         while start > body_start + 1 {
             let text = self.para_text(start - 1);
-            let below_is_date = start < body_end && is_date_line(self.para_text(start));
+            let below = self.para_text(start);
+            let below_is_date = start < body_end
+                && (is_date_line(below) || is_date_line(below.trim_end_matches("印发")));
             let signature = below_is_date && is_signature_line(text);
             if !(is_footer_line(text) || signature) {
                 break;
@@ -291,6 +299,15 @@ impl<'t> Parser<'t> {
         if body_start >= body_end {
             return None;
         }
+        // A stray line under the title (a place and date, a time stamp) may come first.
+        let index = (body_start..body_end.min(body_start + 2)).find(|&i| {
+            salutation_len(self.para_text(i)).is_some()
+                && (i == body_start || is_front_matter_like(self.para_text(body_start)))
+        })?;
+        if index > body_start {
+            self.roles[body_start] = Some(BlockRole::Byline);
+        }
+        let body_start = index;
         let paragraph = self.paragraphs.get(body_start)?.clone();
         let text = self.para_text(body_start);
         let len = salutation_len(text)?;
@@ -318,6 +335,19 @@ impl<'t> Parser<'t> {
         let mut found: Vec<FoundHeading> = Vec::new();
         // (family, index in `found`, last number seen)
         let mut stack: Vec<(HeadingFamily, usize, u32)> = Vec::new();
+        // The 附件说明 (附件：1.… 2.…) lists attachments; its numbers are not headings.
+        let mut in_attachment_list = false;
+        for index in body_start..body_end {
+            let text = self.para_text(index);
+            if is_attachment_line(text) {
+                in_attachment_list = true;
+                self.roles[index] = Some(BlockRole::Body);
+            } else if in_attachment_list && markers::heading_marker(text).is_some() {
+                self.roles[index] = Some(BlockRole::Body);
+            } else {
+                in_attachment_list = false;
+            }
+        }
         let unnumbered_candidates = (body_start..body_end)
             .filter(|&i| {
                 self.roles[i].is_none()
@@ -354,7 +384,11 @@ impl<'t> Parser<'t> {
                     .find(|(f, _, _)| *f == family)
                     .map(|(_, _, n)| *n);
                 let anywhere = last_number.get(&family).copied();
-                let follows = |previous: Option<u32>| previous.is_some_and(|n| number == n + 1);
+                // One number may be missing (一、 then 三、): a typo, not a reason to
+                // drop every later heading of the style.
+                let follows = |previous: Option<u32>| {
+                    previous.is_some_and(|n| number == n + 1 || number == n + 2)
+                };
                 if !(number == 1 || follows(in_scope) || follows(anywhere)) {
                     continue;
                 }
@@ -408,9 +442,11 @@ impl<'t> Parser<'t> {
         let text = self.para_text(index);
         let visible = text.chars().filter(|c| !is_space(*c)).count();
         let next_is_body = index + 1 < body_end && self.roles[index + 1].is_none();
-        (2..=12).contains(&visible)
+        (2..=16).contains(&visible)
             && next_is_body
-            && text.chars().all(|c| !is_punctuation(c))
+            && text
+                .chars()
+                .all(|c| !is_punctuation(c) || matches!(c, '、' | '·'))
             && text.chars().any(is_han)
             && !is_date_line(text)
             && index > 0
@@ -430,14 +466,23 @@ impl<'t> Parser<'t> {
         if headings.last().is_some_and(|h| h.paragraph >= last) {
             return None;
         }
-        let mut start = is_closing_paragraph(self.para_text(last)).then_some(last)?;
-        // 谢谢大家！ alone after an exhortation: the closing starts with the exhortation.
-        if is_thanks_only(self.para_text(last))
-            && last > body_start + 1
-            && self.roles[last - 1].is_none()
-            && is_closing_paragraph(self.para_text(last - 1))
-        {
-            start = last - 1;
+        // The closing starts with an address (同志们，… / 女士们、先生们！…) among the last
+        // few paragraphs, or is a final exhortation or thanks.
+        let after_last_heading = headings.last().map_or(body_start, |h| h.paragraph + 1);
+        let first_candidate = last
+            .saturating_sub(CLOSING_LOOKBACK - 1)
+            .max(after_last_heading)
+            .max(body_start + 1);
+        let addressed = (first_candidate..=last)
+            .rev()
+            .find(|&i| self.roles[i].is_none() && starts_with_address(self.para_text(i)));
+        let start = match addressed {
+            Some(start) => start,
+            None if is_closing_paragraph(self.para_text(last)) => last,
+            None => return None,
+        };
+        if (start..=last).any(|i| self.roles[i].is_some()) {
+            return None;
         }
         for role in &mut self.roles[start..body_end] {
             *role = Some(BlockRole::Closing);
@@ -820,6 +865,14 @@ fn front_matter_role(text: &str) -> Option<BlockRole> {
     None
 }
 
+/// The role of a line printed under a title, if it is one: subtitle, 文号, date,
+/// speaker, source line.
+fn under_title_role(text: &str) -> Option<BlockRole> {
+    front_matter_role(text).or_else(|| {
+        (is_speaker_line(text) || is_front_matter_like(text)).then_some(BlockRole::Byline)
+    })
+}
+
 /// An attribution line printed above a title: 新华社北京3月5日电, （本报讯）.
 fn is_dateline(text: &str) -> bool {
     let inner = text.trim_matches(|c: char| is_space(c) || matches!(c, '（' | '）' | '(' | ')'));
@@ -835,16 +888,28 @@ fn is_dateline(text: &str) -> bool {
 /// A speaker line under a title: 国务院总理 李克强 (an office, a space, a name).
 fn is_speaker_line(text: &str) -> bool {
     let trimmed = text.trim();
-    let Some((office, name)) = trimmed.rsplit_once([' ', '\u{3000}']) else {
+    let Some((office, name)) = trimmed.split_once([' ', '\u{3000}']) else {
         return false;
     };
     let office = office.trim();
     !office.is_empty()
         && office.chars().count() <= 20
-        && office
-            .chars()
-            .all(|c| is_han(c) || is_space(c) || c == '、')
+        && office.chars().all(|c| is_han(c) || c == '、')
         && is_name_line(name)
+}
+
+/// A short line that is not a sentence: what may stand between a title and the
+/// salutation (（2024年3月24日，北京）, 2024-03-05 09:12　来源：北方日报).
+fn is_front_matter_like(text: &str) -> bool {
+    let dated = text.contains('年') && text.contains('日')
+        || text.chars().filter(char::is_ascii_digit).count() >= 6 && text.contains(['-', '/', '.']);
+    text.chars().count() <= 40
+        && !text.contains(['。', '！', '？'])
+        && markers::heading_marker(text.trim_start_matches(is_space)).is_none()
+        && (dated
+            || ["来源", "作者", "记者", "编辑"]
+                .iter()
+                .any(|w| text.contains(w)))
 }
 
 /// 国发〔2019〕3号.
@@ -929,7 +994,7 @@ fn salutation_len(text: &str) -> Option<usize> {
     let is_addressees = len == text.len()
         && matches!(mark, '：' | ':')
         && head.chars().count() <= 120
-        && head.contains(['、', '，', ','])
+        && (head.contains(['、', '，', ',']) || head.chars().count() <= 20)
         && head
             .split(['、', '，', ','])
             .all(|part| part.chars().count() <= 20)
@@ -949,12 +1014,20 @@ fn is_backmatter_start(text: &str) -> bool {
             )
         });
     let is_notes = matches!(compact.as_str(), "注释" | "注" | "参考文献" | "附注");
-    let is_attachment = compact.strip_prefix("附件").is_some_and(|rest| {
-        rest.trim_end_matches(['：', ':'])
-            .chars()
-            .all(|c| c.is_ascii_digit() || markers::chinese_numeral(&c.to_string()).is_some())
-    });
-    is_rule || is_notes || is_attachment
+    is_rule || is_notes
+}
+
+/// 附件 / 附件1 / 附件：清单: the start of an attachment or of the attachment list.
+fn is_attachment_line(text: &str) -> bool {
+    text.trim_start_matches(is_space)
+        .strip_prefix("附件")
+        .is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with(['：', ':', ' ', '\u{3000}'])
+                || rest.starts_with(|c: char| {
+                    c.is_ascii_digit() || markers::chinese_numeral(&c.to_string()).is_some()
+                })
+        })
 }
 
 /// Source, attribution, link and date lines that close a published text.
@@ -974,6 +1047,10 @@ fn is_footer_line(text: &str) -> bool {
         "原标题",
         "文章来源",
         "出处",
+        "（责编",
+        "(责编",
+        "责编：",
+        "责编:",
         "（此件",
         "(此件",
         "抄送",
@@ -1015,12 +1092,36 @@ fn find_url(text: &str) -> Option<String> {
     (!url.is_empty()).then(|| url.to_owned())
 }
 
+/// Addresses a closing starts with.
+const CLOSING_ADDRESSES: &[&str] = &[
+    "同志们",
+    "朋友们",
+    "女士们",
+    "先生们",
+    "同学们",
+    "老师们",
+    "各位",
+];
+
+/// 同志们，… / 女士们、先生们！… / 各位代表！…: a paragraph that turns to the audience:
+/// a few words before the first mark, one of them an address.
+fn starts_with_address(text: &str) -> bool {
+    let Some((offset, _)) = text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '，' | '、' | '！' | ',' | '!' | '：' | ':' | '。'))
+    else {
+        return false;
+    };
+    let head = text.get(..offset).unwrap_or_default();
+    head.chars().count() <= 8
+        && (CLOSING_ADDRESSES.iter().any(|word| head.starts_with(word))
+            || ADDRESS_WORDS.iter().any(|word| head.contains(word)))
+}
+
+/// A final exhortation (a paragraph that opens with 让我们) or thanks; an address at
+/// the start counts too.
 fn is_closing_paragraph(text: &str) -> bool {
-    let after_address = ["同志们", "朋友们", "各位"].iter().any(|word| {
-        text.strip_prefix(word)
-            .is_some_and(|rest| rest.starts_with(['，', '、', '！', ',', '!', '：', ':']))
-    });
-    after_address || text.contains("让我们") || is_thanks_only(text)
+    starts_with_address(text) || text.starts_with("让我们") || is_thanks_only(text)
 }
 
 fn is_thanks_only(text: &str) -> bool {

@@ -514,3 +514,89 @@ fn a_lone_short_line_is_not_a_heading_but_several_are() {
         ]
     );
 }
+
+#[test]
+fn lines_under_the_title_before_the_salutation() {
+    let doc = parse_text(
+        "在全省工作推进会上的讲话\n2024-03-05 09:12　来源：北方日报\n副省长　周立群\n同志们：\n今天开会。\n",
+    );
+    assert_eq!(kinds(&doc, NodeKind::Salutation), ["同志们："]);
+    assert!(
+        headings(&doc).is_empty(),
+        "the speaker line is not a heading"
+    );
+    let doc = parse_text(
+        "主旨演讲\n（2024年3月24日，北京）\n县委副书记、县长　张　伟\n尊敬的各位嘉宾，女士们，先生们：\n今天。\n",
+    );
+    assert_eq!(
+        kinds(&doc, NodeKind::Salutation),
+        ["尊敬的各位嘉宾，女士们，先生们："]
+    );
+}
+
+#[test]
+fn a_single_addressee_is_a_salutation() {
+    let doc = parse_text("关于报送材料的函\n市人大常委会：\n现将有关情况报告如下。\n");
+    assert_eq!(kinds(&doc, NodeKind::Salutation), ["市人大常委会："]);
+}
+
+#[test]
+fn a_closing_may_start_a_few_paragraphs_before_the_end() {
+    let doc = parse_text(
+        "演讲\n一、形势\n正文。\n女士们、先生们、朋友们！\n中国发展离不开世界。\n预祝论坛圆满成功！\n谢谢大家。\n",
+    );
+    assert_eq!(kinds(&doc, NodeKind::Closing), ["女士们、先生们、朋友们！"]);
+    let doc = parse_text("报告\n一、形势\n正文。\n各位代表！新征程上，让我们团结奋斗。\n");
+    assert_eq!(
+        kinds(&doc, NodeKind::Closing),
+        ["各位代表！新征程上，让我们团"]
+    );
+}
+
+#[test]
+fn let_us_inside_a_sentence_is_not_a_closing() {
+    let doc = parse_text("讲话\n一、安全\n今年发生的几起事故，让我们深刻认识到问题所在。\n");
+    assert!(kinds(&doc, NodeKind::Closing).is_empty());
+}
+
+#[test]
+fn an_attachment_after_the_signature_is_backmatter() {
+    let doc = parse_text(
+        "通知\n各单位：\n一、总则\n正文。\n中共东平市委办公室\n2023年12月25日印发\n附件：重点项目清单\n一、交通\n二、水利\n",
+    );
+    assert_eq!(
+        kinds(&doc, NodeKind::Footer),
+        ["中共东平市委办公室\n2023年12月25日印发"]
+    );
+    assert_eq!(headings(&doc), [h(0, "一、", "总则")]);
+}
+
+#[test]
+fn the_attachment_list_before_the_signature_is_not_headings() {
+    let doc = parse_text(
+        "通知\n各单位：\n一、总则\n正文。\n附件：\n1.项目表\n2.线路图\n东平市人民政府\n2021年9月30日\n",
+    );
+    assert_eq!(headings(&doc), [h(0, "一、", "总则")]);
+    assert_eq!(
+        kinds(&doc, NodeKind::Footer),
+        ["东平市人民政府\n2021年9月30日"]
+    );
+}
+
+#[test]
+fn one_missing_number_does_not_drop_later_headings() {
+    let doc = parse_text("标题\n\n一、甲\n正文。\n三、丙\n正文。\n四、丁\n正文。\n");
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "甲"), h(0, "三、", "丙"), h(0, "四、", "丁")]
+    );
+}
+
+#[test]
+fn editor_lines_belong_to_the_footer() {
+    let doc = parse_text("讲话\n正文。\n来源：北方日报\n（责编：王磊、陈静）\n");
+    assert_eq!(
+        kinds(&doc, NodeKind::Footer),
+        ["来源：北方日报\n（责编：王磊、陈静）"]
+    );
+}
