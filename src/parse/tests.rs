@@ -549,7 +549,7 @@ fn a_closing_may_start_a_few_paragraphs_before_the_end() {
     let doc = parse_text("报告\n一、形势\n正文。\n各位代表！新征程上，让我们团结奋斗。\n");
     assert_eq!(
         kinds(&doc, NodeKind::Closing),
-        ["各位代表！新征程上，让我们团"]
+        ["各位代表！新征程上，让我"]
     );
 }
 
