@@ -44,9 +44,12 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "== cargo build --release"
   cargo build --release
 fi
+# The source the binary was built from, taken now: others may edit src/ during the run.
+REV="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml Cargo.lock || echo '+uncommitted changes')"
 echo "== documents"
 bench/make-docs.sh
 mkdir -p "$OUT"
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # measure LABEL FILE ROUNDS
 measure() {
@@ -77,7 +80,7 @@ measure 100MB bench/out/doc-100m.txt "$BIG_RUNS"
 {
   echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(uname -m)," \
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')," \
-    "briefing $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml || echo '+dirty')," \
+    "briefing $REV, load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end," \
     "$(less --version | head -1)"
   python3 bench/ratios.py \
     "shipped:$OUT/shipped-keys.json:$OUT/shipped-idle.json:data/briefing.txt" \
