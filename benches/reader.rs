@@ -81,8 +81,12 @@ fn inputs() -> Vec<Input> {
 /// The bytes of the large document, generating it first if it is missing.
 fn large_document() -> Result<Vec<u8>, String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let path = std::env::var_os("BRIEFING_BENCH_DOC")
-        .map_or_else(|| root.join("bench/out/doc-10m.txt"), PathBuf::from);
+    if let Some(path) = std::env::var_os("BRIEFING_BENCH_DOC") {
+        let path = PathBuf::from(path);
+        return std::fs::read(&path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()));
+    }
+    let path = root.join("bench/out/doc-10m.txt");
     if !path.exists() {
         eprintln!(
             "benches: {} is missing; running bench/make-docs.sh 10",
