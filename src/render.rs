@@ -191,7 +191,7 @@ pub fn block_lines(doc: &Document, index: usize, options: &RenderOptions) -> Vec
     } else {
         indent
     };
-    for (i, screen) in wrap(text, measure, indent, options.ambiguous)
+    for (i, screen) in wrap_joined(text, measure, indent, options.ambiguous)
         .into_iter()
         .enumerate()
     {
@@ -209,6 +209,65 @@ pub fn block_lines(doc: &Document, index: usize, options: &RenderOptions) -> Vec
         });
     }
     lines
+}
+
+/// Wraps a paragraph that may span several lines of a hard-wrapped text as one flow:
+/// the line breaks (and the indentation after them) are taken out before wrapping,
+/// with a space kept between two Latin words, and the source offsets of the screen
+/// lines are mapped back onto the paragraph as it stands in the document.
+fn wrap_joined(
+    text: &str,
+    width: usize,
+    indent: usize,
+    ambiguous: AmbiguousWidth,
+) -> Vec<ScreenLine> {
+    if !text.contains('\n') {
+        return wrap(text, width, indent, ambiguous);
+    }
+    // (offset in `joined`, offset in `text`) where each run of kept text starts.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut joined = String::with_capacity(text.len());
+    let mut pieces = text.split('\n').peekable();
+    let mut at: usize = 0;
+    while let Some(piece) = pieces.next() {
+        let kept = if at == 0 {
+            piece
+        } else {
+            piece.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+        };
+        let skipped = piece.len() - kept.len();
+        let latin_join = joined.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && kept.starts_with(|c: char| c.is_ascii_alphanumeric());
+        if latin_join {
+            // The space stands for the line break before this piece.
+            runs.push((joined.len(), at.saturating_sub(1)));
+            joined.push(' ');
+        }
+        runs.push((joined.len(), at + skipped));
+        joined.push_str(kept.trim_end_matches(['\r']));
+        at += piece.len() + 1;
+        if pieces.peek().is_none() {
+            break;
+        }
+    }
+    let to_source = |offset: usize| {
+        let run = runs
+            .partition_point(|&(start, _)| start <= offset)
+            .saturating_sub(1);
+        runs.get(run)
+            .map_or(offset, |&(start, source)| source + (offset - start))
+    };
+    wrap(&joined, width, indent, ambiguous)
+        .into_iter()
+        .map(|mut line| {
+            line.source = to_source(line.source.start)..to_source(line.source.end);
+            for cluster in &mut line.clusters {
+                let source = to_source(cluster.1 as usize);
+                cluster.1 = u32::try_from(source).unwrap_or(u32::MAX);
+            }
+            line
+        })
+        .collect()
 }
 
 fn is_run_in_heading(doc: &Document, start: usize) -> bool {
@@ -321,6 +380,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_hard_wrapped_paragraph_flows_as_one() {
+        let lines = wrap_joined(
+            "今天召开推进\n大会，主要任务是\n  贯彻 Hello\nworld。",
+            13,
+            0,
+            AmbiguousWidth::Narrow,
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["今天召开推进", "大会，主要任", "务是贯彻", "Hello world。"]
+        );
+        let source = "今天召开推进\n大会，主要任务是\n  贯彻 Hello\nworld。";
+        let third = &lines[2];
+        assert_eq!(source.get(third.source.clone()), Some("务是\n  贯彻"));
+        let last = &lines[3];
+        assert_eq!(source.get(last.source.clone()), Some("Hello\nworld。"));
     }
 
     #[test]

@@ -547,10 +547,7 @@ fn a_closing_may_start_a_few_paragraphs_before_the_end() {
     );
     assert_eq!(kinds(&doc, NodeKind::Closing), ["女士们、先生们、朋友们！"]);
     let doc = parse_text("报告\n一、形势\n正文。\n各位代表！新征程上，让我们团结奋斗。\n");
-    assert_eq!(
-        kinds(&doc, NodeKind::Closing),
-        ["各位代表！新征程上，让我"]
-    );
+    assert_eq!(kinds(&doc, NodeKind::Closing), ["各位代表！新征程上，让我"]);
 }
 
 #[test]
@@ -598,5 +595,36 @@ fn editor_lines_belong_to_the_footer() {
     assert_eq!(
         kinds(&doc, NodeKind::Footer),
         ["来源：北方日报\n（责编：王磊、陈静）"]
+    );
+}
+
+#[test]
+fn a_hard_wrapped_text_is_read_by_paragraph() {
+    let line = |text: &str| format!("{text}\n");
+    let mut text = line("在全区推进大会上的讲话");
+    text += &line("同志们：");
+    text += &line("　　今天召开全区优化营商环境推进大会，主要任务是贯彻");
+    text += &line("落实省、市关于优化营商环境的决策部署，总结去年工作，");
+    text += &line("动员全区上下以更大力度打造一流营商环境。");
+    text += &line("一、充分认识优化营商环境的重大意义");
+    text += &line("　　与先进地区相比还有差距：一是政务服务便利度还不够");
+    text += &line("高，部分事项仍需企业多头跑；二是要素保障能力还不够强");
+    text += &line("，土地、资金等要素制约依然突出；三是部分干部服务意识");
+    text += &line("还不够到位，存在“门好进、脸好看，事难办”的现象。");
+    text += &line("　　同志们，优化营商环境只有进行时，没有完成时。让我们");
+    text += &line("齐心协力，为全区高质量发展提供有力支撑！");
+    let doc = parse_text(&text);
+    assert_eq!(
+        points(&doc),
+        [
+            "一是政务服务便利度还不够高",
+            "二是要素保障能力还不够强",
+            "三是部分干部服务意识还不够到位"
+        ]
+    );
+    assert_eq!(kinds(&doc, NodeKind::Closing), ["同志们，优化营商环境只有"]);
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "充分认识优化营商环境的重大意义")]
     );
 }
