@@ -5,7 +5,7 @@
 //! reporting, bracketed paste) is disabled exactly once on every way out: quit, error,
 //! panic, a terminating signal; and around a suspend.
 
-use std::io::{self, Read, Stdout, Write};
+use std::io::{self, BufWriter, Read, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
@@ -14,6 +14,7 @@ use crossterm::event::{self, Event, KeyEvent, MouseEvent, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Effect, InputMode};
 use crate::keymap::action_for;
@@ -26,6 +27,10 @@ static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 
 /// How long the ambiguous-width probe waits for the terminal's answer.
 const PROBE_TIMEOUT: Duration = Duration::from_millis(200);
+/// Room for a whole frame, so it is written at once.
+const FRAME_BUFFER_BYTES: usize = 64 * 1024;
+/// The terminal the reader draws on.
+type ReaderTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
 
@@ -243,21 +248,27 @@ pub fn run(
     updates: Option<Receiver<AppUpdate>>,
 ) -> io::Result<Exit> {
     install_panic_hook();
-    terminal::enable_raw_mode()?;
-    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-    let ambiguous = if probe {
-        probe_ambiguous_width()
-    } else {
-        AmbiguousWidth::Narrow
-    };
-    let result = take_terminal().and_then(|()| {
+    // Signals are caught before the terminal is touched: a SIGTERM or SIGHUP while the
+    // reader is being set up would otherwise kill the process by default and leave the
+    // terminal raw on the alternate screen. Until the loop runs they wait in the channel.
+    let (sender, receiver) = mpsc::channel();
+    let signals = spawn_signal_thread(sender.clone())?;
+    let result = terminal::enable_raw_mode().and_then(|()| {
+        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+        let ambiguous = if probe {
+            probe_ambiguous_width()
+        } else {
+            AmbiguousWidth::Narrow
+        };
+        take_terminal()?;
         let (width, height) = terminal::size()?;
         let mut app = make_app(ambiguous, usize::from(width), usize::from(height));
-        let exit = event_loop(&mut app, &mut settle, updates);
+        let exit = event_loop(&mut app, &mut settle, updates, sender, &receiver);
         settle(&mut app, true);
         exit
     });
     restore_terminal();
+    signals.close();
     result
 }
 
@@ -265,10 +276,13 @@ fn event_loop(
     app: &mut App,
     settle: &mut impl FnMut(&mut App, bool),
     updates: Option<Receiver<AppUpdate>>,
+    sender: Sender<Message>,
+    receiver: &Receiver<Message>,
 ) -> io::Result<Exit> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let (sender, receiver) = mpsc::channel();
-    let signals = spawn_signal_thread(sender.clone())?;
+    // One write a frame: stdout's own buffer is 1 KiB, and a frame of Chinese text is
+    // 10–20 KiB, which would otherwise reach the terminal in a dozen pieces.
+    let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, io::stdout());
+    let mut terminal = Terminal::new(CrosstermBackend::new(output))?;
     if let Some(updates) = updates {
         let forward = sender.clone();
         std::thread::spawn(move || {
@@ -281,23 +295,21 @@ fn event_loop(
     }
     spawn_input_thread(sender);
     terminal.draw(|frame| view::draw(app, frame))?;
-    let exit = loop {
+    loop {
         let Ok(first) = receiver.recv() else {
-            break Exit::Quit;
+            return Ok(Exit::Quit);
         };
-        if let Some(exit) = handle_batch(app, &mut terminal, &receiver, first)? {
-            break exit;
+        if let Some(exit) = handle_batch(app, &mut terminal, receiver, first)? {
+            return Ok(exit);
         }
         settle(app, false);
-    };
-    signals.close();
-    Ok(exit)
+    }
 }
 
 /// Applies `first` and every message already queued, then draws once if anything changed.
 fn handle_batch(
     app: &mut App,
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut ReaderTerminal,
     receiver: &Receiver<Message>,
     first: Message,
 ) -> io::Result<Option<Exit>> {
@@ -345,7 +357,11 @@ fn handle_batch(
             width: usize::from(width),
             height: usize::from(height),
         });
-        terminal.clear()?;
+        // Not `terminal.clear()`: it asks the terminal for the cursor position (CSI 6n),
+        // a query whose answer races the input thread for the reply and times out after
+        // two seconds with an error. `resize` clears the screen and forgets the previous
+        // frame without asking anything, so the next draw repaints every cell.
+        terminal.resize(Rect::new(0, 0, width, height))?;
     }
     if redraw || full_redraw {
         terminal.autoresize()?;
