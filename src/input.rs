@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
-use crate::decode::{decode_owned, encoding_for_label};
+use crate::decode::{Decoded, decode_owned, encoding_for_label};
 use crate::document::Document;
 use crate::parse::parse;
 
@@ -133,18 +133,32 @@ pub fn load(source: &Source, options: LoadOptions) -> Result<Document, SourceErr
 
 /// Decodes and parses bytes that have been read, refusing binary content unless forced.
 pub fn document_from_bytes(bytes: Vec<u8>, options: LoadOptions) -> Result<Document, LoadError> {
-    if !options.force && options.encoding.is_none() && looks_binary(&bytes) {
-        return Err(LoadError::Binary);
-    }
-    Ok(parse(decode_owned(bytes, options.encoding)))
+    Ok(parse(decode_bytes(bytes, options)?))
 }
 
-/// NUL bytes near the start mean binary, except in UTF-16 text, where they are normal.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let is_utf16 =
-        matches!(Encoding::for_bom(bytes), Some((encoding, _)) if encoding != encoding_rs::UTF_8);
+/// Decodes bytes that have been read, refusing binary content unless forced: the check
+/// every command makes before it shows anything, `wrap` included.
+pub fn decode_bytes(bytes: Vec<u8>, options: LoadOptions) -> Result<Decoded, LoadError> {
+    if !options.force && looks_binary(&bytes, options.encoding) {
+        return Err(LoadError::Binary);
+    }
+    Ok(decode_owned(bytes, options.encoding))
+}
+
+/// NUL bytes near the start mean binary, except in UTF-16 text (named by its byte-order
+/// mark or by `--encoding`), where every other byte of Chinese or ASCII text is NUL.
+/// Naming another encoding does not skip the check: `--encoding gbk` on a binary file
+/// would show it as well as without.
+fn looks_binary(bytes: &[u8], forced: Option<&'static Encoding>) -> bool {
+    let is_utf16 = |encoding: &'static Encoding| {
+        encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE
+    };
+    let utf16 = match forced {
+        Some(encoding) => is_utf16(encoding),
+        None => matches!(Encoding::for_bom(bytes), Some((encoding, _)) if is_utf16(encoding)),
+    };
     let probe = bytes.get(..BINARY_PROBE_BYTES).unwrap_or(bytes);
-    !is_utf16 && memchr::memchr(0, probe).is_some()
+    !utf16 && memchr::memchr(0, probe).is_some()
 }
 
 /// The raw bytes of a source. Files are checked before they are opened: a FIFO or a
@@ -215,7 +229,11 @@ pub fn read_preview(source: &Source) -> Result<Option<Vec<u8>>, LoadError> {
         .read_to_end(&mut start)?;
     let is_utf16 =
         matches!(Encoding::for_bom(&start), Some((encoding, _)) if encoding != encoding_rs::UTF_8);
-    let Some(last_line_end) = memchr::memrchr(b'\n', &start).filter(|_| !is_utf16) else {
+    // NUL bytes mean UTF-16 without a BOM (or binary): a 0x0A byte there may be half of a
+    // character, so such a file is read whole, and a binary one refused as usual.
+    let has_nul = memchr::memchr(0, &start).is_some();
+    let Some(last_line_end) = memchr::memrchr(b'\n', &start).filter(|_| !is_utf16 && !has_nul)
+    else {
         return Ok(None);
     };
     start.truncate(last_line_end + 1);
@@ -344,7 +362,36 @@ mod tests {
         for unit in "一、标题".encode_utf16() {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
-        assert!(document_from_bytes(bytes, LoadOptions::default()).is_ok());
+        assert!(document_from_bytes(bytes.clone(), LoadOptions::default()).is_ok());
+        let without_bom = bytes.get(2..).expect("text after the BOM").to_vec();
+        let utf16le = LoadOptions::default()
+            .with_encoding_label(Some("utf-16le"))
+            .expect("a known label");
+        let doc = document_from_bytes(without_bom, utf16le).expect("named UTF-16 opens");
+        assert_eq!(doc.text.trim_end(), "一、标题");
+    }
+
+    #[test]
+    fn a_large_file_with_nul_bytes_is_not_cut_into_a_preview() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut utf16 = Vec::new();
+        for unit in "一、标题\n正文。\n".repeat(200_000).encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let path = dir.path().join("utf16-without-bom.txt");
+        std::fs::write(&path, &utf16).expect("written");
+        assert!(matches!(read_preview(&Source::File(path)), Ok(None)));
+    }
+
+    #[test]
+    fn naming_another_encoding_does_not_skip_the_binary_check() {
+        let gbk = LoadOptions::default()
+            .with_encoding_label(Some("gbk"))
+            .expect("a known label");
+        assert!(matches!(
+            decode_bytes(b"abc\0def".to_vec(), gbk),
+            Err(LoadError::Binary)
+        ));
     }
 
     #[test]

@@ -85,7 +85,9 @@ pub fn write_pretty<W: Write + ?Sized, T: Serialize>(writer: &mut W, value: &T) 
         &mut *writer,
         TerminalSafe(PrettyFormatter::with_indent(b"  ")),
     );
-    value.serialize(&mut serializer).map_err(io::Error::other)?;
+    // `io::Error::from` keeps the kind of a write error (a closed pipe stays BrokenPipe,
+    // which the caller treats as the end of output, not a failure).
+    value.serialize(&mut serializer).map_err(io::Error::from)?;
     writer.write_all(b"\n")
 }
 
@@ -114,6 +116,22 @@ mod tests {
         assert!(json.contains("\\u001b") && json.contains("\\u007f") && json.contains("\\u202e"));
         let back: String = serde_json::from_str(&json).expect("valid JSON");
         assert_eq!(back, text);
+    }
+
+    #[test]
+    fn a_closed_pipe_stays_a_broken_pipe() {
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let error = write_pretty(&mut Closed, &serde_json::json!({"k": "v"}))
+            .expect_err("nothing can be written");
+        assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);
     }
 
     #[test]
