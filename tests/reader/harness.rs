@@ -1,6 +1,9 @@
 //! Runs the real `briefing` binary in a pseudo-terminal and reads its screen back with
 //! vt100, answering the cursor-position query of the ambiguous-width probe the way a
-//! terminal does.
+//! terminal does. Keeps every byte the program wrote, for the terminal-safety checks.
+
+// Shared by several test crates (`tests/reader`, `tests/terminal`), each using a part.
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -15,18 +18,31 @@ struct Shared {
     parser: vt100::Parser,
     /// Every byte the program wrote.
     bytes: Vec<u8>,
+    /// The terminal side is closed: every process holding it has ended.
+    closed: bool,
 }
 
 pub struct Session {
     shared: Arc<Mutex<Shared>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl Session {
     /// Starts `briefing ARGS` at `cols` × `rows` with extra environment variables.
     pub fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+        Self::start_program(env!("CARGO_BIN_EXE_briefing"), args, cols, rows, env)
+    }
+
+    /// Starts any program (`sh -c …` around briefing, say) in the pseudo-terminal.
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -35,7 +51,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal opens");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
         for (key, value) in env {
@@ -45,9 +61,11 @@ impl Session {
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
         let writer = pty.master.take_writer().expect("pty writer");
+        // vt100 needs at least one cell; the program still sees the real (maybe 0×0) size.
         let shared = Arc::new(Mutex::new(Shared {
-            parser: vt100::Parser::new(rows, cols, 0),
+            parser: vt100::Parser::new(rows.max(1), cols.max(1), 0),
             bytes: Vec::new(),
+            closed: false,
         }));
         let thread_shared = Arc::clone(&shared);
         let reply_writer = pty.master.take_writer().ok();
@@ -71,12 +89,84 @@ impl Session {
                     }
                 }
             }
+            thread_shared.lock().expect("lock").closed = true;
         });
         Self {
             shared,
             writer,
             child,
-            _master: pty.master,
+            master: pty.master,
+        }
+    }
+
+    /// Every byte the program has written so far.
+    pub fn bytes(&self) -> Vec<u8> {
+        self.shared.lock().expect("lock").bytes.clone()
+    }
+
+    /// The process id of the program started (the shell, for `sh -c`).
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child has a process id")
+    }
+
+    /// Sends `signal` to process `pid` (the program, or one it started).
+    pub fn signal(pid: u32, signal: rustix::process::Signal) {
+        let pid = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+            .expect("a valid process id");
+        rustix::process::kill_process(pid, signal).expect("the signal is sent");
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH) and the screen model with it.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("the pseudo-terminal resizes");
+        self.shared
+            .lock()
+            .expect("lock")
+            .parser
+            .screen_mut()
+            .set_size(rows.max(1), cols.max(1));
+    }
+
+    /// Runs `look` on the screen as it is now.
+    pub fn screen<R>(&self, look: impl FnOnce(&vt100::Screen) -> R) -> R {
+        look(self.shared.lock().expect("lock").parser.screen())
+    }
+
+    /// Waits until the bytes written so far satisfy `check`.
+    pub fn wait_for_bytes(&self, what: &str, check: impl Fn(&[u8]) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if check(&self.shared.lock().expect("lock").bytes) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; output: {:?}",
+                String::from_utf8_lossy(&self.bytes())
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until every process holding the terminal has ended and all their output is read.
+    pub fn wait_closed(&self) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.shared.lock().expect("lock").closed {
+            assert!(
+                Instant::now() < deadline,
+                "the terminal was never closed; screen:\n{}",
+                self.rows().join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
