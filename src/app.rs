@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::document::{Document, NodeKind};
 use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, truncate};
-use crate::render::{DisplayLine, Emphasis, RenderOptions, emphasis_spans};
+use crate::render::{DisplayLine, RenderOptions};
 use crate::state::StateFile;
 pub use pages::LinePos;
 use pages::Pages;
@@ -210,7 +210,6 @@ pub struct App {
     window: Vec<DisplayLine>,
     /// Characters (whitespace not counted) before each block, and the total at the end.
     block_chars: Vec<usize>,
-    spans: Vec<(Range<usize>, Emphasis)>,
     /// Tree rows shown: nodes under a folded node are left out.
     rows: Vec<TreeRow>,
     focus: Focus,
@@ -232,7 +231,6 @@ pub struct App {
 
 impl App {
     pub fn new(doc: Document, settings: Settings, width: usize, height: usize) -> Self {
-        let spans = emphasis_spans(&doc);
         let mut block_chars = Vec::with_capacity(doc.blocks.len() + 1);
         let mut total = 0;
         for block in &doc.blocks {
@@ -251,7 +249,6 @@ impl App {
             size: (0, 0),
             panes: Panes::default(),
             tree_percent: 30,
-            spans,
             top: LinePos::default(),
             focus: Focus::Text,
             overlay: None,
@@ -288,9 +285,6 @@ impl App {
     /// The lines the text pane shows, from the top.
     pub fn window(&self) -> &[DisplayLine] {
         &self.window
-    }
-    pub fn spans(&self) -> &[(Range<usize>, Emphasis)] {
-        &self.spans
     }
     pub fn top(&self) -> LinePos {
         self.top

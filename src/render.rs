@@ -113,12 +113,17 @@ pub fn emphasis_at(spans: &[(Range<usize>, Emphasis)], offset: usize) -> Emphasi
         .map_or(Emphasis::Plain, |(_, emphasis)| *emphasis)
 }
 
-/// The emphasised spans of a document: title lines, headings, point markers, salutation.
-/// Sorted by start and non-overlapping (a point marker never lies inside a heading's head).
-pub fn emphasis_spans(doc: &Document) -> Vec<(Range<usize>, Emphasis)> {
-    let mut spans: Vec<(Range<usize>, Emphasis)> = doc
+/// The emphasised spans that touch `range` of the text: title lines, meta lines,
+/// headings, point markers, the salutation. Sorted by start and non-overlapping (a
+/// point marker never lies inside a heading's head). Found by binary search, so the
+/// reader asks only for what it shows.
+pub fn emphasis_spans(doc: &Document, range: Range<usize>) -> Vec<(Range<usize>, Emphasis)> {
+    let first_block = doc
         .blocks
+        .partition_point(|block| block.span.end <= range.start);
+    let mut spans: Vec<(Range<usize>, Emphasis)> = doc.blocks[first_block..]
         .iter()
+        .take_while(|block| block.span.start < range.end)
         .filter_map(|block| match block.role {
             BlockRole::Title => Some((block.span.clone(), Emphasis::Title)),
             BlockRole::Subtitle | BlockRole::Byline | BlockRole::DocNumber | BlockRole::Footer => {
@@ -127,18 +132,27 @@ pub fn emphasis_spans(doc: &Document) -> Vec<(Range<usize>, Emphasis)> {
             _ => None,
         })
         .collect();
-    spans.extend(doc.nodes.iter().filter_map(|node| match node.kind {
-        NodeKind::Heading => Some((node.head.clone(), Emphasis::Heading(node.depth))),
-        NodeKind::Point => {
-            let marker_len = node.marker.as_ref().map_or(0, String::len);
-            Some((
-                node.head.start..node.head.start + marker_len,
-                Emphasis::PointMarker,
-            ))
-        }
-        NodeKind::Salutation => Some((node.head.clone(), Emphasis::Salutation)),
-        NodeKind::Closing | NodeKind::Footer => None,
-    }));
+    // Heads never overlap and are sorted by start, so their ends are sorted too.
+    let first_node = doc
+        .nodes
+        .partition_point(|node| node.head.end <= range.start);
+    spans.extend(
+        doc.nodes[first_node..]
+            .iter()
+            .take_while(|node| node.head.start < range.end)
+            .filter_map(|node| match node.kind {
+                NodeKind::Heading => Some((node.head.clone(), Emphasis::Heading(node.depth))),
+                NodeKind::Point => {
+                    let marker_len = node.marker.as_ref().map_or(0, String::len);
+                    Some((
+                        node.head.start..node.head.start + marker_len,
+                        Emphasis::PointMarker,
+                    ))
+                }
+                NodeKind::Salutation => Some((node.head.clone(), Emphasis::Salutation)),
+                NodeKind::Closing | NodeKind::Footer => None,
+            }),
+    );
     spans.sort_by_key(|(range, _)| range.start);
     spans
 }
@@ -405,7 +419,7 @@ mod tests {
     #[test]
     fn segments_follow_the_emphasised_spans() {
         let doc = parse_text("标题\n\n一、认清形势\n正文。一是甲。二是乙。\n");
-        let spans = emphasis_spans(&doc);
+        let spans = emphasis_spans(&doc, 0..doc.text.len());
         let lines = render(&doc, &options(40));
         let heading = lines
             .iter()

@@ -19,7 +19,7 @@ use crate::app::{App, Focus, Overlay, Rect, TreeRow, format_duration};
 use crate::document::NodeKind;
 use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, cluster_width, str_width, truncate};
-use crate::render::{Emphasis, emphasis_at};
+use crate::render::{Emphasis, emphasis_at, emphasis_spans};
 
 /// Shown alone when the terminal is smaller than the reader can use.
 pub const TOO_SMALL: &str = "终端太小 terminal too small";
@@ -283,7 +283,9 @@ fn draw_text(app: &App, buf: &mut Buffer) {
     let panes = app.panes();
     let left = panes.text.x + 1;
     let end = to_u16(left + panes.text_width);
-    let spans = app.spans();
+    let shown = app.window().first().map_or(0, |line| line.source().start)
+        ..app.window().last().map_or(0, |line| line.source().end);
+    let spans = &emphasis_spans(app.doc(), shown);
     let highlight = app.highlight();
     let matches: &[Range<usize>] = app.search().map_or(&[], |search| &search.matches);
     let placeholders: Vec<Range<usize>> =
