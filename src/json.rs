@@ -9,9 +9,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter, Serializer};
 
-/// True for characters that must never be written raw to a terminal.
+/// True for characters that must never be written raw to a terminal: DEL and C1, the
+/// line and paragraph separators, BOM, and every bidi formatting character (the marks
+/// U+200E, U+200F and U+061C ARABIC LETTER MARK, embeddings, overrides and isolates).
 fn needs_escape(c: char) -> bool {
-    matches!(c, '\u{7F}'..='\u{9F}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    matches!(c, '\u{7F}'..='\u{9F}' | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 struct TerminalSafe<F>(F);
@@ -107,13 +109,14 @@ mod tests {
 
     #[test]
     fn hostile_characters_are_escaped_and_come_back() {
-        let text = "a\u{1b}b\u{7f}c\u{85}d\u{202e}e\u{2066}f\u{2028}g中";
+        let text = "a\u{1b}b\u{7f}c\u{85}d\u{202e}e\u{2066}f\u{2028}g\u{61c}h中";
         let json = to_compact_string(&text);
         assert!(
             json.chars().all(|c| !needs_escape(c) && !c.is_control()),
             "{json}"
         );
         assert!(json.contains("\\u001b") && json.contains("\\u007f") && json.contains("\\u202e"));
+        assert!(json.contains("\\u061c"), "{json}");
         let back: String = serde_json::from_str(&json).expect("valid JSON");
         assert_eq!(back, text);
     }
