@@ -88,8 +88,6 @@ pub struct Node {
     pub line: usize,
     /// True when body text follows the heading on the same line.
     pub run_in: bool,
-    /// The URL of a footer line, when it has one.
-    pub url: Option<String>,
     /// Index of the enclosing node in [`Document::nodes`].
     pub parent: Option<usize>,
 }
@@ -111,6 +109,8 @@ pub struct Document {
     /// The title, its lines joined with one space.
     pub title: Option<String>,
     pub subtitle: Option<String>,
+    /// The URL in the footer (文章地址:http://…), when it has one.
+    pub footer_url: Option<String>,
     /// Byte offset of the start of each line, for turning offsets into line numbers.
     pub(crate) line_starts: Vec<usize>,
 }

@@ -58,13 +58,15 @@ impl<'d> Outline<'d> {
                     label: &node.label,
                     line: node.line,
                     run_in: node.run_in,
-                    url: node.url.as_deref(),
+                    url: (node.kind == NodeKind::Footer)
+                        .then_some(doc.footer_url.as_deref())
+                        .flatten(),
                 })
                 .collect(),
             placeholders: placeholders(doc)
                 .into_iter()
                 .map(|p| PlaceholderEntry {
-                    text: p.text,
+                    text: p.text(doc).to_owned(),
                     line: p.line,
                 })
                 .collect(),

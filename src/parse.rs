@@ -56,6 +56,7 @@ pub fn parse(decoded: Decoded) -> Document {
         nodes: structure.nodes,
         title: structure.title,
         subtitle: structure.subtitle,
+        footer_url: structure.footer_url,
         line_starts: structure.line_starts,
     }
 }
@@ -75,6 +76,7 @@ struct Structure {
     nodes: Vec<Node>,
     title: Option<String>,
     subtitle: Option<String>,
+    footer_url: Option<String>,
     line_starts: Vec<usize>,
 }
 
@@ -132,21 +134,12 @@ impl<'t> Parser<'t> {
                 continues: false,
             });
         }
-        let paragraphs = paragraphs
-            .into_iter()
-            .flat_map(|paragraph| {
-                let text = text.get(paragraph.span.clone()).unwrap_or_default();
-                split_long(text, paragraph.span.start)
-                    .into_iter()
-                    .enumerate()
-                    .map(move |(piece, span)| Paragraph {
-                        span,
-                        gap_before: paragraph.gap_before && piece == 0,
-                        continues: piece > 0,
-                        ..paragraph
-                    })
-            })
-            .collect::<Vec<_>>();
+        let has_long = paragraphs.iter().any(|p| p.span.len() > MAX_PIECE_BYTES);
+        let paragraphs = if has_long {
+            split_long_paragraphs(text, paragraphs)
+        } else {
+            paragraphs
+        };
         let roles = vec![None; paragraphs.len()];
         Self {
             text,
@@ -189,6 +182,9 @@ impl<'t> Parser<'t> {
 
         let title = self.joined(BlockRole::Title, " ");
         let subtitle = self.joined(BlockRole::Subtitle, " ");
+        let footer_url = (body_end..self.paragraphs.len())
+            .filter(|&i| self.roles[i] == Some(BlockRole::Footer))
+            .find_map(|i| find_url(self.para_text(i)));
         let blocks = self
             .paragraphs
             .iter()
@@ -205,6 +201,7 @@ impl<'t> Parser<'t> {
             nodes,
             title,
             subtitle,
+            footer_url,
             line_starts: self.line_starts,
         }
     }
@@ -335,7 +332,6 @@ impl<'t> Parser<'t> {
             head,
             line: paragraph.line,
             run_in: len < text.len(),
-            url: None,
             parent: None,
         })
     }
@@ -543,7 +539,6 @@ impl<'t> Parser<'t> {
                 span: start..end.max(heading.label.end),
                 line: self.paragraphs[heading.paragraph].line,
                 run_in: heading.run_in,
-                url: None,
                 parent: heading.parent.and_then(|p| heading_node.get(p).copied()),
             });
             heading_node.push(owner_index);
@@ -641,7 +636,6 @@ impl<'t> Parser<'t> {
                     span: marker.start..end,
                     line: self.line_of(point.at),
                     run_in: false,
-                    url: None,
                     parent: owner,
                 });
             }
@@ -676,7 +670,6 @@ impl<'t> Parser<'t> {
                 span: first..end,
                 line: self.paragraphs[start].line,
                 run_in: false,
-                url: None,
                 parent: None,
             });
         }
@@ -690,7 +683,6 @@ impl<'t> Parser<'t> {
                 .map(|&i| self.para_text(i))
                 .collect::<Vec<_>>()
                 .join("\n");
-            let url = footer.iter().find_map(|&i| find_url(self.para_text(i)));
             nodes.push(Node {
                 kind: NodeKind::Footer,
                 depth: 0,
@@ -700,7 +692,6 @@ impl<'t> Parser<'t> {
                 span,
                 line: self.paragraphs[first].line,
                 run_in: false,
-                url,
                 parent: None,
             });
         }
@@ -785,6 +776,25 @@ fn continues_wrapped_line(text: &str, before: &Line, line: &Line, width: usize) 
         .get(line.span.clone())
         .is_some_and(|content| markers::heading_marker(content).is_some());
     !line.gap_before && !line.indented && !starts_heading && before.chars + 3 >= width
+}
+
+/// Paragraphs with the long ones cut into pieces (see [`split_long`]).
+fn split_long_paragraphs(text: &str, paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
+    paragraphs
+        .into_iter()
+        .flat_map(|paragraph| {
+            let content = text.get(paragraph.span.clone()).unwrap_or_default();
+            split_long(content, paragraph.span.start)
+                .into_iter()
+                .enumerate()
+                .map(move |(piece, span)| Paragraph {
+                    span,
+                    gap_before: paragraph.gap_before && piece == 0,
+                    continues: piece > 0,
+                    ..paragraph
+                })
+        })
+        .collect()
 }
 
 /// Longest piece of a paragraph, in bytes: a 50 MB line is laid out (and scrolled,

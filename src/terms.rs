@@ -113,9 +113,15 @@ fn numbered_slogans(text: &str) -> Vec<(usize, String, String)> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Placeholder {
     /// The blank and the unit or title after it, as printed: XX日, XX区长, XX周年.
-    pub text: String,
     pub span: Range<usize>,
     pub line: usize,
+}
+
+impl Placeholder {
+    /// The placeholder as printed.
+    pub fn text<'d>(&self, doc: &'d Document) -> &'d str {
+        doc.slice(&self.span)
+    }
 }
 
 /// What usually follows a blank and tells what it stands for.
@@ -173,7 +179,6 @@ pub fn placeholders(doc: &Document) -> Vec<Placeholder> {
             .map_or(0, |unit| unit.len());
         let span = start..end + unit;
         found.push(Placeholder {
-            text: text.get(span.clone()).unwrap_or_default().to_owned(),
             line: doc.line_of(start),
             span,
         });
@@ -225,7 +230,7 @@ mod tests {
         );
         let found: Vec<(String, usize)> = placeholders(&doc)
             .into_iter()
-            .map(|p| (p.text, p.line))
+            .map(|p| (p.text(&doc).to_owned(), p.line))
             .collect();
         assert_eq!(
             found,

@@ -62,9 +62,8 @@ pub struct AidsView {
 }
 
 impl Aids {
-    /// Finds what the aids need in the document once.
+    /// Finds the placeholders once; the formulations wait until the panel is opened.
     pub fn index(&mut self, doc: &Document) {
-        self.formulations = formulations(doc);
         self.placeholders = placeholders(doc);
     }
 
@@ -167,6 +166,10 @@ impl App {
             Action::SetMark => self.aids.pending = Some(Pending::SetMark),
             Action::GoToMark => self.aids.pending = Some(Pending::GoToMark),
             Action::Formulations => {
+                // Counting every term walks the whole text: done on first use, not at start.
+                if self.aids.formulations.is_empty() {
+                    self.aids.formulations = formulations(&self.doc);
+                }
                 self.overlay = Some(Overlay::Formulations);
                 self.aids.formulation_selected = 0;
             }

@@ -361,13 +361,9 @@ fn closing_and_footer() {
         "讲话\n同志们：\n一、认清形势\n正文。\n同志们，让我们团结起来，谢谢大家。\n\n讲话》由互联网用户分享整理。文章地址:http://www.example.com/news/1.html\n",
     );
     assert_eq!(kinds(&doc, NodeKind::Closing), ["同志们，让我们团结起来，"]);
-    let footer = doc
-        .nodes
-        .iter()
-        .find(|n| n.kind == NodeKind::Footer)
-        .expect("footer");
+    assert_eq!(kinds(&doc, NodeKind::Footer).len(), 1);
     assert_eq!(
-        footer.url.as_deref(),
+        doc.footer_url.as_deref(),
         Some("http://www.example.com/news/1.html")
     );
 }
