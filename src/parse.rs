@@ -510,6 +510,30 @@ impl<'t> Parser<'t> {
             .and_then(|i| self.paragraphs.get(i))
             .map_or(self.text.len(), |p| p.span.start);
         let structure_end = self.last_end_before(structure_end);
+        // Points outside any heading come first: the preamble (or the whole body when it has
+        // no headings). Pushing them before the headings keeps the nodes in document order
+        // with no sort: each heading's own points follow it, before its first child.
+        let first_heading_start = headings
+            .first()
+            .and_then(|h| self.paragraphs.get(h.paragraph))
+            .map_or(structure_end, |p| p.span.start);
+        let outside: Vec<Range<usize>> = (0..self.paragraphs.len())
+            .filter(|&i| {
+                self.roles[i] == Some(BlockRole::Preamble)
+                    && self.paragraphs[i].span.end <= first_heading_start
+            })
+            .map(|i| self.paragraphs[i].span.clone())
+            .collect();
+        let salutation_end = nodes
+            .iter()
+            .find(|n| n.kind == NodeKind::Salutation)
+            .map_or(0, |n| n.head.end);
+        let outside: Vec<Range<usize>> = outside
+            .into_iter()
+            .map(|range| range.start.max(salutation_end)..range.end)
+            .filter(|range| !range.is_empty())
+            .collect();
+        self.push_points(&mut nodes, &outside, None, 0);
         let mut heading_node: Vec<usize> = Vec::with_capacity(headings.len());
         for (h, heading) in headings.iter().enumerate() {
             let start = heading
@@ -550,29 +574,7 @@ impl<'t> Parser<'t> {
                 heading.depth + 1,
             );
         }
-        // Points outside any heading: the preamble (or the whole body when it has no headings).
-        let first_heading_start = headings
-            .first()
-            .and_then(|h| self.paragraphs.get(h.paragraph))
-            .map_or(structure_end, |p| p.span.start);
-        let outside: Vec<Range<usize>> = (0..self.paragraphs.len())
-            .filter(|&i| {
-                self.roles[i] == Some(BlockRole::Preamble)
-                    && self.paragraphs[i].span.end <= first_heading_start
-            })
-            .map(|i| self.paragraphs[i].span.clone())
-            .collect();
-        let salutation_end = nodes
-            .iter()
-            .find(|n| n.kind == NodeKind::Salutation)
-            .map_or(0, |n| n.head.end);
-        let outside: Vec<Range<usize>> = outside
-            .into_iter()
-            .map(|range| range.start.max(salutation_end)..range.end)
-            .filter(|range| !range.is_empty())
-            .collect();
-        self.push_points(&mut nodes, &outside, None, 0);
-        sort_in_document_order(nodes)
+        nodes
     }
 
     /// The end of the last paragraph that ends at or before `offset`.
@@ -841,26 +843,6 @@ fn split_long(paragraph: &str, from: usize) -> Vec<Range<usize>> {
     }
     pieces.push(from + start..from + paragraph.len());
     pieces
-}
-
-/// Sorts nodes by where they start. Parents were recorded as indices into the unsorted
-/// list, so they are mapped to the new positions.
-fn sort_in_document_order(nodes: Vec<Node>) -> Vec<Node> {
-    let mut order: Vec<usize> = (0..nodes.len()).collect();
-    order.sort_by_key(|&old| nodes[old].head.start);
-    let mut new_index = vec![0; nodes.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
-    let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
-    order
-        .iter()
-        .filter_map(|&old| slots[old].take())
-        .map(|mut node| {
-            node.parent = node.parent.map(|parent| new_index[parent]);
-            node
-        })
-        .collect()
 }
 
 /// A heading's label after its marker: up to the first 。！？： outside quotes when body

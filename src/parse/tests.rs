@@ -624,3 +624,23 @@ fn a_hard_wrapped_text_is_read_by_paragraph() {
         [h(0, "一、", "充分认识优化营商环境的重大意义")]
     );
 }
+
+#[test]
+fn nodes_are_in_document_order_with_parents_first() {
+    let texts = [
+        include_str!("../../data/briefing.txt").to_owned(),
+        "讲话\n同志们：\n今天讲两点。一是甲。二是乙。\n一、总则\n（一）目标\n一要学习，二要落实。\n1.细则\n二、要求\n首先，统一。其次，落实。\n同志们，让我们努力。\n（来源：新华社）\n".to_owned(),
+    ];
+    for text in &texts {
+        let doc = parse_text(text);
+        for (index, node) in doc.nodes.iter().enumerate() {
+            if let Some(previous) = index.checked_sub(1).map(|i| &doc.nodes[i]) {
+                assert!(
+                    previous.head.start < node.head.start,
+                    "{previous:?} then {node:?}"
+                );
+            }
+            assert!(node.parent.is_none_or(|parent| parent < index));
+        }
+    }
+}
