@@ -81,11 +81,21 @@ pub fn restore_terminal() {
 
 /// Restores the terminal before the panic message prints, so it lands on the main
 /// screen in cooked mode.
+///
+/// A panic while the reader holds the terminal ends the process (status 101) once the
+/// message is out, on whichever thread it happens: a panic on a helper thread (input,
+/// signals, the background load) would otherwise leave the reader running on a terminal
+/// it no longer holds, or waiting for keys that never come; and on the main thread,
+/// unwinding would flush a half-written frame onto the restored screen.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        let reader_running = TERMINAL_TAKEN.load(Ordering::SeqCst);
         restore_terminal();
         previous(info);
+        if reader_running {
+            std::process::exit(101);
+        }
     }));
 }
 
@@ -167,6 +177,12 @@ fn spawn_signal_thread(sender: Sender<Message>) -> io::Result<signal_hook::itera
 fn spawn_input_thread(sender: Sender<Message>) {
     std::thread::spawn(move || {
         while let Ok(event) = event::read() {
+            if let Event::Key(key) = &event {
+                assert!(
+                    !is_test_panic_key("BRIEFING_TEST_INPUT_PANIC_KEY", key),
+                    "test panic on the input thread requested by BRIEFING_TEST_INPUT_PANIC_KEY"
+                );
+            }
             if sender.send(Message::Input(event)).is_err() {
                 return;
             }
@@ -222,10 +238,12 @@ fn mouse_action(mouse: MouseEvent) -> Option<Action> {
 }
 
 /// A test-only way to panic inside the reader, to check the terminal is restored. It
-/// exists only in debug builds and only when `BRIEFING_TEST_PANIC_KEY` names the key.
-fn is_test_panic_key(key: &KeyEvent) -> bool {
+/// exists only in debug builds and only when `variable` names the key:
+/// `BRIEFING_TEST_PANIC_KEY` panics on the main thread, `BRIEFING_TEST_INPUT_PANIC_KEY`
+/// on the input thread.
+fn is_test_panic_key(variable: &str, key: &KeyEvent) -> bool {
     cfg!(debug_assertions)
-        && std::env::var("BRIEFING_TEST_PANIC_KEY")
+        && std::env::var(variable)
             .ok()
             .and_then(|k| k.chars().next())
             .is_some_and(|c| key.code == event::KeyCode::Char(c))
@@ -332,7 +350,7 @@ fn handle_batch(
             Message::Input(event) => {
                 if let Event::Key(key) = &event {
                     assert!(
-                        !is_test_panic_key(key),
+                        !is_test_panic_key("BRIEFING_TEST_PANIC_KEY", key),
                         "test panic requested by BRIEFING_TEST_PANIC_KEY"
                     );
                 }

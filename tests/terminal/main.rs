@@ -298,6 +298,18 @@ fn a_panic_leaves_the_terminal_as_found_and_its_message_readable() {
     );
 }
 
+#[test]
+fn a_panic_on_the_input_thread_ends_the_reader_and_restores_the_terminal() {
+    let (_dir, mut session, _) = reader_under_sh(&[("BRIEFING_TEST_INPUT_PANIC_KEY", "x")]);
+    session.send("x");
+    assert_restored(&session, "panic on the input thread", 101);
+    let screen = session.rows().join("\n");
+    assert!(
+        screen.contains("test panic on the input thread"),
+        "the panic message lands on the main screen:\n{screen}"
+    );
+}
+
 /// Suspends the reader with `suspend`, checks the terminal is given back while it is
 /// stopped, continues it with SIGCONT and checks it redraws.
 fn suspend_and_resume(how: &str, suspend: impl FnOnce(&mut Session, u32)) {
