@@ -804,22 +804,17 @@ impl App {
     /// Jumps to the next (or previous) node of a kind after (before) the current position.
     fn jump_to_next(&mut self, kind: NodeKind, forward: bool) {
         let here = self.current_position();
-        let candidates = self
-            .doc
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, node)| node.kind == kind);
+        let nodes = &self.doc.nodes;
+        // Nodes are in text order: start the walk where `here` falls.
         let target = if forward {
-            candidates
-                .filter(|(_, node)| node.head.start > here)
-                .map(|(i, _)| i)
-                .next()
+            let from = nodes.partition_point(|node| node.head.start <= here);
+            nodes[from..]
+                .iter()
+                .position(|node| node.kind == kind)
+                .map(|offset| from + offset)
         } else {
-            candidates
-                .filter(|(_, node)| node.head.start < here)
-                .map(|(i, _)| i)
-                .next_back()
+            let before = nodes.partition_point(|node| node.head.start < here);
+            nodes[..before].iter().rposition(|node| node.kind == kind)
         };
         if let Some(index) = target {
             self.jump_to(index);

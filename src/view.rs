@@ -62,11 +62,16 @@ impl Mark {
 
 /// True when `offset` lies in one of `ranges` (sorted, not overlapping).
 fn in_sorted(ranges: &[Range<usize>], offset: usize) -> bool {
-    let after = ranges.partition_point(|range| range.start <= offset);
+    in_sorted_by(ranges, |range| range, offset)
+}
+
+/// True when `offset` lies in the span of one of `items` (sorted, not overlapping).
+fn in_sorted_by<T>(items: &[T], span: impl Fn(&T) -> &Range<usize>, offset: usize) -> bool {
+    let after = items.partition_point(|item| span(item).start <= offset);
     after
         .checked_sub(1)
-        .and_then(|i| ranges.get(i))
-        .is_some_and(|range| range.contains(&offset))
+        .and_then(|i| items.get(i))
+        .is_some_and(|item| span(item).contains(&offset))
 }
 
 /// Writes `text` from column `x` on row `y`, never past `end` (exclusive). Returns the
@@ -288,8 +293,7 @@ fn draw_text(app: &App, buf: &mut Buffer) {
     let spans = &emphasis_spans(app.doc(), shown);
     let highlight = app.highlight();
     let matches: &[Range<usize>] = app.search().map_or(&[], |search| &search.matches);
-    let placeholders: Vec<Range<usize>> =
-        app.placeholders().iter().map(|p| p.span.clone()).collect();
+    let placeholders = app.placeholders();
     let visible = app.window().iter().take(panes.text.height);
     for (screen_row, line) in visible.enumerate() {
         let y = to_u16(panes.text.y + screen_row);
@@ -299,7 +303,7 @@ fn draw_text(app: &App, buf: &mut Buffer) {
                 Mark::Current
             } else if in_sorted(matches, offset) {
                 Mark::Match
-            } else if in_sorted(&placeholders, offset) {
+            } else if in_sorted_by(placeholders, |p| &p.span, offset) {
                 Mark::Placeholder
             } else {
                 Mark::None
