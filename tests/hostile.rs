@@ -642,7 +642,7 @@ fn closed_pipe_ends_quietly(dir: &Path, doc: &Hostile, timeout: Duration) {
             && !(pattern == "␛" && doc.bytes.contains(&0x1b));
         assert_eq!(
             outcome.code,
-            Some(if nothing_found { 1 } else { 0 }),
+            Some(i32::from(nothing_found)),
             "{}: {}",
             outcome.what,
             outcome.stderr
