@@ -127,7 +127,15 @@ mod tests {
     #[test]
     fn layout_holds_on_the_seeds_at_several_widths() {
         for seed in seeds() {
-            for (width, flags) in [(0u16, 0u8), (1, 1), (2, 0), (3, 9), (7, 1), (40, 8), (80, 0)] {
+            for (width, flags) in [
+                (0u16, 0u8),
+                (1, 1),
+                (2, 0),
+                (3, 9),
+                (7, 1),
+                (40, 8),
+                (80, 0),
+            ] {
                 let mut data = width.to_le_bytes().to_vec();
                 data.push(flags);
                 data.extend_from_slice(&seed);
