@@ -121,7 +121,9 @@ mod tests {
 
     #[test]
     fn load_parse_holds_on_the_seeds() {
-        seeds().iter().for_each(|seed| load_parse(seed));
+        for seed in seeds() {
+            load_parse(&seed);
+        }
     }
 
     #[test]
@@ -146,6 +148,8 @@ mod tests {
 
     #[test]
     fn json_round_trip_holds_on_the_seeds() {
-        seeds().iter().for_each(|seed| json_round_trip(seed));
+        for seed in seeds() {
+            json_round_trip(&seed);
+        }
     }
 }
