@@ -9,9 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::decode::decode;
 use crate::document::Document;
-use crate::input::{LoadOptions, Source, SourceError, load, read_bytes};
+use crate::input::{LoadOptions, Source, SourceError, decode_bytes, load, read_bytes};
 use crate::layout::{AmbiguousWidth, wrap_lines};
 use crate::outline;
 use crate::render::{RenderOptions, render};
@@ -293,7 +292,7 @@ fn wrap_command(cli: &Cli, file: Option<&PathBuf>, width: usize) -> Result<u8, C
         })
     };
     let bytes = read_bytes(&source).map_err(with_source)?;
-    let decoded = decode(&bytes, options.encoding);
+    let decoded = decode_bytes(bytes, options).map_err(with_source)?;
     let ambiguous = cli.options.ambiguous_width.without_terminal();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -114,6 +114,7 @@ fn is_removed(c: char) -> bool {
         c,
         '\u{FEFF}'
             | '\u{00AD}'
+            | '\u{061C}'
             | '\u{200E}'
             | '\u{200F}'
             | '\u{202A}'..='\u{202E}'
@@ -179,6 +180,8 @@ fn first_unclean(bytes: &[u8]) -> Option<usize> {
             0x00..=0x1F | 0x7F => true,
             // U+0080–U+009F (C1) and U+00AD
             0xC2 => matches!(at(i + 1), 0x80..=0x9F | 0xAD),
+            // U+061C ARABIC LETTER MARK, a bidi control
+            0xD8 => at(i + 1) == 0x9C,
             // U+200E U+200F U+202A–U+202E (E2 80 xx) and U+2066–U+2069 (E2 81 xx)
             0xE2 => match at(i + 1) {
                 0x80 => matches!(at(i + 2), 0x8E | 0x8F | 0xAA..=0xAE),

@@ -362,16 +362,6 @@ fn check_document(dir: &Path, doc: &Hostile, timeout: Duration) -> Vec<(String, 
         times.push((format!("{} {}", invocation.name, doc.name), outcome.elapsed));
         match doc.expect {
             Expect::Shown => assert_shown(&outcome, invocation, doc),
-            // `wrap` reads text like `fold` and does not look for NUL bytes (see the
-            // report in docs/SECURITY.md): either refusal or ␀ shown is acceptable there.
-            Expect::Binary if invocation.before.first() == Some(&"wrap") => {
-                if outcome.code == Some(0) {
-                    assert_shown(&outcome, invocation, doc);
-                    assert!(String::from_utf8_lossy(&outcome.stdout).contains('␀'));
-                } else {
-                    assert_refused(&outcome, "binary");
-                }
-            }
             Expect::Binary => {
                 assert_refused(&outcome, "binary");
                 let forced = run_invocation(dir, invocation, &path, &["--force"], timeout);

@@ -153,6 +153,8 @@ fn chinese_unit(c: char) -> Option<u32> {
 /// of `text`: its value and byte length. Digit-by-digit forms such as 一九四九 (a year)
 /// are not numbers of a list and give `None`.
 pub fn chinese_numeral(text: &str) -> Option<(u32, usize)> {
+    // `high` holds the 万 part once read: 一万零一 is 1 × 10 000 + 1.
+    let mut high: u32 = 0;
     let mut total: u32 = 0;
     let mut pending: Option<u32> = None;
     let mut len = 0;
@@ -160,7 +162,7 @@ pub fn chinese_numeral(text: &str) -> Option<(u32, usize)> {
     for c in text.chars() {
         if let Some(digit) = chinese_digit(c) {
             if digit == 0 {
-                if pending.is_some() || total == 0 {
+                if pending.is_some() || (total == 0 && high == 0) {
                     return None;
                 }
                 after_zero = true;
@@ -178,12 +180,13 @@ pub fn chinese_numeral(text: &str) -> Option<(u32, usize)> {
             };
             total = total.checked_add(multiplier.checked_mul(unit)?)?;
             after_zero = false;
-        } else if c == '万' {
-            // 十万 is as far as a list goes in practice; anything larger is not a marker.
+        } else if c == '万' && high == 0 {
             let value = total.checked_add(pending.take().unwrap_or(0))?;
-            total = value.checked_mul(10_000)?;
-            len += c.len_utf8();
-            break;
+            if value == 0 {
+                return None;
+            }
+            high = value.checked_mul(10_000)?;
+            total = 0;
         } else {
             break;
         }
@@ -192,7 +195,7 @@ pub fn chinese_numeral(text: &str) -> Option<(u32, usize)> {
     if after_zero && pending.is_none() {
         return None;
     }
-    let value = total.checked_add(pending.unwrap_or(0))?;
+    let value = high.checked_add(total)?.checked_add(pending.unwrap_or(0))?;
     (len > 0 && value > 0).then_some((value, len))
 }
 
@@ -475,6 +478,11 @@ mod tests {
         assert_eq!(chinese_numeral("二十一是").map(|n| n.0), Some(21));
         assert_eq!(chinese_numeral("一百零五").map(|n| n.0), Some(105));
         assert_eq!(chinese_numeral("十万、").map(|n| n.0), Some(100_000));
+        assert_eq!(chinese_numeral("一万零一、").map(|n| n.0), Some(10_001));
+        assert_eq!(
+            chinese_numeral("九万九千九百九十九").map(|n| n.0),
+            Some(99_999)
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 /// How long a test waits for the screen to show what it expects.
-const PATIENCE: Duration = Duration::from_secs(15);
+const PATIENCE: Duration = Duration::from_secs(30);
 
 struct Shared {
     parser: vt100::Parser,
@@ -120,6 +120,14 @@ impl Session {
 
     /// Resizes the terminal (the program gets SIGWINCH) and the screen model with it.
     pub fn resize(&self, cols: u16, rows: u16) {
+        // The screen takes its new size first: whatever the program draws once it learns
+        // of the resize is then read at that size, not clipped to the old one.
+        self.shared
+            .lock()
+            .expect("lock")
+            .parser
+            .screen_mut()
+            .set_size(rows.max(1), cols.max(1));
         self.master
             .resize(PtySize {
                 rows,
@@ -128,12 +136,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("the pseudo-terminal resizes");
-        self.shared
-            .lock()
-            .expect("lock")
-            .parser
-            .screen_mut()
-            .set_size(rows.max(1), cols.max(1));
     }
 
     /// Runs `look` on the screen as it is now.
