@@ -20,11 +20,15 @@ struct Shared {
     bytes: Vec<u8>,
     /// The terminal side is closed: every process holding it has ended.
     closed: bool,
+    /// The terminal draws East Asian Ambiguous characters two columns wide.
+    ambiguous_wide: bool,
 }
 
 pub struct Session {
     shared: Arc<Mutex<Shared>>,
-    writer: Box<dyn Write + Send>,
+    /// The keyboard side, shared with the thread that answers cursor-position queries
+    /// (a pseudo-terminal gives out one writer only).
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
 }
@@ -35,6 +39,18 @@ impl Session {
         Self::start_program(env!("CARGO_BIN_EXE_briefing"), args, cols, rows, env)
     }
 
+    /// Like [`Session::start`], on a terminal that draws East Asian Ambiguous characters
+    /// two columns wide (a CJK locale's setting): its cursor report after “ says so.
+    pub fn start_wide(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+        Self::spawn(
+            env!("CARGO_BIN_EXE_briefing"),
+            args,
+            (cols, rows),
+            env,
+            true,
+        )
+    }
+
     /// Starts any program (`sh -c …` around briefing, say) in the pseudo-terminal.
     pub fn start_program(
         program: &str,
@@ -42,6 +58,16 @@ impl Session {
         cols: u16,
         rows: u16,
         env: &[(&str, &str)],
+    ) -> Self {
+        Self::spawn(program, args, (cols, rows), env, false)
+    }
+
+    fn spawn(
+        program: &str,
+        args: &[&str],
+        (cols, rows): (u16, u16),
+        env: &[(&str, &str)],
+        ambiguous_wide: bool,
     ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -60,17 +86,17 @@ impl Session {
         let child = pty.slave.spawn_command(command).expect("briefing starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
+        let writer = Arc::new(Mutex::new(pty.master.take_writer().expect("pty writer")));
         // vt100 needs at least one cell; the program still sees the real (maybe 0×0) size.
         let shared = Arc::new(Mutex::new(Shared {
             parser: vt100::Parser::new(rows.max(1), cols.max(1), 0),
             bytes: Vec::new(),
             closed: false,
+            ambiguous_wide,
         }));
         let thread_shared = Arc::clone(&shared);
-        let reply_writer = pty.master.take_writer().ok();
+        let reply_writer = Arc::clone(&writer);
         std::thread::spawn(move || {
-            let mut reply_writer = reply_writer;
             let mut buffer = [0u8; 8192];
             while let Ok(read) = reader.read(&mut buffer) {
                 if read == 0 {
@@ -82,11 +108,15 @@ impl Session {
                 shared.parser.process(chunk);
                 // Answer CSI 6n (cursor position report) as a terminal would.
                 if chunk.windows(4).any(|w| w == b"\x1b[6n") {
-                    let (row, col) = shared.parser.screen().cursor_position();
-                    if let Some(writer) = reply_writer.as_mut() {
-                        let _ = write!(writer, "\x1b[{};{}R", row + 1, col + 1);
-                        let _ = writer.flush();
+                    let (row, mut col) = shared.parser.screen().cursor_position();
+                    // vt100 draws “ one column wide; a wide terminal is a column further on.
+                    let quote = "\u{201C}".as_bytes();
+                    if shared.ambiguous_wide && chunk.windows(quote.len()).any(|w| w == quote) {
+                        col += 1;
                     }
+                    let mut writer = reply_writer.lock().expect("lock");
+                    let _ = write!(writer, "\x1b[{};{}R", row + 1, col + 1);
+                    let _ = writer.flush();
                 }
             }
             thread_shared.lock().expect("lock").closed = true;
@@ -174,10 +204,9 @@ impl Session {
 
     /// Sends keys (bytes as a terminal would send them).
     pub fn send(&mut self, keys: &str) {
-        self.writer
-            .write_all(keys.as_bytes())
-            .expect("keys are sent");
-        self.writer.flush().expect("keys are flushed");
+        let mut writer = self.writer.lock().expect("lock");
+        writer.write_all(keys.as_bytes()).expect("keys are sent");
+        writer.flush().expect("keys are flushed");
     }
 
     /// The screen's text, one string per row.

@@ -136,3 +136,36 @@ fn a_mark_and_the_position_survive_quitting_and_reopening() {
     fresh.send("q");
     assert_eq!(fresh.wait_exit(), 0);
 }
+
+#[test]
+fn the_ambiguous_width_is_asked_of_the_terminal() {
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let env = [("XDG_STATE_HOME", state_home.as_str())];
+    // Box-drawing characters are ambiguous: a wide terminal gets the ASCII separator.
+    let separator = |session: &Session| {
+        let first = session.rows().first().cloned().unwrap_or_default();
+        ['|', '│'].into_iter().find(|bar| first.contains(*bar))
+    };
+    let mut wide = Session::start_wide(&[], 100, 30, &env);
+    wide.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    assert_eq!(separator(&wide), Some('|'), "{}", wide.rows().join("\n"));
+    wide.send("q");
+    assert_eq!(wide.wait_exit(), 0);
+
+    let mut narrow = Session::start(&[], 100, 30, &env);
+    narrow.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    assert_eq!(separator(&narrow), Some('│'));
+    narrow.send("q");
+    assert_eq!(narrow.wait_exit(), 0);
+
+    let mut forced = Session::start_wide(&["--ambiguous-width", "narrow"], 100, 30, &env);
+    forced.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    assert_eq!(
+        separator(&forced),
+        Some('│'),
+        "the option overrides the probe"
+    );
+    forced.send("q");
+    assert_eq!(forced.wait_exit(), 0);
+}
