@@ -4,6 +4,7 @@
 //! [`render`] → the reader's view, or a non-interactive command in [`cli`].
 
 pub mod app;
+pub mod backend;
 pub mod cli;
 pub mod decode;
 pub mod document;

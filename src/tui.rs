@@ -10,10 +10,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
+use crate::backend::ReaderBackend;
 use crossterm::event::{self, Event, KeyEvent, MouseEvent, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Effect, InputMode};
@@ -30,7 +30,7 @@ const PROBE_TIMEOUT: Duration = Duration::from_millis(200);
 /// Room for a whole frame, so it is written at once.
 const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 /// The terminal the reader draws on.
-type ReaderTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type ReaderTerminal = Terminal<ReaderBackend<BufWriter<Stdout>>>;
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
 
@@ -300,7 +300,7 @@ fn event_loop(
     // One write a frame: stdout's own buffer is 1 KiB, and a frame of Chinese text is
     // 10–20 KiB, which would otherwise reach the terminal in a dozen pieces.
     let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, io::stdout());
-    let mut terminal = Terminal::new(CrosstermBackend::new(output))?;
+    let mut terminal = Terminal::new(ReaderBackend::new(output))?;
     if let Some(updates) = updates {
         let forward = sender.clone();
         std::thread::spawn(move || {

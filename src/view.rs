@@ -571,12 +571,12 @@ fn draw_help(app: &App, buf: &mut Buffer) {
 #[cfg(test)]
 mod tests {
     use ratatui::Terminal;
-    use ratatui::backend::CrosstermBackend;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect as Area;
     use unicode_segmentation::UnicodeSegmentation;
 
     use super::*;
+    use crate::backend::ReaderBackend;
 
     #[test]
     fn our_width_agrees_with_ratatuis_buffer_on_the_shipped_briefing() {
@@ -648,7 +648,7 @@ mod tests {
     fn wide_mode_rows_stay_aligned_in_the_escape_output() {
         let width = 16u16;
         let written = SharedBytes::default();
-        let mut terminal = Terminal::new(CrosstermBackend::new(written.clone()))
+        let mut terminal = Terminal::new(ReaderBackend::new(written.clone()))
             .expect("a terminal over a byte buffer");
         terminal.resize(Area::new(0, 0, width, 1)).expect("sized");
         // A previous frame leaves other text under the cells that the wide characters'
