@@ -1167,17 +1167,6 @@ fn find_url(text: &str) -> Option<String> {
     (!url.is_empty()).then(|| url.to_owned())
 }
 
-/// Addresses a closing starts with.
-const CLOSING_ADDRESSES: &[&str] = &[
-    "同志们",
-    "朋友们",
-    "女士们",
-    "先生们",
-    "同学们",
-    "老师们",
-    "各位",
-];
-
 /// 同志们，… / 女士们、先生们！… / 各位代表！…: a paragraph that turns to the audience:
 /// a few words before the first mark, one of them an address.
 fn starts_with_address(text: &str) -> bool {
@@ -1188,9 +1177,7 @@ fn starts_with_address(text: &str) -> bool {
         return false;
     };
     let head = text.get(..offset).unwrap_or_default();
-    head.chars().count() <= 8
-        && (CLOSING_ADDRESSES.iter().any(|word| head.starts_with(word))
-            || ADDRESS_WORDS.iter().any(|word| head.contains(word)))
+    head.chars().count() <= 8 && ADDRESS_WORDS.iter().any(|word| head.contains(word))
 }
 
 /// A final exhortation (a paragraph that opens with 让我们) or thanks; an address at
