@@ -617,19 +617,24 @@ impl<'t> Parser<'t> {
         for range in ranges {
             points::candidates(self.text, range.clone(), &mut candidates);
         }
+        // Candidates are in text order, so the next one is found by binary search.
         let all_starts: Vec<usize> = candidates.iter().map(|c| c.at).collect();
+        let mut points = Vec::new();
         for run in points::runs(&candidates) {
             for (i, point) in run.iter().enumerate() {
                 let marker = point.at..point.at + point.marker.len;
                 let label_start = point.at + point.marker.len_with_punctuation;
-                let next_any = all_starts.iter().copied().find(|&s| s > point.at);
+                let next_any = all_starts.get(all_starts.partition_point(|&s| s <= point.at));
                 let label = point_label(
                     self.text,
                     label_start,
-                    point.paragraph.end.min(next_any.unwrap_or(usize::MAX)),
+                    point
+                        .paragraph
+                        .end
+                        .min(next_any.copied().unwrap_or(usize::MAX)),
                 );
                 let end = run.get(i + 1).map_or(point.paragraph.end, |next| next.at);
-                nodes.push(Node {
+                points.push(Node {
                     kind: NodeKind::Point,
                     depth,
                     marker: Some(self.text.get(marker.clone()).unwrap_or_default().to_owned()),
@@ -642,6 +647,11 @@ impl<'t> Parser<'t> {
                 });
             }
         }
+        // Runs of different styles interleave (第一，… 一是…二是… 第二，…): the points
+        // of one owner go into the tree in text order. No node has a point as parent,
+        // so reordering them moves no reference.
+        points.sort_by_key(|point| point.head.start);
+        nodes.extend(points);
     }
 
     fn closing_and_footer_nodes(&self, closing: Option<usize>, body_end: usize) -> Vec<Node> {

@@ -630,6 +630,7 @@ fn nodes_are_in_document_order_with_parents_first() {
     let texts = [
         include_str!("../../data/briefing.txt").to_owned(),
         "讲话\n同志们：\n今天讲两点。一是甲。二是乙。\n一、总则\n（一）目标\n一要学习，二要落实。\n1.细则\n二、要求\n首先，统一。其次，落实。\n同志们，让我们努力。\n（来源：新华社）\n".to_owned(),
+        "讲话\n第一，提高认识。\n第二，突出重点。一是甲。二是乙。三是丙。\n第三，压实责任。\n".to_owned(),
     ];
     for text in &texts {
         let doc = parse_text(text);
