@@ -196,7 +196,7 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>, LoadError> {
 /// file is read and parsed while the reader already runs.
 pub const PREVIEW_ABOVE_BYTES: u64 = 2 * 1024 * 1024;
 /// How much of a large file the first frame is made from.
-const PREVIEW_BYTES: u64 = 256 * 1024;
+const PREVIEW_BYTES: u64 = 64 * 1024;
 
 /// The first part of a large file, cut after its last complete line, for the first
 /// frame; `None` when the file is small, or not a file, or UTF-16 (whose lines cannot

@@ -169,3 +169,32 @@ fn the_ambiguous_width_is_asked_of_the_terminal() {
     forced.send("q");
     assert_eq!(forced.wait_exit(), 0);
 }
+
+#[test]
+fn a_large_file_opens_at_once_and_fills_in() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let briefing = include_str!("../../data/briefing.txt");
+    let (head, body) = briefing.split_once("\n\n").expect("a title line");
+    let mut text = format!("{head}\n\n");
+    let mut part = 0;
+    while text.len() < 3 * 1024 * 1024 {
+        part += 1;
+        text.push_str(&format!("第{part}部分 分报告\n\n{body}\n\n"));
+    }
+    text.push_str("（来源：测试）\n");
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &text).expect("written");
+    let state_home = dir.path().join("state").to_string_lossy().into_owned();
+    let path = path.to_string_lossy().into_owned();
+    let mut session = Session::start(&[&path], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
+    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    session.wait_for("the whole file has loaded", |screen| {
+        !screen.contents().contains("loading")
+    });
+    session.send("G");
+    session.wait_for_text("（来源：测试）");
+    let status = status_line(&session);
+    assert!(status.contains(&format!("第{part}部分")), "{status}");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
