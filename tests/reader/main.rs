@@ -2,6 +2,8 @@
 
 mod harness;
 
+use std::fmt::Write as _;
+
 use harness::Session;
 
 /// Where the text pane starts at 100 columns: a 30-column tree, then one column of padding.
@@ -179,7 +181,7 @@ fn a_large_file_opens_at_once_and_fills_in() {
     let mut part = 0;
     while text.len() < 3 * 1024 * 1024 {
         part += 1;
-        text.push_str(&format!("第{part}部分 分报告\n\n{body}\n\n"));
+        let _ = write!(text, "第{part}部分 分报告\n\n{body}\n\n");
     }
     text.push_str("（来源：测试）\n");
     let path = dir.path().join("big.txt");
