@@ -279,6 +279,10 @@ impl App {
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
+    /// The terminal size the panes were made for.
+    pub fn size(&self) -> (usize, usize) {
+        self.size
+    }
     pub fn panes(&self) -> &Panes {
         &self.panes
     }

@@ -333,7 +333,6 @@ fn handle_batch(
 ) -> io::Result<Option<Exit>> {
     let mut redraw = false;
     let mut full_redraw = false;
-    let mut resized = false;
     let mut message = Some(first);
     while let Some(current) = message.take() {
         match current {
@@ -349,9 +348,6 @@ fn handle_batch(
                 redraw = true;
             }
             Message::Input(event) => {
-                // Resize events carry the size read when SIGWINCH arrived; quick resizes
-                // coalesce, so the last event may be stale. The size is read again below.
-                resized |= matches!(event, Event::Resize(..));
                 if let Event::Key(key) = &event {
                     assert!(
                         !is_test_panic_key("BRIEFING_TEST_PANIC_KEY", key),
@@ -384,12 +380,19 @@ fn handle_batch(
         // two seconds with an error. `resize` clears the screen and forgets the previous
         // frame without asking anything, so the next draw repaints every cell.
         terminal.resize(Rect::new(0, 0, width, height))?;
-    } else if resized {
+    } else {
+        // The size is read again after every batch: resize events carry the size read
+        // when SIGWINCH arrived, quick resizes coalesce, and a size of 0 rows can make
+        // crossterm drop one, so the last event may be stale or missing. An ioctl is
+        // cheap; acting on a wrong size is not.
         let (width, height) = terminal::size()?;
-        redraw |= app.update(Action::Resize {
-            width: usize::from(width),
-            height: usize::from(height),
-        }) == Effect::Redraw;
+        let size = (usize::from(width), usize::from(height));
+        if size != app.size() {
+            redraw |= app.update(Action::Resize {
+                width: size.0,
+                height: size.1,
+            }) == Effect::Redraw;
+        }
     }
     if redraw || full_redraw {
         terminal.autoresize()?;
