@@ -221,9 +221,7 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect) {
             }
         };
         let has_match = match row {
-            TreeRow::Node(index) => app
-                .search()
-                .is_some_and(|search| search.nodes.contains(index)),
+            TreeRow::Node(index) => app.node_has_match(*index),
             TreeRow::Title => false,
         };
         let marker = if has_match {

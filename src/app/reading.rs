@@ -2,7 +2,7 @@
 //! key formulations, and the placeholders of a draft. Like the rest of `App`, no I/O:
 //! marks are saved by the caller when [`App::take_state_changed`] says so.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::{Action, App, InputMode, LinePos, Overlay};
@@ -17,8 +17,6 @@ pub struct Search {
     pub matches: Vec<Range<usize>>,
     /// Index into `matches` of the one last moved to.
     pub current: Option<usize>,
-    /// Nodes whose text holds a match, and their ancestors, for the tree.
-    pub nodes: HashSet<usize>,
     /// True while the query is being typed.
     pub editing: bool,
     /// Where the reader was when `/` was pressed, to return to on Esc.
@@ -95,6 +93,23 @@ impl App {
 
     pub fn search(&self) -> Option<&Search> {
         self.aids.search.as_ref()
+    }
+
+    /// True when the text of a node (its children's included) holds a search match,
+    /// for the tree's marks. Matches are in text order: a binary search, asked only
+    /// for the rows on screen.
+    pub fn node_has_match(&self, index: usize) -> bool {
+        let (Some(search), Some(node)) = (self.aids.search.as_ref(), self.doc.nodes.get(index))
+        else {
+            return false;
+        };
+        let first = search
+            .matches
+            .partition_point(|m| m.start < node.span.start);
+        search
+            .matches
+            .get(first)
+            .is_some_and(|m| m.start < node.span.end)
     }
 
     pub fn notice(&self) -> Option<&str> {
@@ -188,15 +203,9 @@ impl App {
     pub(super) fn carry_search(&mut self, search: Search) {
         let matches =
             Pattern::new(&search.query).map_or_else(Vec::new, |p| p.find_all(&self.doc.text));
-        let nodes = matches
-            .iter()
-            .filter_map(|m| self.doc.node_at(m.start))
-            .flat_map(|node| self.doc.path(node))
-            .collect();
         self.aids.search = Some(Search {
             current: None,
             matches,
-            nodes,
             origin: (self.top, None),
             ..search
         });
@@ -251,12 +260,6 @@ impl App {
         let (origin_top, _) = search.origin.clone();
         search.matches =
             Pattern::new(&search.query).map_or_else(Vec::new, |p| p.find_all(&self.doc.text));
-        search.nodes = search
-            .matches
-            .iter()
-            .filter_map(|m| self.doc.node_at(m.start))
-            .flat_map(|node| self.doc.path(node))
-            .collect();
         let origin = self
             .pages
             .get(&self.doc, origin_top)

@@ -355,14 +355,15 @@ fn search_marks_the_tree_nodes_that_hold_matches() {
     let mut app = app(100, 30);
     run(&mut app, &[Action::Search]);
     type_text(&mut app, "强化监督检查");
-    let nodes = &app.search().expect("searching").nodes;
     let point = node_index(&app, "三是", 2);
-    assert!(nodes.contains(&point));
+    assert!(app.node_has_match(point));
     assert!(
-        nodes.contains(&node_index(&app, "三、", 0)),
+        app.node_has_match(node_index(&app, "三、", 0)),
         "its heading too"
     );
-    assert!(!nodes.contains(&node_index(&app, "一、", 0)));
+    assert!(!app.node_has_match(node_index(&app, "一、", 0)));
+    run(&mut app, &[Action::Escape]);
+    assert!(!app.node_has_match(point), "no search, no marks");
 }
 
 #[test]
