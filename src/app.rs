@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::document::{Document, NodeKind};
+use crate::document::{Document, NodeKind, visible_chars};
 use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, truncate};
 use crate::render::{DisplayLine, RenderOptions};
@@ -218,8 +218,6 @@ pub struct App {
     selected: TreeRow,
     tree_top: usize,
     help_top: usize,
-    /// Characters (whitespace not counted) each node covers, for its speaking time.
-    node_chars: Vec<usize>,
     /// The source span to highlight in the text (the marker of the node last jumped to).
     highlight: Option<Range<usize>>,
     aids: reading::Aids,
@@ -239,7 +237,6 @@ impl App {
         }
         block_chars.push(total);
         let mut app = Self {
-            node_chars: Vec::new(),
             block_chars,
             pages: Pages::default(),
             window: Vec::new(),
@@ -261,12 +258,6 @@ impl App {
             loading: false,
             state_file: None,
         };
-        app.node_chars = app
-            .doc
-            .nodes
-            .iter()
-            .map(|node| app.chars_between(node.span.start, node.span.end))
-            .collect();
         app.aids.index(&app.doc);
         app.rebuild_rows();
         app.resize(width, height);
@@ -905,16 +896,7 @@ impl App {
                 .title
                 .clone()
                 .unwrap_or_else(|| "（无标题）".to_owned()),
-            TreeRow::Node(index) => self.doc.nodes.get(index).map_or_else(String::new, |node| {
-                let label = node.label.replace('\n', " ");
-                match (node.kind, &node.marker) {
-                    (NodeKind::Point, Some(marker)) => format!("{marker} {label}"),
-                    (_, Some(marker)) => format!("{marker}{label}"),
-                    (NodeKind::Closing, None) => "结束语".to_owned(),
-                    (NodeKind::Footer, None) => "文末".to_owned(),
-                    (_, None) => label,
-                }
-            }),
+            TreeRow::Node(index) => self.doc.node_title(index),
         };
         truncate(&text, width, self.settings.ambiguous)
     }
@@ -956,9 +938,12 @@ impl App {
 
     /// Seconds it takes to deliver a node's text.
     pub fn node_seconds(&self, index: usize) -> Option<u64> {
-        self.node_chars
-            .get(index)
-            .map(|&chars| seconds_for(chars, self.settings.rate))
+        self.doc.nodes.get(index).map(|node| {
+            seconds_for(
+                self.chars_between(node.span.start, node.span.end),
+                self.settings.rate,
+            )
+        })
     }
 
     /// Seconds it takes to deliver the whole text.
@@ -971,11 +956,6 @@ impl App {
         let done = self.chars_before(self.position());
         seconds_for(self.total_chars().saturating_sub(done), self.settings.rate)
     }
-}
-
-/// Characters of text, whitespace not counted (the speaking-time unit).
-fn visible_chars(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 /// Seconds to speak `chars` characters at `rate` characters a minute.

@@ -98,6 +98,11 @@ pub struct Warning {
     pub message: String,
 }
 
+/// Characters of text, whitespace not counted: the unit of speaking time and of `chars`.
+pub fn visible_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
 /// A parsed briefing. Built once by [`crate::parse::parse`]; never changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
@@ -135,7 +140,22 @@ impl Document {
 
     /// Characters of text, whitespace not counted.
     pub fn chars(&self) -> usize {
-        self.text.chars().filter(|c| !c.is_whitespace()).count()
+        visible_chars(&self.text)
+    }
+
+    /// A node as the tree and paths name it: 一、认清形势, 一是 创建要求越来越高,
+    /// 结束语, 文末; one line.
+    pub fn node_title(&self, index: usize) -> String {
+        self.nodes.get(index).map_or_else(String::new, |node| {
+            let label = node.label.replace('\n', " ");
+            match (node.kind, &node.marker) {
+                (NodeKind::Point, Some(marker)) => format!("{marker} {label}"),
+                (_, Some(marker)) => format!("{marker}{label}"),
+                (NodeKind::Closing, None) => "结束语".to_owned(),
+                (NodeKind::Footer, None) => "文末".to_owned(),
+                (_, None) => label,
+            }
+        })
     }
 
     /// The deepest node whose span holds `offset`, if any.

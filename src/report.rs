@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::app::{format_duration, seconds_for};
-use crate::document::{Document, NodeKind};
+use crate::document::{Document, NodeKind, visible_chars};
 use crate::search::Pattern;
 
 /// Characters of context shown on each side of a match.
@@ -30,19 +30,6 @@ struct SearchReport<'a> {
     matches: &'a [SearchHit],
 }
 
-/// A node's label as shown in paths: 一、认清形势 or 一是 创建要求越来越高.
-fn node_label(doc: &Document, index: usize) -> String {
-    doc.nodes
-        .get(index)
-        .map_or_else(String::new, |node| match (&node.marker, node.kind) {
-            (Some(marker), NodeKind::Point) => format!("{marker} {}", node.label),
-            (Some(marker), _) => format!("{marker}{}", node.label),
-            (None, NodeKind::Closing) => "结束语".to_owned(),
-            (None, NodeKind::Footer) => "文末".to_owned(),
-            (None, _) => node.label.replace('\n', " "),
-        })
-}
-
 /// Every match of `pattern` with its line, heading path and context.
 pub fn search_hits(doc: &Document, pattern: &str) -> Vec<SearchHit> {
     let Some(pattern) = Pattern::new(pattern) else {
@@ -57,7 +44,7 @@ pub fn search_hits(doc: &Document, pattern: &str) -> Vec<SearchHit> {
                 .map(|node| {
                     doc.path(node)
                         .into_iter()
-                        .map(|i| node_label(doc, i))
+                        .map(|i| doc.node_title(i))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -143,10 +130,6 @@ pub struct Stats {
     pub chars: usize,
     pub seconds: u64,
     pub headings: Vec<HeadingStats>,
-}
-
-fn visible_chars(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 impl Stats {
