@@ -95,12 +95,6 @@ impl DisplayLine {
         }
         out
     }
-
-    /// Splits the drawn text into runs of equal emphasis, given emphasised source spans
-    /// sorted by start and not overlapping.
-    pub fn segments(&self, spans: &[(Range<usize>, Emphasis)]) -> Vec<(&str, Emphasis)> {
-        self.segments_by(|offset| emphasis_at(spans, offset))
-    }
 }
 
 /// The emphasis of the byte at `offset`, given spans sorted by start and not overlapping.
@@ -426,14 +420,14 @@ mod tests {
             .find(|l| l.screen.text.starts_with("一、"))
             .expect("heading line");
         assert_eq!(
-            heading.segments(&spans),
+            heading.segments_by(|offset| emphasis_at(&spans, offset)),
             vec![("一、认清形势", Emphasis::Heading(0))]
         );
         let body = lines
             .iter()
             .find(|l| l.screen.text.contains("一是"))
             .expect("body line");
-        let segments = body.segments(&spans);
+        let segments = body.segments_by(|offset| emphasis_at(&spans, offset));
         assert!(
             segments.contains(&("一是", Emphasis::PointMarker)),
             "{segments:?}"
