@@ -14,6 +14,7 @@
 //! for the issue's targets, which `bench/compare.sh` measures against less.
 
 use std::hint::black_box;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -25,11 +26,11 @@ use briefing::input::EMBEDDED_BRIEFING;
 use briefing::layout::{AmbiguousWidth, ScreenLine, wrap};
 use briefing::parse::parse;
 use briefing::render::{RenderOptions, render};
+use briefing::screen::Screen;
 use briefing::search::Pattern;
-use briefing::view::draw;
+use briefing::view::{draw, scroll_area};
 use criterion::{BatchSize, BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
 
 /// The terminal the issue measures at.
 const COLUMNS: u16 = 120;
@@ -154,21 +155,24 @@ fn app_for(doc: Document) -> App {
     App::new(doc, settings(), usize::from(COLUMNS), usize::from(ROWS))
 }
 
-fn terminal() -> Terminal<TestBackend> {
-    Terminal::new(TestBackend::new(COLUMNS, ROWS)).expect("a TestBackend terminal never fails")
+const FRAME: Rect = Rect::new(0, 0, COLUMNS, ROWS);
+
+/// The reader's own screen, writing its escape sequences nowhere.
+fn terminal() -> Screen<io::Sink> {
+    Screen::new(io::sink(), FRAME)
 }
 
-fn draw_frame(terminal: &mut Terminal<TestBackend>, app: &App) {
+fn draw_frame(terminal: &mut Screen<io::Sink>, app: &App) {
     terminal
-        .draw(|frame| draw(app, frame))
-        .expect("drawing on a TestBackend never fails");
+        .draw(FRAME, scroll_area(app), |buffer| draw(app, buffer))
+        .expect("writing to a sink never fails");
 }
 
 /// Times `key` followed by a frame, `iters` times; when the key no longer moves (the
 /// end of the document), `reset` puts the reader back, outside the timing.
 fn time_key(
     app: &mut App,
-    terminal: &mut Terminal<TestBackend>,
+    terminal: &mut Screen<io::Sink>,
     iters: u64,
     key: Action,
     reset: Action,

@@ -4,7 +4,8 @@
 //! after every update: `top` is within `0..=max_top()`; the layout matches the current
 //! text width; the tree selection is a visible row.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::document::{Document, NodeKind, visible_chars};
@@ -225,6 +226,8 @@ pub struct App {
     loading: bool,
     /// Where the reading position and marks of this document are saved (by the caller).
     state_file: Option<StateFile>,
+    /// Characters of the nodes whose rows have been drawn, by node index.
+    node_chars: RefCell<HashMap<usize, usize>>,
 }
 
 impl App {
@@ -257,6 +260,7 @@ impl App {
             aids: reading::Aids::default(),
             loading: false,
             state_file: None,
+            node_chars: RefCell::default(),
         };
         app.aids.index(&app.doc);
         app.rebuild_rows();
@@ -938,12 +942,15 @@ impl App {
 
     /// Seconds it takes to deliver a node's text.
     pub fn node_seconds(&self, index: usize) -> Option<u64> {
-        self.doc.nodes.get(index).map(|node| {
-            seconds_for(
-                self.chars_between(node.span.start, node.span.end),
-                self.settings.rate,
-            )
-        })
+        let node = self.doc.nodes.get(index)?;
+        // Counted when the node's row is first drawn, and kept: a point's count runs
+        // through its paragraph, and the tree's rows are drawn again at every key.
+        let chars = *self
+            .node_chars
+            .borrow_mut()
+            .entry(index)
+            .or_insert_with(|| self.chars_between(node.span.start, node.span.end));
+        Some(seconds_for(chars, self.settings.rate))
     }
 
     /// Seconds it takes to deliver the whole text.

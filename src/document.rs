@@ -197,6 +197,7 @@ impl Document {
 
 #[cfg(test)]
 mod tests {
+    use super::visible_chars;
     use crate::parse::parse_text;
 
     #[test]
@@ -217,5 +218,14 @@ mod tests {
         let doc = parse_text("甲\n乙\n丙");
         assert_eq!(doc.line_of(0), 1);
         assert_eq!(doc.line_of(doc.text.find('丙').expect("present")), 3);
+    }
+
+    #[test]
+    fn visible_chars_skips_every_kind_of_whitespace() {
+        let spaces = "\t\n\u{b}\u{c}\r \u{85}\u{a0}\u{1680}\u{2000}\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}";
+        assert_eq!(
+            visible_chars(&format!("{spaces}一、{spaces}a。\u{3001}")),
+            5
+        );
     }
 }

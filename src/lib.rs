@@ -4,7 +4,6 @@
 //! [`render`] → the reader's view, or a non-interactive command in [`cli`].
 
 pub mod app;
-pub mod backend;
 pub mod cli;
 pub mod decode;
 pub mod document;
@@ -17,6 +16,7 @@ pub mod parse;
 pub mod reader;
 pub mod render;
 pub mod report;
+pub mod screen;
 pub mod search;
 pub mod state;
 pub mod terms;

@@ -10,15 +10,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use crate::backend::ReaderBackend;
 use crossterm::event::{self, Event, KeyEvent, MouseEvent, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
-use ratatui::Terminal;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Effect, InputMode};
 use crate::keymap::action_for;
 use crate::layout::AmbiguousWidth;
+use crate::screen::Screen;
 use crate::view;
 
 /// Set while the terminal is in the reader's modes; restoring clears it, so restore
@@ -30,7 +29,7 @@ const PROBE_TIMEOUT: Duration = Duration::from_millis(200);
 /// Room for a whole frame, so it is written at once.
 const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 /// The terminal the reader draws on.
-type ReaderTerminal = Terminal<ReaderBackend<BufWriter<Stdout>>>;
+type ReaderScreen = Screen<BufWriter<Stdout>>;
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
 
@@ -300,7 +299,7 @@ fn event_loop(
     // One write a frame: stdout's own buffer is 1 KiB, and a frame of Chinese text is
     // 10–20 KiB, which would otherwise reach the terminal in a dozen pieces.
     let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, io::stdout());
-    let mut terminal = Terminal::new(ReaderBackend::new(output))?;
+    let mut screen = Screen::new(output, frame_area(app));
     if let Some(updates) = updates {
         let forward = sender.clone();
         std::thread::spawn(move || {
@@ -312,12 +311,12 @@ fn event_loop(
         });
     }
     spawn_input_thread(sender);
-    terminal.draw(|frame| view::draw(app, frame))?;
+    draw(&mut screen, app)?;
     loop {
         let Ok(first) = receiver.recv() else {
             return Ok(Exit::Quit);
         };
-        if let Some(exit) = handle_batch(app, &mut terminal, receiver, first)? {
+        if let Some(exit) = handle_batch(app, &mut screen, receiver, first)? {
             return Ok(exit);
         }
         settle(app, false);
@@ -327,7 +326,7 @@ fn event_loop(
 /// Applies `first` and every message already queued, then draws once if anything changed.
 fn handle_batch(
     app: &mut App,
-    terminal: &mut ReaderTerminal,
+    screen: &mut ReaderScreen,
     receiver: &Receiver<Message>,
     first: Message,
 ) -> io::Result<Option<Exit>> {
@@ -375,11 +374,9 @@ fn handle_batch(
             width: usize::from(width),
             height: usize::from(height),
         });
-        // Not `terminal.clear()`: it asks the terminal for the cursor position (CSI 6n),
-        // a query whose answer races the input thread for the reply and times out after
-        // two seconds with an error. `resize` clears the screen and forgets the previous
-        // frame without asking anything, so the next draw repaints every cell.
-        terminal.resize(Rect::new(0, 0, width, height))?;
+        // Whatever was on the terminal meanwhile is forgotten: the next frame is drawn
+        // in full.
+        screen.clear(frame_area(app))?;
     } else {
         // The size is read again after every batch: resize events carry the size read
         // when SIGWINCH arrived, quick resizes coalesce, and a size of 0 rows can make
@@ -395,10 +392,26 @@ fn handle_batch(
         }
     }
     if redraw || full_redraw {
-        terminal.autoresize()?;
-        terminal.draw(|frame| view::draw(app, frame))?;
+        draw(screen, app)?;
     }
     Ok(None)
+}
+
+/// The whole terminal, at the size the reader's panes were made for.
+fn frame_area(app: &App) -> Rect {
+    let (width, height) = app.size();
+    Rect::new(
+        0,
+        0,
+        u16::try_from(width).unwrap_or(u16::MAX),
+        u16::try_from(height).unwrap_or(u16::MAX),
+    )
+}
+
+fn draw(screen: &mut ReaderScreen, app: &App) -> io::Result<()> {
+    screen.draw(frame_area(app), view::scroll_area(app), |buffer| {
+        view::draw(app, buffer);
+    })
 }
 
 /// Gives the terminal back, stops the process as the default SIGTSTP action would, and

@@ -9,16 +9,13 @@ use std::fmt::Write as _;
 use std::num::NonZeroU16;
 use std::ops::Range;
 
-use ratatui::Frame;
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::style::{Color, Modifier, Style};
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus, Overlay, Rect, TreeRow, format_duration};
 use crate::document::NodeKind;
 use crate::keymap::help_rows;
-use crate::layout::{AmbiguousWidth, cluster_width, str_width, truncate};
+use crate::layout::{AmbiguousWidth, clusters, drawn_and_natural_width, str_width, truncate};
 use crate::render::{Emphasis, emphasis_at, emphasis_spans};
 
 /// Shown alone when the terminal is smaller than the reader can use.
@@ -91,8 +88,9 @@ pub fn put_str(
     }
     let end = end.min(area.right());
     let mut column = x.max(area.left());
-    for cluster in text.graphemes(true) {
-        let width = u16::try_from(cluster_width(cluster, ambiguous)).unwrap_or(u16::MAX);
+    for cluster in clusters(text) {
+        let (drawn, natural) = drawn_and_natural_width(cluster, ambiguous);
+        let width = u16::try_from(drawn).unwrap_or(u16::MAX);
         if width == 0 {
             continue;
         }
@@ -101,9 +99,7 @@ pub fn put_str(
         }
         let cell = &mut buf[(column, y)];
         cell.set_symbol(cluster).set_style(style);
-        if let Some(forced) =
-            NonZeroU16::new(width).filter(|_| usize::from(width) != cluster.width())
-        {
+        if let Some(forced) = NonZeroU16::new(width).filter(|_| drawn != natural) {
             cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
         }
         for trailing in 1..width {
@@ -140,9 +136,8 @@ fn to_u16(value: usize) -> u16 {
 }
 
 /// Draws the whole reader.
-pub fn draw(app: &App, frame: &mut Frame) {
+pub fn draw(app: &App, buf: &mut Buffer) {
     let ambiguous = app.settings().ambiguous;
-    let buf = frame.buffer_mut();
     let panes = *app.panes();
     if panes.too_small {
         let width = usize::from(buf.area.width);
@@ -170,6 +165,21 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(Overlay::Formulations) => draw_formulations(app, buf),
         None => {}
     }
+}
+
+/// The text pane, whose lines move up and down together from one frame to the next,
+/// while nothing is drawn over it.
+pub fn scroll_area(app: &App) -> Option<ratatui::layout::Rect> {
+    let panes = app.panes();
+    let text = panes.text;
+    (!panes.too_small && app.overlay().is_none()).then(|| {
+        ratatui::layout::Rect::new(
+            to_u16(text.x),
+            to_u16(text.y),
+            to_u16(text.width),
+            to_u16(text.height),
+        )
+    })
 }
 
 /// The tree pane without its right border column.
@@ -568,13 +578,13 @@ fn draw_help(app: &App, buf: &mut Buffer) {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::Terminal;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect as Area;
     use unicode_segmentation::UnicodeSegmentation;
 
     use super::*;
-    use crate::backend::ReaderBackend;
+    use crate::layout::cluster_width;
+    use crate::screen::Screen;
 
     #[test]
     fn our_width_agrees_with_ratatuis_buffer_on_the_shipped_briefing() {
@@ -594,20 +604,6 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 2000);
-    }
-
-    /// Bytes written to the test terminal, readable after drawing.
-    #[derive(Clone, Default)]
-    struct SharedBytes(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-    impl std::io::Write for SharedBytes {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
     }
 
     /// A terminal that draws East Asian Ambiguous characters two columns wide: follows
@@ -645,17 +641,16 @@ mod tests {
     #[test]
     fn wide_mode_rows_stay_aligned_in_the_escape_output() {
         let width = 16u16;
-        let written = SharedBytes::default();
-        let mut terminal = Terminal::new(ReaderBackend::new(written.clone()))
-            .expect("a terminal over a byte buffer");
-        terminal.resize(Area::new(0, 0, width, 1)).expect("sized");
+        let mut written = Vec::new();
+        let area = Area::new(0, 0, width, 1);
+        let mut screen = Screen::new(&mut written, area);
         // A previous frame leaves other text under the cells that the wide characters'
         // second halves cover, so a naive diff would rewrite them and shift the row.
         for text in ["abcdefghijklmnop", "“好”…中①X"] {
-            terminal
-                .draw(|frame| {
+            screen
+                .draw(area, None, |buffer| {
                     put_str(
-                        frame.buffer_mut(),
+                        buffer,
                         0,
                         0,
                         width,
@@ -666,7 +661,8 @@ mod tests {
                 })
                 .expect("draws");
         }
-        let bytes = written.0.borrow().clone();
+        drop(screen);
+        let bytes = written;
         let row = wide_terminal_row(&bytes, usize::from(width));
         let at = |x: usize| row[x].as_deref();
         // “ 0-1, 好 2-3, ” 4-5, … 6-7, 中 8-9, ① 10-11, X 12.

@@ -19,7 +19,9 @@ fn app(width: u16, height: u16) -> App {
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| draw(app, frame)).expect("draws");
+    terminal
+        .draw(|frame| draw(app, frame.buffer_mut()))
+        .expect("draws");
     terminal.backend().to_string()
 }
 

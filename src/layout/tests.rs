@@ -684,6 +684,38 @@ proptest! {
         ..ProptestConfig::default()
     })]
 
+    /// The shortcut for characters that stand alone cuts and measures exactly as the
+    /// segmenter and the general width do, next to marks, emoji, Hangul and controls too.
+    #[test]
+    fn cluster_shortcuts_agree_with_the_segmenter(
+        text in prop::collection::vec(
+            prop_oneof![
+                token(),
+                Just("\u{302A}".to_owned()),
+                Just("\u{301C}\u{3099}".to_owned()),
+                Just("1\u{FE0F}\u{20E3}".to_owned()),
+                Just("\u{200D}".to_owned()),
+                Just("\r\n".to_owned()),
+                Just("\u{1100}\u{1161}".to_owned()),
+                "\\PC{0,3}",
+                "[\u{2000}-\u{206F}\u{3000}-\u{303F}\u{FF00}-\u{FF70}]{0,3}",
+            ],
+            0..40,
+        ).prop_map(|v| v.concat()),
+        ambiguous in mode(),
+    ) {
+        let ours: Vec<&str> = clusters(&text).collect();
+        let segmenter: Vec<&str> = text.graphemes(true).collect();
+        prop_assert_eq!(&ours, &segmenter);
+        for cluster in ours {
+            prop_assert_eq!(
+                drawn_and_natural_width(cluster, ambiguous),
+                (cluster_width(cluster, ambiguous), cluster.width()),
+                "{:?}", cluster
+            );
+        }
+    }
+
     #[test]
     fn wrap_invariants_hold(
         text in prop::collection::vec(token(), 0..80).prop_map(|v| v.concat()),
