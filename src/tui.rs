@@ -6,6 +6,7 @@
 //! panic, a terminating signal; and around a suspend.
 
 use std::io::{self, BufWriter, Read, Stdout, Write};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
@@ -40,6 +41,8 @@ enum Message {
     Terminate(i32),
     Suspend,
     Continued,
+    /// SIGWINCH: the size is read again after the batch.
+    Resized,
     InputClosed,
     /// Work finished off the first frame's path (the whole of a large document).
     Update(AppUpdate),
@@ -150,20 +153,37 @@ fn read_cursor_report(tty: &mut std::fs::File) -> Option<u16> {
     inner.split_once(';')?.1.parse().ok()
 }
 
-/// Forwards terminating, stop and continue signals to the event loop.
-fn spawn_signal_thread(sender: Sender<Message>) -> io::Result<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+/// Hands messages from other threads to the event loop and wakes it: the loop waits in
+/// `poll` on the terminal and on this pipe at once.
+#[derive(Clone)]
+struct Mailbox {
+    sender: Sender<Message>,
+    wake: Arc<io::PipeWriter>,
+}
+
+impl Mailbox {
+    fn send(&self, message: Message) -> Result<(), ()> {
+        self.sender.send(message).map_err(|_| ())?;
+        (&*self.wake).write_all(&[1]).map_err(|_| ())
+    }
+}
+
+/// Forwards terminating, stop, continue and resize signals to the event loop.
+fn spawn_signal_thread(mailbox: Mailbox) -> io::Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH,
+    ])?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         for signal in signals.forever() {
             let message = match signal {
                 SIGTSTP => Message::Suspend,
                 SIGCONT => Message::Continued,
+                SIGWINCH => Message::Resized,
                 other => Message::Terminate(other),
             };
-            if sender.send(message).is_err() {
+            if mailbox.send(message).is_err() {
                 break;
             }
         }
@@ -171,23 +191,62 @@ fn spawn_signal_thread(sender: Sender<Message>) -> io::Result<signal_hook::itera
     Ok(handle)
 }
 
-/// Reads terminal events on their own thread so the loop can wait on one channel for
-/// both keys and signals, with no timeout and no polling.
-fn spawn_input_thread(sender: Sender<Message>) {
-    std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if let Event::Key(key) = &event {
-                assert!(
-                    !is_test_panic_key("BRIEFING_TEST_INPUT_PANIC_KEY", key),
-                    "test panic on the input thread requested by BRIEFING_TEST_INPUT_PANIC_KEY"
-                );
-            }
-            if sender.send(Message::Input(event)).is_err() {
-                return;
+/// Where the loop waits: the terminal's input and the mailbox's pipe.
+struct Inbox {
+    tty: std::fs::File,
+    wake: io::PipeReader,
+    receiver: Receiver<Message>,
+}
+
+impl Inbox {
+    /// Blocks until there is input or mail, then returns all of it. Keys are read on this
+    /// thread rather than handed over by another: a key then wakes one thread, not two,
+    /// which on a busy machine is a tenth of a millisecond sooner on the screen.
+    fn wait(&mut self) -> io::Result<Vec<Message>> {
+        use rustix::event::{PollFd, PollFlags, poll};
+        let mut fds = [
+            PollFd::new(&self.tty, PollFlags::IN),
+            PollFd::new(&self.wake, PollFlags::IN),
+        ];
+        loop {
+            match poll(&mut fds, None) {
+                Ok(_) => break,
+                Err(rustix::io::Errno::INTR) => {}
+                Err(error) => return Err(error.into()),
             }
         }
-        let _ = sender.send(Message::InputClosed);
-    });
+        let (input, mail) = (fds[0].revents(), fds[1].revents());
+        let mut messages = Vec::new();
+        if !mail.is_empty() {
+            let mut drained = [0u8; 64];
+            let _ = self.wake.read(&mut drained);
+            messages.extend(self.receiver.try_iter());
+        }
+        if !input.is_empty() {
+            read_input(&mut messages);
+            // A terminal that hung up stays readable for ever: without this the loop
+            // would spin.
+            if input.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                messages.push(Message::InputClosed);
+            }
+        }
+        Ok(messages)
+    }
+}
+
+/// Every terminal event ready now. An error reading (the terminal is gone) ends input.
+fn read_input(messages: &mut Vec<Message>) {
+    loop {
+        match event::poll(Duration::ZERO) {
+            Ok(false) => return,
+            Ok(true) => match event::read() {
+                Ok(event) => messages.push(Message::Input(event)),
+                Err(_) => break,
+            },
+            Err(_) => break,
+        }
+    }
+    messages.push(Message::InputClosed);
 }
 
 /// The action for a terminal event, if it has one. Pasted text (bracketed paste, or
@@ -238,8 +297,8 @@ fn mouse_action(mouse: MouseEvent) -> Option<Action> {
 
 /// A test-only way to panic inside the reader, to check the terminal is restored. It
 /// exists only in debug builds and only when `variable` names the key:
-/// `BRIEFING_TEST_PANIC_KEY` panics on the main thread, `BRIEFING_TEST_INPUT_PANIC_KEY`
-/// on the input thread.
+/// `BRIEFING_TEST_PANIC_KEY` panics on the main thread, `BRIEFING_TEST_THREAD_PANIC_KEY`
+/// on a helper thread.
 fn is_test_panic_key(variable: &str, key: &KeyEvent) -> bool {
     cfg!(debug_assertions)
         && std::env::var(variable)
@@ -269,7 +328,12 @@ pub fn run(
     // reader is being set up would otherwise kill the process by default and leave the
     // terminal raw on the alternate screen. Until the loop runs they wait in the channel.
     let (sender, receiver) = mpsc::channel();
-    let signals = spawn_signal_thread(sender.clone())?;
+    let (wake_reader, wake_writer) = io::pipe()?;
+    let mailbox = Mailbox {
+        sender,
+        wake: Arc::new(wake_writer),
+    };
+    let signals = spawn_signal_thread(mailbox.clone())?;
     let result = terminal::enable_raw_mode().and_then(|()| {
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         let ambiguous = if probe {
@@ -280,7 +344,14 @@ pub fn run(
         take_terminal()?;
         let (width, height) = terminal::size()?;
         let mut app = make_app(ambiguous, usize::from(width), usize::from(height));
-        let exit = event_loop(&mut app, &mut settle, updates, sender, &receiver);
+        // The terminal itself, whichever of stdin or /dev/tty crossterm reads it from:
+        // every descriptor of a terminal sees the same input.
+        let inbox = Inbox {
+            tty: std::fs::File::open("/dev/tty")?,
+            wake: wake_reader,
+            receiver,
+        };
+        let exit = event_loop(&mut app, &mut settle, updates, &mailbox, inbox);
         settle(&mut app, true);
         exit
     });
@@ -293,15 +364,15 @@ fn event_loop(
     app: &mut App,
     settle: &mut impl FnMut(&mut App, bool),
     updates: Option<Receiver<AppUpdate>>,
-    sender: Sender<Message>,
-    receiver: &Receiver<Message>,
+    mailbox: &Mailbox,
+    mut inbox: Inbox,
 ) -> io::Result<Exit> {
     // One write a frame: stdout's own buffer is 1 KiB, and a frame of Chinese text is
     // 10–20 KiB, which would otherwise reach the terminal in a dozen pieces.
     let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, io::stdout());
     let mut screen = Screen::new(output, frame_area(app));
     if let Some(updates) = updates {
-        let forward = sender.clone();
+        let forward = mailbox.clone();
         std::thread::spawn(move || {
             for update in updates {
                 if forward.send(Message::Update(update)).is_err() {
@@ -310,31 +381,27 @@ fn event_loop(
             }
         });
     }
-    spawn_input_thread(sender);
     draw(&mut screen, app)?;
     loop {
-        let Ok(first) = receiver.recv() else {
-            return Ok(Exit::Quit);
-        };
-        if let Some(exit) = handle_batch(app, &mut screen, receiver, first)? {
+        let messages = inbox.wait()?;
+        if let Some(exit) = handle_batch(app, &mut screen, &inbox.tty, messages)? {
             return Ok(exit);
         }
         settle(app, false);
     }
 }
 
-/// Applies `first` and every message already queued, then draws once if anything changed.
+/// Applies `messages`, then draws once if anything changed.
 fn handle_batch(
     app: &mut App,
     screen: &mut ReaderScreen,
-    receiver: &Receiver<Message>,
-    first: Message,
+    tty: &std::fs::File,
+    messages: Vec<Message>,
 ) -> io::Result<Option<Exit>> {
     let mut redraw = false;
     let mut full_redraw = false;
-    let mut message = Some(first);
-    while let Some(current) = message.take() {
-        match current {
+    for message in messages {
+        match message {
             Message::Terminate(signal) => return Ok(Some(Exit::Signal(signal))),
             Message::InputClosed => return Ok(Some(Exit::Quit)),
             Message::Suspend => {
@@ -342,6 +409,7 @@ fn handle_batch(
                 full_redraw = true;
             }
             Message::Continued => full_redraw = true,
+            Message::Resized => {}
             Message::Update(update) => {
                 update(app);
                 redraw = true;
@@ -352,6 +420,14 @@ fn handle_batch(
                         !is_test_panic_key("BRIEFING_TEST_PANIC_KEY", key),
                         "test panic requested by BRIEFING_TEST_PANIC_KEY"
                     );
+                    if is_test_panic_key("BRIEFING_TEST_THREAD_PANIC_KEY", key) {
+                        // Waited for, so that nothing is drawn after the panic hook
+                        // has given the terminal back.
+                        let helper = std::thread::spawn(|| {
+                            panic!("test panic on a helper thread");
+                        });
+                        let _ = helper.join();
+                    }
                 }
                 for action in actions_for_event(app, &event) {
                     match app.update(action) {
@@ -366,10 +442,9 @@ fn handle_batch(
                 }
             }
         }
-        message = receiver.try_recv().ok();
     }
     if full_redraw {
-        let (width, height) = terminal::size()?;
+        let (width, height) = terminal_size(tty)?;
         app.update(Action::Resize {
             width: usize::from(width),
             height: usize::from(height),
@@ -382,7 +457,7 @@ fn handle_batch(
         // when SIGWINCH arrived, quick resizes coalesce, and a size of 0 rows can make
         // crossterm drop one, so the last event may be stale or missing. An ioctl is
         // cheap; acting on a wrong size is not.
-        let (width, height) = terminal::size()?;
+        let (width, height) = terminal_size(tty)?;
         let size = (usize::from(width), usize::from(height));
         if size != app.size() {
             redraw |= app.update(Action::Resize {
@@ -395,6 +470,13 @@ fn handle_batch(
         draw(screen, app)?;
     }
     Ok(None)
+}
+
+/// The terminal's size in columns and rows, asked of the descriptor the loop holds
+/// open (`terminal::size` opens /dev/tty for every call).
+fn terminal_size(tty: &std::fs::File) -> io::Result<(u16, u16)> {
+    let size = rustix::termios::tcgetwinsize(tty)?;
+    Ok((size.ws_col, size.ws_row))
 }
 
 /// The whole terminal, at the size the reader's panes were made for.

@@ -299,13 +299,13 @@ fn a_panic_leaves_the_terminal_as_found_and_its_message_readable() {
 }
 
 #[test]
-fn a_panic_on_the_input_thread_ends_the_reader_and_restores_the_terminal() {
-    let (_dir, mut session, _) = reader_under_sh(&[("BRIEFING_TEST_INPUT_PANIC_KEY", "x")]);
+fn a_panic_on_a_helper_thread_ends_the_reader_and_restores_the_terminal() {
+    let (_dir, mut session, _) = reader_under_sh(&[("BRIEFING_TEST_THREAD_PANIC_KEY", "x")]);
     session.send("x");
-    assert_restored(&session, "panic on the input thread", 101);
+    assert_restored(&session, "panic on a helper thread", 101);
     let screen = session.rows().join("\n");
     assert!(
-        screen.contains("test panic on the input thread"),
+        screen.contains("test panic on a helper thread"),
         "the panic message lands on the main screen:\n{screen}"
     );
 }
