@@ -318,7 +318,9 @@ pub fn clusters(text: &str) -> impl Iterator<Item = &str> {
 
 /// Characters that no UAX #29 rule joins to a neighbour: printable ASCII, CJK ideographs,
 /// CJK punctuation (not the tone marks U+302A–U+302F, which extend), full-width forms and
-/// the general punctuation Chinese uses (dashes, quotes, ellipsis).
+/// general punctuation (dashes, quotes, ellipsis, primes; not the line and paragraph
+/// separators, the bidi controls, the word joiner and the invisible operators, which are
+/// controls to UAX #29).
 fn stands_alone(c: char) -> bool {
     matches!(
         c,
@@ -328,6 +330,7 @@ fn stands_alone(c: char) -> bool {
             | '\u{3030}'..='\u{303F}'
             | '\u{FF01}'..='\u{FF60}'
             | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205E}'
     )
 }
 

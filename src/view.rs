@@ -62,6 +62,18 @@ fn in_sorted(ranges: &[Range<usize>], offset: usize) -> bool {
     in_sorted_by(ranges, |range| range, offset)
 }
 
+/// True when the span of one of `items` (sorted, not overlapping) overlaps `range`.
+fn overlaps_sorted_by<T>(
+    items: &[T],
+    span: impl Fn(&T) -> &Range<usize>,
+    range: &Range<usize>,
+) -> bool {
+    let first_ending_after = items.partition_point(|item| span(item).end <= range.start);
+    items
+        .get(first_ending_after)
+        .is_some_and(|item| span(item).start < range.end)
+}
+
 /// True when `offset` lies in the span of one of `items` (sorted, not overlapping).
 fn in_sorted_by<T>(items: &[T], span: impl Fn(&T) -> &Range<usize>, offset: usize) -> bool {
     let after = items.partition_point(|item| span(item).start <= offset);
@@ -306,6 +318,29 @@ fn draw_text(app: &App, buf: &mut Buffer) {
     for (screen_row, line) in visible.enumerate() {
         let y = to_u16(panes.text.y + screen_row);
         let mut x = to_u16(left + line.pad);
+        let (Some(&(first_text, first_source)), Some(&(_, last_source))) =
+            (line.screen.clusters.first(), line.screen.clusters.last())
+        else {
+            continue;
+        };
+        let drawn = line.base + first_source as usize..line.base + last_source as usize + 1;
+        // Most lines hold nothing marked: they are drawn in one piece, without asking
+        // about every cluster.
+        let marked = highlight
+            .is_some_and(|range| range.start < drawn.end && drawn.start < range.end)
+            || overlaps_sorted_by(matches, |range| range, &drawn)
+            || overlaps_sorted_by(placeholders, |placeholder| &placeholder.span, &drawn)
+            || overlaps_sorted_by(spans, |(range, _)| range, &drawn);
+        if !marked {
+            let text = line
+                .screen
+                .text
+                .get(first_text as usize..)
+                .unwrap_or_default();
+            let style = Mark::None.patch(style_of(Emphasis::Plain));
+            put_str(buf, x, y, end, text, style, ambiguous);
+            continue;
+        }
         let segments = line.segments_by(|offset| {
             let mark = if highlight.is_some_and(|range| range.contains(&offset)) {
                 Mark::Current
@@ -585,6 +620,74 @@ mod tests {
     use super::*;
     use crate::layout::cluster_width;
     use crate::screen::Screen;
+
+    /// The style of each character of `needle` where it first shows right of `left`.
+    fn styles_at(frame: &Buffer, left: usize, needle: &str) -> Vec<Style> {
+        for y in frame.area.top()..frame.area.bottom() {
+            // The row's text, and the column each of its characters starts at.
+            let mut row = String::new();
+            let mut columns = Vec::new();
+            let mut x = to_u16(left);
+            while x < frame.area.right() {
+                let cell = &frame[(x, y)];
+                row.push_str(cell.symbol());
+                columns.push((row.len(), x));
+                x += cell.cell_width().max(1);
+            }
+            if let Some(at) = row.find(needle) {
+                let first = columns
+                    .iter()
+                    .position(|(end, _)| *end > at)
+                    .expect("a column");
+                return columns[first..first + needle.chars().count()]
+                    .iter()
+                    .map(|&(_, x)| frame[(x, y)].style())
+                    .collect();
+            }
+        }
+        panic!("{needle} is not on screen");
+    }
+
+    #[test]
+    fn text_is_styled_by_its_role_and_its_marks() {
+        use crate::app::{Action, Settings};
+        let mut app = App::new(
+            crate::parse::parse_text(include_str!("../data/briefing.txt")),
+            Settings::default(),
+            120,
+            40,
+        );
+        app.update(Action::Search);
+        for c in "双拥工作".chars() {
+            app.update(Action::Input(c));
+        }
+        app.update(Action::Accept);
+        let mut frame = Buffer::empty(Area::new(0, 0, 120, 40));
+        draw(&app, &mut frame);
+        let text = app.panes().text.x;
+        let heading = styles_at(&frame, text, "认清形势");
+        assert!(
+            heading
+                .iter()
+                .all(|style| style.add_modifier.contains(Modifier::BOLD))
+        );
+        let plain = styles_at(&frame, text, "中国人民");
+        assert!(plain.iter().all(|style| style.bg == Some(Color::Reset)
+            && style.fg == Some(Color::Reset)
+            && style.add_modifier.is_empty()));
+        let point = styles_at(&frame, text, "一是创建");
+        assert_eq!(point[0].fg, Some(Color::Cyan));
+        assert_eq!(point[2].fg, Some(Color::Reset));
+        let matched = styles_at(&frame, text, "双拥工作的标准");
+        assert!(
+            matched[..4]
+                .iter()
+                .all(|style| style.bg == Some(Color::Yellow))
+        );
+        assert_eq!(matched[4].bg, Some(Color::Reset));
+        let placeholder = styles_at(&frame, text, "XX年我区");
+        assert!(placeholder[0].add_modifier.contains(Modifier::UNDERLINED));
+    }
 
     #[test]
     fn our_width_agrees_with_ratatuis_buffer_on_the_shipped_briefing() {
