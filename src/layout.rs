@@ -235,9 +235,7 @@ impl Glyph<'_> {
 /// the wrong neighbour and change that neighbour's width, so it draws nothing.
 fn attaches(c: char) -> bool {
     // Fast path for what Chinese text is made of: ASCII, ideographs, punctuation.
-    if c.is_ascii()
-        || matches!(c, '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{3029}' | '\u{3400}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF5E}')
-    {
+    if c.is_ascii() || stands_alone(c) || matches!(c, '\u{3400}'..='\u{4DBF}') {
         return false;
     }
     let mut buf = [0u8; 8];

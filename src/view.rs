@@ -95,32 +95,36 @@ pub fn put_str(
     ambiguous: AmbiguousWidth,
 ) -> u16 {
     let area = buf.area;
-    if y < area.top() || y >= area.bottom() {
+    if y < area.top() || y >= area.bottom() || area.width == 0 {
         return x;
     }
-    let end = end.min(area.right());
-    let mut column = x.max(area.left());
+    let end = usize::from(end.min(area.right()).saturating_sub(area.left()));
+    let mut column = usize::from(x.max(area.left()) - area.left());
+    // The row itself, indexed from the area's left: one bounds check a cell, not the
+    // position arithmetic of `buf[(x, y)]`.
+    let row_start = buf.index_of(area.left(), y);
+    let row = &mut buf.content[row_start..row_start + usize::from(area.width)];
     for cluster in clusters(text) {
         let (drawn, natural) = drawn_and_natural_width(cluster, ambiguous);
-        let width = u16::try_from(drawn).unwrap_or(u16::MAX);
-        if width == 0 {
+        if drawn == 0 {
             continue;
         }
-        if column.saturating_add(width) > end {
+        if column + drawn > end {
             break;
         }
-        let cell = &mut buf[(column, y)];
+        let (first, trailing) = row[column..column + drawn].split_at_mut(1);
+        let cell = &mut first[0];
         cell.set_symbol(cluster).set_style(style);
-        if let Some(forced) = NonZeroU16::new(width).filter(|_| drawn != natural) {
+        if let Some(forced) = NonZeroU16::new(to_u16(drawn)).filter(|_| drawn != natural) {
             cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
         }
-        for trailing in 1..width {
-            buf[(column + trailing, y)].reset();
-            buf[(column + trailing, y)].set_style(style);
+        for covered in trailing {
+            covered.reset();
+            covered.set_style(style);
         }
-        column += width;
+        column += drawn;
     }
-    column
+    area.left() + to_u16(column)
 }
 
 /// Clears `rect` with `style`. A wide character just left of it would still cover its
