@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::document::{Document, NodeKind, visible_chars};
 use crate::keymap::help_rows;
@@ -25,6 +26,8 @@ pub const MIN_HEIGHT: usize = 4;
 const TREE_MIN: usize = 16;
 /// How much of the width `<` and `>` move the tree's border by, in percent.
 const TREE_STEP_PERCENT: usize = 5;
+/// Tree labels kept: many screens of rows, far fewer than a large document's nodes.
+const MAX_CACHED_LABELS: usize = 4096;
 
 /// Everything a user can ask for. Keys, mouse and resize events become actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,7 +127,7 @@ pub enum InputMode {
 }
 
 /// A row of the section tree: the title (root) or a node. Rows sort in tree order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TreeRow {
     Title,
     Node(usize),
@@ -228,6 +231,8 @@ pub struct App {
     state_file: Option<StateFile>,
     /// Characters of the nodes whose rows have been drawn, by node index.
     node_chars: RefCell<HashMap<usize, usize>>,
+    /// Tree labels drawn, by row and width: the tree is drawn again at every key.
+    labels: RefCell<HashMap<(TreeRow, usize), Rc<str>>>,
 }
 
 impl App {
@@ -261,6 +266,7 @@ impl App {
             loading: false,
             state_file: None,
             node_chars: RefCell::default(),
+            labels: RefCell::default(),
         };
         app.aids.index(&app.doc);
         app.rebuild_rows();
@@ -893,7 +899,20 @@ impl App {
     }
 
     /// The tree label of a row: marker and lead phrase, cut to `width` columns with `…`.
-    pub fn row_label(&self, row: TreeRow, width: usize) -> String {
+    pub fn row_label(&self, row: TreeRow, width: usize) -> Rc<str> {
+        let mut labels = self.labels.borrow_mut();
+        // Widths change with every resize; what was drawn at other sizes is let go.
+        if labels.len() >= MAX_CACHED_LABELS {
+            labels.clear();
+        }
+        Rc::clone(
+            labels
+                .entry((row, width))
+                .or_insert_with(|| self.make_row_label(row, width).into()),
+        )
+    }
+
+    fn make_row_label(&self, row: TreeRow, width: usize) -> String {
         let text = match row {
             TreeRow::Title => self
                 .doc
@@ -913,7 +932,7 @@ impl App {
                 .doc
                 .path(index)
                 .into_iter()
-                .map(|i| self.row_label(TreeRow::Node(i), usize::MAX))
+                .map(|i| self.make_row_label(TreeRow::Node(i), usize::MAX))
                 .collect::<Vec<_>>()
                 .join(" › "),
         }

@@ -215,8 +215,7 @@ impl Glyph<'_> {
             (Glyph::Removed | Glyph::Tab, _) => 0,
             (Glyph::Char(c), AmbiguousWidth::Narrow) => c.width().unwrap_or(1),
             (Glyph::Char(c), AmbiguousWidth::Wide) => c.width_cjk().unwrap_or(1),
-            (Glyph::Text(t), AmbiguousWidth::Narrow) => t.width(),
-            (Glyph::Text(t), AmbiguousWidth::Wide) => t.width_cjk(),
+            (Glyph::Text(t), ambiguous) => text_width(t, ambiguous),
         }
     }
 
@@ -333,21 +332,48 @@ fn stands_alone(c: char) -> bool {
 }
 
 /// The display width of `cluster` as drawn by us, and as a terminal that knows only
-/// Unicode's widths (ambiguous narrow) would advance over it. Single characters that
-/// stand alone take the short way: one table lookup each.
+/// Unicode's widths (ambiguous narrow) would advance over it.
 pub fn drawn_and_natural_width(cluster: &str, ambiguous: AmbiguousWidth) -> (usize, usize) {
-    let mut chars = cluster.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) if stands_alone(c) => {
-            let natural = c.width().unwrap_or(1);
-            let drawn = match ambiguous {
-                AmbiguousWidth::Narrow => natural,
-                AmbiguousWidth::Wide => c.width_cjk().unwrap_or(1),
-            };
-            (drawn, natural)
-        }
-        _ => (cluster_width(cluster, ambiguous), cluster.width()),
+    match single_standalone(cluster) {
+        Some(c) => (
+            char_width(c, ambiguous),
+            char_width(c, AmbiguousWidth::Narrow),
+        ),
+        None => (cluster_width(cluster, ambiguous), cluster.width()),
     }
+}
+
+/// The width of a cluster's text. A single character that stands alone takes the short
+/// way, one table lookup, instead of the string walk that handles sequences.
+fn text_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
+    match (single_standalone(text), ambiguous) {
+        (Some(c), _) => char_width(c, ambiguous),
+        (None, AmbiguousWidth::Narrow) => text.width(),
+        (None, AmbiguousWidth::Wide) => text.width_cjk(),
+    }
+}
+
+fn single_standalone(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if stands_alone(c) => Some(c),
+        _ => None,
+    }
+}
+
+fn char_width(c: char, ambiguous: AmbiguousWidth) -> usize {
+    // Most of a Chinese text, answered without the table: every CJK unified ideograph
+    // is East Asian Wide, every printable ASCII character Narrow.
+    match c {
+        ' '..='~' => return 1,
+        '\u{4E00}'..='\u{9FFF}' => return 2,
+        _ => {}
+    }
+    match ambiguous {
+        AmbiguousWidth::Narrow => c.width(),
+        AmbiguousWidth::Wide => c.width_cjk(),
+    }
+    .unwrap_or(1)
 }
 
 /// Display width of a string, cluster by cluster, tabs expanded from column 0, controls as

@@ -676,6 +676,19 @@ fn phrases() -> impl Strategy<Value = String> {
     prop::collection::vec(phrase, 0..30).prop_map(|v| v.concat())
 }
 
+#[test]
+fn widths_answered_without_the_table_agree_with_it() {
+    for c in (' '..='~').chain('\u{4E00}'..='\u{9FFF}') {
+        for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+            let table = match ambiguous {
+                AmbiguousWidth::Narrow => c.width(),
+                AmbiguousWidth::Wide => c.width_cjk(),
+            };
+            assert_eq!(Some(char_width(c, ambiguous)), table, "{c:?}");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 400,
@@ -713,6 +726,11 @@ proptest! {
                 (cluster_width(cluster, ambiguous), cluster.width()),
                 "{:?}", cluster
             );
+            let unicode = match ambiguous {
+                AmbiguousWidth::Narrow => cluster.width(),
+                AmbiguousWidth::Wide => cluster.width_cjk(),
+            };
+            prop_assert_eq!(text_width(cluster, ambiguous), unicode, "{:?}", cluster);
         }
     }
 
