@@ -27,6 +27,8 @@ static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 
 /// How long the ambiguous-width probe waits for the terminal's answer.
 const PROBE_TIMEOUT: Duration = Duration::from_millis(200);
+/// How long a terminating signal waits for the loop to end the reader.
+const TERMINATE_GRACE: Duration = Duration::from_secs(2);
 /// Room for a whole frame, so it is written at once.
 const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 /// The terminal the reader draws on.
@@ -153,6 +155,18 @@ fn read_cursor_report(tty: &mut std::fs::File) -> Option<u16> {
     inner.split_once(';')?.1.parse().ok()
 }
 
+/// A terminating signal ends the reader even when the loop cannot take it (stuck in a
+/// read from a terminal that is gone, say): after a grace period in which the loop ends
+/// the reader itself (saving the reading position), the terminal is given back and the
+/// process exits with 128 + the signal's number.
+fn end_if_not_ended(signal: i32) {
+    std::thread::spawn(move || {
+        std::thread::sleep(TERMINATE_GRACE);
+        restore_terminal();
+        std::process::exit(128 + signal);
+    });
+}
+
 /// Hands messages from other threads to the event loop and wakes it: the loop waits in
 /// `poll` on the terminal and on this pipe at once.
 #[derive(Clone)]
@@ -181,7 +195,10 @@ fn spawn_signal_thread(mailbox: Mailbox) -> io::Result<signal_hook::iterator::Ha
                 SIGTSTP => Message::Suspend,
                 SIGCONT => Message::Continued,
                 SIGWINCH => Message::Resized,
-                other => Message::Terminate(other),
+                other => {
+                    end_if_not_ended(other);
+                    Message::Terminate(other)
+                }
             };
             if mailbox.send(message).is_err() {
                 break;
@@ -189,6 +206,19 @@ fn spawn_signal_thread(mailbox: Mailbox) -> io::Result<signal_hook::iterator::Ha
         }
     });
     Ok(handle)
+}
+
+/// The terminal keys come from, as crossterm chooses it: stdin when it is a terminal
+/// (it may not be the controlling one), else /dev/tty. Every descriptor of a terminal
+/// sees the same input.
+fn input_terminal() -> io::Result<std::fs::File> {
+    use std::os::fd::AsFd;
+    let stdin = io::stdin();
+    if rustix::termios::isatty(stdin.as_fd()) {
+        Ok(std::fs::File::from(stdin.as_fd().try_clone_to_owned()?))
+    } else {
+        std::fs::File::open("/dev/tty")
+    }
 }
 
 /// Where the loop waits: the terminal's input and the mailbox's pipe.
@@ -222,13 +252,12 @@ impl Inbox {
             let _ = self.wake.read(&mut drained);
             messages.extend(self.receiver.try_iter());
         }
-        if !input.is_empty() {
+        if input.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+            // A terminal that hung up reads as an endless end of file, and crossterm,
+            // asked to read it, loops on it for ever: it is not asked.
+            messages.push(Message::InputClosed);
+        } else if !input.is_empty() {
             read_input(&mut messages);
-            // A terminal that hung up stays readable for ever: without this the loop
-            // would spin.
-            if input.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-                messages.push(Message::InputClosed);
-            }
         }
         Ok(messages)
     }
@@ -344,10 +373,8 @@ pub fn run(
         take_terminal()?;
         let (width, height) = terminal::size()?;
         let mut app = make_app(ambiguous, usize::from(width), usize::from(height));
-        // The terminal itself, whichever of stdin or /dev/tty crossterm reads it from:
-        // every descriptor of a terminal sees the same input.
         let inbox = Inbox {
-            tty: std::fs::File::open("/dev/tty")?,
+            tty: input_terminal()?,
             wake: wake_reader,
             receiver,
         };

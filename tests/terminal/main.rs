@@ -417,3 +417,51 @@ fn tiny_terminals_at_start_and_after_resizes_never_panic() {
     assert!(!output.contains("panicked"), "{output}");
     assert_eq!(code, 0);
 }
+
+/// Closing the terminal (an SSH connection dropped, a terminal window closed) hangs it
+/// up: the reader must end, not spin on a terminal that reads as an endless end of file.
+/// It runs in a session of its own (`setsid`), so the terminal is not its controlling
+/// one and no SIGHUP comes to end it: only its input tells it.
+#[test]
+fn the_reader_ends_when_its_terminal_is_closed() {
+    use std::io::Read;
+
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+    let state = tempfile::tempdir().expect("a temporary directory");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut command = CommandBuilder::new("setsid");
+    command.args(["-w", BIN, "--no-resume", "--ambiguous-width", "narrow"]);
+    command.env("TERM", "xterm-256color");
+    command.env("XDG_STATE_HOME", state.path());
+    let mut child = pty.slave.spawn_command(command).expect("briefing starts");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let mut seen = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("同志们") {
+        let read = reader.read(&mut chunk).expect("the first frame");
+        assert!(read > 0, "the terminal closed before the first frame");
+        seen.extend_from_slice(&chunk[..read]);
+    }
+    drop(reader);
+    drop(pty.master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if child.try_wait().expect("child status").is_some() {
+            return;
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            panic!("briefing still runs 10 s after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
