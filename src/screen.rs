@@ -101,11 +101,16 @@ impl<W: Write> Screen<W> {
             Some((kept_area, rows)) if kept_area == area => rows,
             _ => row_fingerprints(&self.shown, area),
         };
-        let shift = detect_shift(&old, &new, area.width);
+        let moved = detect_shift(&old, &new, area.width);
         self.shown_rows = Some((area, new));
-        Some(Scroll {
+        let (shift, reappearing) = moved?;
+        // A scroll moves whole rows, so what lies beside the area on them is written
+        // again: it pays only when the lines it brings back hold more cells than that.
+        let beside = usize::from(self.next.area.width.saturating_sub(area.width));
+        let repaired = beside * usize::from(area.height);
+        (reappearing * usize::from(area.width) > repaired).then(|| Scroll {
             rows: area.top()..area.bottom(),
-            shift: shift?,
+            shift,
         })
     }
 }
@@ -214,9 +219,9 @@ fn row_fingerprints(buffer: &Buffer, area: Rect) -> Vec<u64> {
 
 /// How many lines the rows fingerprinted `old` moved up (positive) or down (negative)
 /// to become the rows fingerprinted `new`: the smallest shift under which more than half
-/// of the lines that stay in view reappear, not counting blank ones. None when there is
-/// no such shift.
-fn detect_shift(old: &[u64], new: &[u64], width: u16) -> Option<isize> {
+/// of the lines that stay in view reappear, not counting blank ones; with the number of
+/// lines that reappear. None when there is no such shift.
+fn detect_shift(old: &[u64], new: &[u64], width: u16) -> Option<(isize, usize)> {
     if old == new {
         return None;
     }
@@ -225,7 +230,7 @@ fn detect_shift(old: &[u64], new: &[u64], width: u16) -> Option<isize> {
     let height = old.len().cast_signed();
     (1..height)
         .flat_map(|distance| [distance, -distance])
-        .find(|&shift| {
+        .find_map(|shift| {
             let (mut staying, mut reappearing) = (0, 0);
             for (row, fingerprint) in new.iter().enumerate() {
                 let Some(from) = row.checked_add_signed(shift).and_then(|from| old.get(from))
@@ -237,7 +242,7 @@ fn detect_shift(old: &[u64], new: &[u64], width: u16) -> Option<isize> {
                     reappearing += usize::from(from == fingerprint);
                 }
             }
-            reappearing * 2 > staying
+            (reappearing * 2 > staying).then_some((shift, reappearing))
         })
 }
 
@@ -494,6 +499,9 @@ mod tests {
         app.update(Action::PageDown);
         let frames = [first, reader_frame(&app, area)];
         let written = draw_all(&frames, view::scroll_area(&app));
+        // The few lines a scroll would bring back hold fewer cells than the tree beside
+        // them, which a scroll would make to be written again.
+        assert!(!String::from_utf8_lossy(&written[1]).contains("\x1b[1;39r"));
         assert_eq!(
             terminal_cells(&written.concat(), area),
             frame_cells(&frames[1])
