@@ -26,11 +26,9 @@ use briefing::input::EMBEDDED_BRIEFING;
 use briefing::layout::{AmbiguousWidth, ScreenLine, wrap};
 use briefing::parse::parse;
 use briefing::render::{RenderOptions, render};
-use briefing::screen::Screen;
 use briefing::search::Pattern;
-use briefing::view::{draw, scroll_area};
+use briefing::view::ReaderScreen;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
-use ratatui::layout::Rect;
 
 /// The terminal the issue measures at.
 const COLUMNS: u16 = 120;
@@ -155,24 +153,21 @@ fn app_for(doc: Document) -> App {
     App::new(doc, settings(), usize::from(COLUMNS), usize::from(ROWS))
 }
 
-const FRAME: Rect = Rect::new(0, 0, COLUMNS, ROWS);
-
-/// The reader's own screen, writing its escape sequences nowhere.
-fn terminal() -> Screen<io::Sink> {
-    Screen::new(io::sink(), FRAME)
+/// The reader's own screen, as the reader draws on it (scrolling, carrying over what the
+/// frame on screen shows), writing its escape sequences nowhere.
+fn terminal(app: &App) -> ReaderScreen<io::Sink> {
+    ReaderScreen::new(io::sink(), app)
 }
 
-fn draw_frame(terminal: &mut Screen<io::Sink>, app: &App) {
-    terminal
-        .draw(FRAME, scroll_area(app), |buffer| draw(app, buffer))
-        .expect("writing to a sink never fails");
+fn draw_frame(terminal: &mut ReaderScreen<io::Sink>, app: &App) {
+    terminal.draw(app).expect("writing to a sink never fails");
 }
 
 /// Times `key` followed by a frame, `iters` times; when the key no longer moves (the
 /// end of the document), `reset` puts the reader back, outside the timing.
 fn time_key(
     app: &mut App,
-    terminal: &mut Screen<io::Sink>,
+    terminal: &mut ReaderScreen<io::Sink>,
     iters: u64,
     key: Action,
     reset: Action,
@@ -263,7 +258,7 @@ fn bench_reader(c: &mut Criterion, inputs: &[Input]) {
             b.iter_batched(|| doc.clone(), app_for, BatchSize::LargeInput);
         });
         let mut app = app_for(doc);
-        let mut terminal = terminal();
+        let mut terminal = terminal(&app);
         group.bench_function(format!("draw_frame/{}", input.name), |b| {
             b.iter(|| draw_frame(&mut terminal, black_box(&app)));
         });

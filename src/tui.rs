@@ -13,12 +13,10 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEvent, MouseEvent, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
-use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Effect, InputMode};
 use crate::keymap::action_for;
 use crate::layout::AmbiguousWidth;
-use crate::screen::Screen;
 use crate::view;
 
 /// Set while the terminal is in the reader's modes; restoring clears it, so restore
@@ -32,7 +30,7 @@ const TERMINATE_GRACE: Duration = Duration::from_secs(2);
 /// Room for a whole frame, so it is written at once.
 const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 /// The terminal the reader draws on.
-type ReaderScreen = Screen<BufWriter<Stdout>>;
+type ReaderScreen = view::ReaderScreen<BufWriter<Stdout>>;
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
 
@@ -397,7 +395,7 @@ fn event_loop(
     // One write a frame: stdout's own buffer is 1 KiB, and a frame of Chinese text is
     // 10–20 KiB, which would otherwise reach the terminal in a dozen pieces.
     let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, io::stdout());
-    let mut screen = Screen::new(output, frame_area(app));
+    let mut screen = ReaderScreen::new(output, app);
     if let Some(updates) = updates {
         let forward = mailbox.clone();
         std::thread::spawn(move || {
@@ -408,7 +406,7 @@ fn event_loop(
             }
         });
     }
-    draw(&mut screen, app)?;
+    screen.draw(app)?;
     loop {
         let messages = inbox.wait()?;
         if let Some(exit) = handle_batch(app, &mut screen, &inbox.tty, messages)? {
@@ -439,6 +437,7 @@ fn handle_batch(
             Message::Resized => {}
             Message::Update(update) => {
                 update(app);
+                screen.forget();
                 redraw = true;
             }
             Message::Input(event) => {
@@ -478,7 +477,7 @@ fn handle_batch(
         });
         // Whatever was on the terminal meanwhile is forgotten: the next frame is drawn
         // in full.
-        screen.clear(frame_area(app))?;
+        screen.clear(app)?;
     } else {
         // The size is read again after every batch: resize events carry the size read
         // when SIGWINCH arrived, quick resizes coalesce, and a size of 0 rows can make
@@ -494,7 +493,7 @@ fn handle_batch(
         }
     }
     if redraw || full_redraw {
-        draw(screen, app)?;
+        screen.draw(app)?;
     }
     Ok(None)
 }
@@ -504,23 +503,6 @@ fn handle_batch(
 fn terminal_size(tty: &std::fs::File) -> io::Result<(u16, u16)> {
     let size = rustix::termios::tcgetwinsize(tty)?;
     Ok((size.ws_col, size.ws_row))
-}
-
-/// The whole terminal, at the size the reader's panes were made for.
-fn frame_area(app: &App) -> Rect {
-    let (width, height) = app.size();
-    Rect::new(
-        0,
-        0,
-        u16::try_from(width).unwrap_or(u16::MAX),
-        u16::try_from(height).unwrap_or(u16::MAX),
-    )
-}
-
-fn draw(screen: &mut ReaderScreen, app: &App) -> io::Result<()> {
-    screen.draw(frame_area(app), view::scroll_area(app), |buffer| {
-        view::draw(app, buffer);
-    })
 }
 
 /// Gives the terminal back, stops the process as the default SIGTSTP action would, and
