@@ -229,6 +229,8 @@ pub struct App {
     loading: bool,
     /// Where the reading position and marks of this document are saved (by the caller).
     state_file: Option<StateFile>,
+    /// Where `window` starts and how many lines it was made for.
+    window_at: Option<(LinePos, usize)>,
     /// Characters of the nodes whose rows have been drawn, by node index.
     node_chars: RefCell<HashMap<usize, usize>>,
     /// Tree labels drawn, by row and width: the tree is drawn again at every key.
@@ -265,6 +267,7 @@ impl App {
             aids: reading::Aids::default(),
             loading: false,
             state_file: None,
+            window_at: None,
             node_chars: RefCell::default(),
             labels: RefCell::default(),
         };
@@ -390,10 +393,15 @@ impl App {
         pos.min(self.max_top())
     }
 
-    /// Lays out what the text pane shows now.
+    /// Lays out what the text pane shows now: again only when the top line, the page or
+    /// the layout changed, since every key asks.
     fn refresh_window(&mut self) {
         let page = self.page();
+        if self.window_at == Some((self.top, page)) {
+            return;
+        }
         self.window = self.pages.window(&self.doc, self.top, page);
+        self.window_at = Some((self.top, page));
     }
 
     /// Characters (whitespace not counted) from byte `start` to byte `end`.
@@ -635,6 +643,7 @@ impl App {
         if tree_width == 0 && self.overlay != Some(Overlay::Tree) && self.focus == Focus::Tree {
             self.focus = Focus::Text;
         }
+        self.window_at = None;
         self.pages.set_options(RenderOptions {
             width: text_inner,
             indent: self.settings.indent,

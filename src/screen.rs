@@ -104,16 +104,33 @@ impl<W: Write> Screen<W> {
         plan.carried.retain(|carried| {
             carried.y < area.bottom()
                 && carried.from < area.bottom()
+                && area.left() <= carried.columns.start
+                && carried.columns.start <= carried.columns.end
                 && carried.columns.end <= area.right()
         });
+        plan.carried
+            .sort_by_key(|carried| (carried.y, carried.columns.start));
         self.next.resize(area);
-        self.next.reset();
-        for carried in &plan.carried {
-            let from = self.shown.index_of(carried.columns.start, carried.from);
-            let to = self.next.index_of(carried.columns.start, carried.y);
-            let width = usize::from(carried.columns.end - carried.columns.start);
-            self.next.content[to..to + width]
-                .clone_from_slice(&self.shown.content[from..from + width]);
+        // Every cell is cleared or carried over, once: clearing the carried ones first
+        // would write most of the frame twice.
+        let mut carried = plan.carried.iter().peekable();
+        for y in area.top()..area.bottom() {
+            let row = self.next.index_of(area.left(), y);
+            let mut x = area.left();
+            while let Some(span) = carried.next_if(|span| span.y == y) {
+                let start = span.columns.start.max(x);
+                let clear =
+                    row + usize::from(x - area.left())..row + usize::from(start - area.left());
+                self.next.content[clear].fill(Cell::EMPTY);
+                let width = usize::from(span.columns.end.saturating_sub(start));
+                let from = self.shown.index_of(start, span.from);
+                let to = self.next.index_of(start, y);
+                self.next.content[to..to + width]
+                    .clone_from_slice(&self.shown.content[from..from + width]);
+                x = span.columns.end.max(x);
+            }
+            let end = row + usize::from(area.width);
+            self.next.content[row + usize::from(x - area.left())..end].fill(Cell::EMPTY);
         }
         render(&mut self.next, &plan);
         let scroll = plan
