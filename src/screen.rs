@@ -114,7 +114,12 @@ impl<W: Write> Screen<W> {
         // Every cell is cleared or carried over, once: clearing the carried ones first
         // would write most of the frame twice.
         let mut carried = plan.carried.iter().peekable();
-        for y in area.top()..area.bottom() {
+        let rows = if area.width == 0 {
+            0..0
+        } else {
+            area.top()..area.bottom()
+        };
+        for y in rows {
             let row = self.next.index_of(area.left(), y);
             let mut x = area.left();
             while let Some(span) = carried.next_if(|span| span.y == y) {
@@ -133,10 +138,9 @@ impl<W: Write> Screen<W> {
             self.next.content[row + usize::from(x - area.left())..end].fill(Cell::EMPTY);
         }
         render(&mut self.next, &plan);
-        let scroll = plan
-            .scroll
-            .as_ref()
-            .filter(|scroll| scroll.rows.len() >= 2 && scroll.rows.end <= area.bottom());
+        let scroll = plan.scroll.as_ref().filter(|scroll| {
+            area.width > 0 && scroll.rows.len() >= 2 && scroll.rows.end <= area.bottom()
+        });
         if let Some(scroll) = scroll {
             queue_scroll(&mut self.writer, scroll)?;
         }
@@ -495,6 +499,33 @@ pub(crate) mod tests {
                 shift,
             });
         Plan { scroll, carried }
+    }
+
+    #[test]
+    fn frames_without_columns_or_rows_draw_nothing() {
+        for area in [Rect::new(0, 0, 0, 5), Rect::new(0, 0, 5, 0), Rect::ZERO] {
+            let mut screen = Screen::new(Vec::new(), area);
+            for _ in 0..2 {
+                let plan = Plan {
+                    scroll: Some(Scroll {
+                        rows: 0..5,
+                        shift: 1,
+                    }),
+                    carried: vec![Carried {
+                        y: 0,
+                        from: 1,
+                        columns: 0..0,
+                    }],
+                };
+                screen
+                    .draw(area, plan, |_, _| {})
+                    .expect("writing to memory");
+            }
+            assert!(
+                !String::from_utf8_lossy(&screen.writer).contains('r'),
+                "{area:?}"
+            );
+        }
     }
 
     proptest! {
