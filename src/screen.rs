@@ -110,10 +110,19 @@ impl<W: Write> Screen<W> {
         });
         plan.carried
             .sort_by_key(|carried| (carried.y, carried.columns.start));
+        if !plan.scroll.as_ref().is_some_and(|scroll| {
+            area.width > 0 && scroll.rows.len() >= 2 && scroll.rows.end <= area.bottom()
+        }) {
+            plan.scroll = None;
+        }
         self.next.resize(area);
         // Every cell is cleared or carried over, once: clearing the carried ones first
         // would write most of the frame twice.
         let mut carried = plan.carried.iter().peekable();
+        // Cells the terminal shows where they are carried to: the diff passes them over,
+        // so they are moved, at a fraction of the cost of a clone, once all the clones
+        // have read what they need.
+        let mut moved = Vec::new();
         let rows = if area.width == 0 {
             0..0
         } else {
@@ -121,6 +130,10 @@ impl<W: Write> Screen<W> {
         };
         for y in rows {
             let row = self.next.index_of(area.left(), y);
+            let origin = plan
+                .scroll
+                .as_ref()
+                .map_or(Some(y), |scroll| scroll.origin(y));
             let mut x = area.left();
             while let Some(span) = carried.next_if(|span| span.y == y) {
                 let start = span.columns.start.max(x);
@@ -130,17 +143,22 @@ impl<W: Write> Screen<W> {
                 let width = usize::from(span.columns.end.saturating_sub(start));
                 let from = self.shown.index_of(start, span.from);
                 let to = self.next.index_of(start, y);
-                self.next.content[to..to + width]
-                    .clone_from_slice(&self.shown.content[from..from + width]);
+                let (source, target) = (from..from + width, to..to + width);
+                if origin == Some(span.from) {
+                    moved.push((target, source));
+                } else {
+                    self.next.content[target].clone_from_slice(&self.shown.content[source]);
+                }
                 x = span.columns.end.max(x);
             }
             let end = row + usize::from(area.width);
             self.next.content[row + usize::from(x - area.left())..end].fill(Cell::EMPTY);
         }
+        for (target, source) in moved {
+            self.next.content[target].swap_with_slice(&mut self.shown.content[source]);
+        }
         render(&mut self.next, &plan);
-        let scroll = plan.scroll.as_ref().filter(|scroll| {
-            area.width > 0 && scroll.rows.len() >= 2 && scroll.rows.end <= area.bottom()
-        });
+        let scroll = plan.scroll.as_ref();
         if let Some(scroll) = scroll {
             queue_scroll(&mut self.writer, scroll)?;
         }

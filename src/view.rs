@@ -167,11 +167,11 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan) {
         put_str(buf, 0, 0, buf.area.width, &notice, Style::new(), ambiguous);
         return;
     }
-    let tree_columns = panes.tree.x..panes.tree.x + panes.tree.width;
-    let tree_carried = panes.tree.height > 0 && is_carried(plan, panes.tree.y, &tree_columns);
-    if panes.tree.width > 0 && !tree_carried {
-        draw_tree(app, buf, tree_inner(panes.tree));
-        draw_separator(buf, panes.tree, ambiguous);
+    if panes.tree.width > 0 {
+        let columns = panes.tree.x..panes.tree.x + panes.tree.width;
+        let carried = |y: usize| is_carried(plan, y, &columns);
+        draw_tree(app, buf, tree_inner(panes.tree), &carried);
+        draw_separator(buf, panes.tree, ambiguous, &carried);
     }
     draw_text(app, buf, plan);
     draw_status(app, buf);
@@ -184,7 +184,7 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan) {
                 panes.text.height,
             );
             let inner = draw_box(buf, area, "目录 contents", ambiguous);
-            draw_tree(app, buf, inner);
+            draw_tree(app, buf, inner, &|_| false);
         }
         Some(Overlay::Formulations) => draw_formulations(app, buf),
         None => {}
@@ -213,13 +213,21 @@ struct LineKey {
     marks: Vec<(Range<usize>, Mark)>,
 }
 
+/// The tree pane and, for each of its rows, the tree row drawn there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct TreeKey {
     pane: Rect,
-    selected: TreeRow,
-    focused: bool,
-    /// The rows shown, each with its search mark and whether it is folded.
-    rows: Vec<(TreeRow, bool, bool)>,
+    rows: Vec<Option<TreeRowKey>>,
+}
+
+/// A tree row as drawn: the row, its search mark, whether it is folded, and whether it
+/// is selected (and then whether the tree has the focus).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct TreeRowKey {
+    row: TreeRow,
+    has_match: bool,
+    folded: bool,
+    selected: Option<bool>,
 }
 
 /// The keys of the frame `app` draws now. Nothing has a key under an overlay.
@@ -256,22 +264,32 @@ pub fn frame_keys(app: &App) -> FrameKeys {
             }
         })
         .collect();
-    let tree = (panes.tree.width > 0).then(|| TreeKey {
-        pane: panes.tree,
-        selected: app.selected(),
-        focused: app.focus() == Focus::Tree,
-        rows: app
-            .tree_rows()
-            .iter()
-            .skip(app.tree_top())
-            .take(panes.tree.height)
-            .map(|row| match row {
-                TreeRow::Title => (*row, false, false),
-                TreeRow::Node(index) => {
-                    (*row, app.node_has_match(*index), app.is_collapsed(*index))
-                }
+    let tree = (panes.tree.width > 0).then(|| {
+        let selected = app.selected();
+        let focused = app.focus() == Focus::Tree;
+        let mut shown = app.tree_rows().iter().skip(app.tree_top());
+        let rows = (0..panes.tree.height)
+            .map(|_| {
+                shown.next().map(|row| {
+                    let (has_match, folded) = match row {
+                        TreeRow::Title => (false, false),
+                        TreeRow::Node(index) => {
+                            (app.node_has_match(*index), app.is_collapsed(*index))
+                        }
+                    };
+                    TreeRowKey {
+                        row: *row,
+                        has_match,
+                        folded,
+                        selected: (*row == selected).then_some(focused),
+                    }
+                })
             })
-            .collect(),
+            .collect();
+        TreeKey {
+            pane: panes.tree,
+            rows,
+        }
     });
     FrameKeys {
         text: panes.text,
@@ -314,17 +332,21 @@ pub fn plan(previous: Option<&FrameKeys>, next: &FrameKeys, frame_width: usize) 
     let tree = next
         .tree
         .as_ref()
-        .filter(|tree| previous.tree.as_ref() == Some(*tree));
+        .zip(previous.tree.as_ref())
+        .filter(|(tree, before)| tree.pane == before.pane);
     let mut carried = Vec::new();
     let mut reappearing = 0;
     for y in text.y..text.y + text.height {
-        if let Some(tree) =
-            tree.filter(|tree| (tree.pane.y..tree.pane.y + tree.pane.height).contains(&y))
-        {
+        let tree_row = tree.and_then(|(tree, before)| {
+            let row = y.checked_sub(tree.pane.y)?;
+            let same = row < tree.pane.height && tree.rows.get(row) == before.rows.get(row);
+            same.then_some(tree.pane)
+        });
+        if let Some(pane) = tree_row {
             carried.push(Carried {
                 y: to_u16(y),
                 from: to_u16(y),
-                columns: to_u16(tree.pane.x)..to_u16(tree.pane.x + tree.pane.width),
+                columns: to_u16(pane.x)..to_u16(pane.x + pane.width),
             });
         }
         let row = y - text.y;
@@ -424,13 +446,18 @@ fn tree_inner(tree: Rect) -> Rect {
 
 /// The border between tree and text. Box-drawing characters are East Asian Ambiguous:
 /// on a wide-ambiguous terminal they take two columns, so an ASCII bar is used there.
-fn draw_separator(buf: &mut Buffer, tree: Rect, ambiguous: AmbiguousWidth) {
+fn draw_separator(
+    buf: &mut Buffer,
+    tree: Rect,
+    ambiguous: AmbiguousWidth,
+    carried: &impl Fn(usize) -> bool,
+) {
     let bar = match ambiguous {
         AmbiguousWidth::Narrow => "│",
         AmbiguousWidth::Wide => "|",
     };
     let x = to_u16(tree.x + tree.width.saturating_sub(1));
-    for row in tree.y..tree.y + tree.height {
+    for row in (tree.y..tree.y + tree.height).filter(|row| !carried(*row)) {
         put_str(
             buf,
             x,
@@ -443,7 +470,8 @@ fn draw_separator(buf: &mut Buffer, tree: Rect, ambiguous: AmbiguousWidth) {
     }
 }
 
-fn draw_tree(app: &App, buf: &mut Buffer, area: Rect) {
+/// Draws the tree's rows in `area`, but those `carried` over from the frame on screen.
+fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -> bool) {
     let ambiguous = app.settings().ambiguous;
     let rows = app.tree_rows();
     let selected = app.selected();
@@ -454,6 +482,9 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect) {
         .take(area.height)
         .enumerate()
     {
+        if carried(area.y + screen_row) {
+            continue;
+        }
         let y = to_u16(area.y + screen_row);
         let (depth, folded, kind) = match row {
             TreeRow::Title => (0, false, None),
