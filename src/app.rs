@@ -229,8 +229,8 @@ pub struct App {
     loading: bool,
     /// Where the reading position and marks of this document are saved (by the caller).
     state_file: Option<StateFile>,
-    /// Where `window` starts and how many lines it was made for.
-    window_at: Option<(LinePos, usize)>,
+    /// Where `window` starts, how many lines it was made for, and where its last line is.
+    window_at: Option<(LinePos, usize, LinePos)>,
     /// Characters of the nodes whose rows have been drawn, by node index.
     node_chars: RefCell<HashMap<usize, usize>>,
     /// Tree labels drawn, by row and width: the tree is drawn again at every key.
@@ -397,11 +397,40 @@ impl App {
     /// the layout changed, since every key asks.
     fn refresh_window(&mut self) {
         let page = self.page();
-        if self.window_at == Some((self.top, page)) {
+        let Some((top, made_for, last)) = self.window_at else {
+            return self.make_window(page);
+        };
+        if made_for != page {
+            return self.make_window(page);
+        }
+        if top == self.top {
             return;
         }
+        // One line on, the commonest move: the window loses its first line and gains
+        // the one after its last, instead of being copied again line by line.
+        let one_line_on =
+            self.window.len() == page && self.pages.next(&self.doc, top) == Some(self.top);
+        let gained = one_line_on
+            .then(|| self.pages.next(&self.doc, last))
+            .flatten()
+            .and_then(|next| Some((next, self.pages.get(&self.doc, next)?.clone())));
+        match gained {
+            Some((next, line)) => {
+                self.window.remove(0);
+                self.window.push(line);
+                self.window_at = Some((self.top, page, next));
+            }
+            None => self.make_window(page),
+        }
+    }
+
+    fn make_window(&mut self, page: usize) {
         self.window = self.pages.window(&self.doc, self.top, page);
-        self.window_at = Some((self.top, page));
+        let lines_after_top = self.window.len().saturating_sub(1);
+        let last = self
+            .pages
+            .advance(&self.doc, self.top, signed(lines_after_top));
+        self.window_at = Some((self.top, page, last));
     }
 
     /// Characters (whitespace not counted) from byte `start` to byte `end`.

@@ -489,3 +489,34 @@ fn help_scrolls_when_taller_than_the_screen() {
     run(&mut app, &[Action::Escape]);
     assert_eq!(app.overlay(), None);
 }
+
+#[test]
+fn a_window_moved_line_by_line_is_the_window_laid_out_afresh() {
+    let mut app = app(90, 20);
+    let steps = [
+        (Action::Down, 45),
+        (Action::Up, 3),
+        (Action::PageDown, 1),
+        (Action::Down, 12),
+        (Action::NextHeading, 1),
+        (Action::Down, 200),
+    ];
+    let mut checked = 0;
+    for (action, times) in steps {
+        for _ in 0..times {
+            app.update(action);
+            let mut fresh = self::app(90, 20);
+            fresh.top = app.top;
+            fresh.window_at = None;
+            fresh.refresh_window();
+            assert_eq!(
+                app.window(),
+                fresh.window(),
+                "after {action:?} at {:?}",
+                app.top
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 250);
+}

@@ -677,6 +677,23 @@ fn phrases() -> impl Strategy<Value = String> {
 }
 
 #[test]
+fn a_cell_of_a_character_that_stands_alone_is_as_wide_as_ratatui_says() {
+    use ratatui::buffer::{Cell, CellWidth};
+    let mut checked = 0;
+    for c in (' '..='\u{FFFF}').filter(|c| stands_alone(*c)) {
+        let mut cell = Cell::default();
+        cell.set_char(c);
+        assert_eq!(
+            standalone_width(cell.symbol()),
+            Some(usize::from(cell.cell_width())),
+            "{c:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 20_000);
+}
+
+#[test]
 fn widths_answered_without_the_table_agree_with_it() {
     for c in (' '..='~').chain('\u{4E00}'..='\u{9FFF}') {
         for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
