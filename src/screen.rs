@@ -1,23 +1,27 @@
 //! The reader's screen: the frame the terminal shows, the next one, and the bytes that
 //! turn one into the other. ratatui's `Terminal` does this for any backend; the reader
-//! does it itself for two savings that need the whole of both frames.
+//! does it itself for three savings that need the whole of both frames.
 //!
-//! The cursor after a wide character: ratatui-crossterm moves the cursor explicitly before every cell that does not sit one
-//! column after the previous one, so each cell after a Chinese character costs a
-//! `CSI row;col H` of 6–8 bytes: 10 of the 14 KB of a frame of the shipped briefing.
-//! Here the cursor is known to stand `width` columns on after printing a cell of that
-//! width (the width ratatui itself gives the cell, `ForcedWidth` included), so a move is
-//! written only where the next cell really is somewhere else. A frame is a third of the
-//! size and reaches the screen sooner.
+//! The cursor after a wide character: ratatui-crossterm moves the cursor explicitly
+//! before every cell that does not sit one column after the previous one, so each cell
+//! after a Chinese character costs a `CSI row;col H` of 6–8 bytes: 10 of the 14 KB of a
+//! frame of the shipped briefing. Here the cursor is known to stand `width` columns on
+//! after printing a cell of that width (the width ratatui gives the cell, `ForcedWidth`
+//! included), so a move is written only where the next cell really is somewhere else.
 //!
 //! Scrolling: when the text pane moves by a few lines (`j`, `k`, a jump nearby), every
 //! one of its cells changes, and a diff repaints the whole pane: 5 KB for one line at
 //! 120×40, more than a pseudo-terminal hands over in one read. Terminals scroll only
 //! whole rows (left and right margins, DECSLRM, are missing from tmux and many others),
-//! so the rows of the pane are scrolled with DECSTBM and line feeds, the copy of the
-//! screen is scrolled the same way, and the diff against that copy repairs the tree
-//! beside the pane, which moved with it. A `j` then writes the new line, the status
-//! line and the tree cells that differ from the row below them.
+//! so the rows of the pane are scrolled with DECSTBM and line feeds, and each row is
+//! diffed against the row it scrolled from: that repairs the tree beside the pane, which
+//! moved with it. A `j` then writes the new line, the status line and the tree cells
+//! that differ from the row below them.
+//!
+//! Carrying over: whoever draws knows which cells of the next frame are those of the
+//! frame on screen (a text line one row up, a tree row unchanged), and says so in a
+//! [`Plan`]. Those cells are moved or copied from the copy of the screen instead of
+//! drawn, and the diff passes over the ones the terminal already shows where they are.
 
 use std::io::{self, Write};
 use std::ops::Range;
