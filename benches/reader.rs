@@ -1,7 +1,7 @@
 //! Criterion benchmarks of the reader's pipeline, on the shipped briefing and on the
 //! generated 10 MiB briefing-shaped document (`bench/out/doc-10m.txt`):
 //! decode, parse, layout (one paragraph, one screen, the whole document), the reader's
-//! start (`App::new`), one frame drawn on a `TestBackend` at 120×40 (tree and text), the
+//! start (`App::new`), one frame drawn through the reader's own screen at 120×40 (tree and text), the
 //! keys j, G/g, ] and } (update and draw), and search.
 //!
 //! The 10 MiB document is made by `bench/make-docs.sh 10` when it is missing; when it

@@ -99,12 +99,29 @@ impl DisplayLine {
 
 /// The emphasis of the byte at `offset`, given spans sorted by start and not overlapping.
 pub fn emphasis_at(spans: &[(Range<usize>, Emphasis)], offset: usize) -> Emphasis {
-    let after = spans.partition_point(|(range, _)| range.start <= offset);
+    span_at(spans, |(range, _)| range, offset).map_or(Emphasis::Plain, |(_, emphasis)| *emphasis)
+}
+
+/// The item of `items` (sorted by span, spans not overlapping) whose span holds `offset`.
+pub fn span_at<T>(items: &[T], span: impl Fn(&T) -> &Range<usize>, offset: usize) -> Option<&T> {
+    let after = items.partition_point(|item| span(item).start <= offset);
     after
         .checked_sub(1)
-        .and_then(|i| spans.get(i))
-        .filter(|(range, _)| range.contains(&offset))
-        .map_or(Emphasis::Plain, |(_, emphasis)| *emphasis)
+        .and_then(|i| items.get(i))
+        .filter(|item| span(item).contains(&offset))
+}
+
+/// The items of `items` (sorted by span, spans not overlapping) whose spans overlap
+/// `range`.
+pub fn spans_over<'a, T>(
+    items: &'a [T],
+    span: impl Fn(&T) -> &Range<usize>,
+    range: &Range<usize>,
+) -> &'a [T] {
+    let first = items.partition_point(|item| span(item).end <= range.start);
+    let rest = items.get(first..).unwrap_or_default();
+    let count = rest.partition_point(|item| span(item).start < range.end);
+    &rest[..count]
 }
 
 /// The emphasised spans that touch `range` of the text: title lines, meta lines,

@@ -82,7 +82,8 @@ impl<W: Write> Screen<W> {
         }
     }
 
-    pub fn writer(&self) -> &W {
+    #[cfg(test)]
+    pub(crate) fn writer(&self) -> &W {
         &self.writer
     }
 

@@ -3,7 +3,7 @@
 //! Text is placed cluster by cluster at the columns our own width functions give, not
 //! through ratatui's string writer: in `wide` ambiguous mode a “ takes two columns on the
 //! terminal while ratatui counts one, so such cells carry `CellDiffOption::ForcedWidth`
-//! and the backend moves the cursor explicitly to the next cell.
+//! the screen knows the cursor stands that many columns on.
 
 use std::fmt::Write as _;
 use std::num::NonZeroU16;
@@ -16,7 +16,7 @@ use crate::app::{App, Focus, Overlay, Rect, TreeRow, format_duration};
 use crate::document::NodeKind;
 use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, clusters, drawn_and_natural_width, str_width, truncate};
-use crate::render::{DisplayLine, Emphasis, emphasis_at, emphasis_spans};
+use crate::render::{DisplayLine, Emphasis, emphasis_at, emphasis_spans, span_at, spans_over};
 use crate::screen::{Carried, Plan, Screen, Scroll};
 
 /// Shown alone when the terminal is smaller than the reader can use.
@@ -60,28 +60,7 @@ impl Mark {
 
 /// True when `offset` lies in one of `ranges` (sorted, not overlapping).
 fn in_sorted(ranges: &[Range<usize>], offset: usize) -> bool {
-    in_sorted_by(ranges, |range| range, offset)
-}
-
-/// True when the span of one of `items` (sorted, not overlapping) overlaps `range`.
-fn overlaps_sorted_by<T>(
-    items: &[T],
-    span: impl Fn(&T) -> &Range<usize>,
-    range: &Range<usize>,
-) -> bool {
-    let first_ending_after = items.partition_point(|item| span(item).end <= range.start);
-    items
-        .get(first_ending_after)
-        .is_some_and(|item| span(item).start < range.end)
-}
-
-/// True when `offset` lies in the span of one of `items` (sorted, not overlapping).
-fn in_sorted_by<T>(items: &[T], span: impl Fn(&T) -> &Range<usize>, offset: usize) -> bool {
-    let after = items.partition_point(|item| span(item).start <= offset);
-    after
-        .checked_sub(1)
-        .and_then(|i| items.get(i))
-        .is_some_and(|item| span(item).contains(&offset))
+    span_at(ranges, |range| range, offset).is_some()
 }
 
 /// Writes `text` from column `x` on row `y`, never past `end` (exclusive). Returns the
@@ -250,11 +229,8 @@ pub fn frame_keys(app: &App) -> FrameKeys {
                 if let Some(range) = highlight.filter(|range| overlaps(range)) {
                     marks.push((range.clone(), Mark::Current));
                 }
-                let first = matches.partition_point(|range| range.end <= drawn.start);
-                let on_line = matches[first..]
-                    .iter()
-                    .take_while(|range| range.start < drawn.end);
-                marks.extend(on_line.map(|range| (range.clone(), Mark::Match)));
+                let on_line = spans_over(matches, |range| range, &drawn);
+                marks.extend(on_line.iter().map(|range| (range.clone(), Mark::Match)));
             }
             LineKey {
                 block: line.block,
@@ -411,7 +387,8 @@ impl<W: std::io::Write> ReaderScreen<W> {
         self.keys = None;
     }
 
-    pub fn writer(&self) -> &W {
+    #[cfg(test)]
+    pub(crate) fn writer(&self) -> &W {
         self.screen.writer()
     }
 }
@@ -578,9 +555,9 @@ impl<'a> Marks<'a> {
     fn on(&self, drawn: &Range<usize>) -> bool {
         self.highlight
             .is_some_and(|range| range.start < drawn.end && drawn.start < range.end)
-            || overlaps_sorted_by(self.matches, |range| range, drawn)
-            || overlaps_sorted_by(self.placeholders, |placeholder| &placeholder.span, drawn)
-            || overlaps_sorted_by(&self.spans, |(range, _)| range, drawn)
+            || !spans_over(self.matches, |range| range, drawn).is_empty()
+            || !spans_over(self.placeholders, |placeholder| &placeholder.span, drawn).is_empty()
+            || !spans_over(&self.spans, |(range, _)| range, drawn).is_empty()
     }
 }
 
@@ -630,7 +607,7 @@ fn draw_text(app: &App, buf: &mut Buffer, plan: &Plan) {
                 Mark::Current
             } else if in_sorted(matches, offset) {
                 Mark::Match
-            } else if in_sorted_by(placeholders, |p| &p.span, offset) {
+            } else if span_at(placeholders, |p| &p.span, offset).is_some() {
                 Mark::Placeholder
             } else {
                 Mark::None
