@@ -233,7 +233,7 @@ pub struct App {
     window_at: Option<(LinePos, usize, LinePos)>,
     /// Characters of the nodes whose rows have been drawn, by node index.
     node_chars: RefCell<HashMap<usize, usize>>,
-    /// Tree labels drawn, by row and width: the tree is drawn again at every key.
+    /// Tree labels drawn, by row and width: a tree row is drawn again whenever it changes.
     labels: RefCell<HashMap<(TreeRow, usize), Rc<str>>>,
 }
 
@@ -970,7 +970,7 @@ impl App {
                 .doc
                 .path(index)
                 .into_iter()
-                .map(|i| self.make_row_label(TreeRow::Node(i), usize::MAX))
+                .map(|i| self.doc.node_title(i))
                 .collect::<Vec<_>>()
                 .join(" › "),
         }
@@ -1001,7 +1001,7 @@ impl App {
     pub fn node_seconds(&self, index: usize) -> Option<u64> {
         let node = self.doc.nodes.get(index)?;
         // Counted when the node's row is first drawn, and kept: a point's count runs
-        // through its paragraph, and the tree's rows are drawn again at every key.
+        // through its paragraph, and a tree row is drawn again whenever it changes.
         let chars = *self
             .node_chars
             .borrow_mut()

@@ -47,20 +47,33 @@ pub fn decode_owned(mut bytes: Vec<u8>, forced: Option<&'static Encoding>) -> De
     let (encoding, body_len) = if let Some(encoding) = forced {
         (encoding, strip_bom_of(&bytes, encoding).len())
     } else {
+        // Valid UTF-8 without a byte-order mark is the common case: checked once here,
+        // not again by `detect` and then by `String::from_utf8`.
+        if Encoding::for_bom(&bytes).is_none() {
+            match String::from_utf8(bytes) {
+                Ok(text) => return utf8_text(text),
+                Err(error) => bytes = error.into_bytes(),
+            }
+        }
         let (encoding, body) = detect(&bytes);
         (encoding, body.len())
     };
     if encoding != UTF_8 {
-        return decode(&bytes, forced);
+        // Decoded as detected: `decode` would run the detection again.
+        return decode(&bytes, Some(encoding));
     }
     bytes.drain(..bytes.len() - body_len);
     match String::from_utf8(bytes) {
-        Ok(text) => Decoded {
-            text: normalise_line_ends(text),
-            encoding: display_name(UTF_8),
-            replaced: 0,
-        },
+        Ok(text) => utf8_text(text),
         Err(error) => decode(error.as_bytes(), Some(UTF_8)),
+    }
+}
+
+fn utf8_text(text: String) -> Decoded {
+    Decoded {
+        text: normalise_line_ends(text),
+        encoding: display_name(UTF_8),
+        replaced: 0,
     }
 }
 

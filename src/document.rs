@@ -33,7 +33,8 @@ pub enum BlockRole {
     Backmatter,
 }
 
-/// One paragraph: a non-empty line of the text, without its surrounding whitespace.
+/// One paragraph: a non-empty line of the text (or hard-wrapped lines joined, or a piece
+/// of a line over 64 KiB), without its surrounding whitespace.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
     pub role: BlockRole,
@@ -171,15 +172,6 @@ impl Document {
             }
             candidate = node.parent.or_else(|| candidate.checked_sub(1))?;
         }
-    }
-
-    /// Indices of the children of `parent` (`None`: the top-level nodes).
-    pub fn children(&self, parent: Option<usize>) -> impl Iterator<Item = usize> + '_ {
-        self.nodes
-            .iter()
-            .enumerate()
-            .filter(move |(_, node)| node.parent == parent)
-            .map(|(index, _)| index)
     }
 
     /// The path of node labels from the top down to `index`: 一、认清形势 › 一是 创建要求越来越高.

@@ -1,6 +1,7 @@
 //! Structure recognition: from plain text with no markup to a [`Document`].
 //!
-//! A paragraph is a non-empty line. The parse runs in passes over the paragraphs, each
+//! A paragraph is a non-empty line, or several joined when the text was hard-wrapped,
+//! cut into pieces when over 64 KiB. The parse runs in passes over the paragraphs, each
 //! giving roles to the ones still unclaimed: front matter (title, subtitle, byline, 文号),
 //! backmatter (notes and attachments after a rule), footer (source and signature lines
 //! at the end), salutation, headings (with their depth in this document), the closing,
@@ -80,7 +81,7 @@ struct Structure {
     line_starts: Vec<usize>,
 }
 
-/// One non-empty line, trimmed.
+/// One paragraph (a non-empty line, or hard-wrapped lines joined), trimmed.
 #[derive(Clone, Debug)]
 struct Paragraph {
     span: Range<usize>,

@@ -2,7 +2,7 @@
 //! (提法: quoted terms such as “三连冠” and 《关于…的决定》, numbered slogans such as
 //! 四个意识) and the blanks of a draft still to be filled in (XX日, ××, ＸＸ, ○○).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::document::Document;
@@ -58,13 +58,12 @@ pub fn formulations(doc: &Document) -> Vec<Formulation> {
     }
     found.extend(numbered_slogans(text));
     found.sort_by_key(|(start, _, _)| *start);
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut result: Vec<Formulation> = Vec::new();
     for (start, printed, term) in found {
-        if seen.contains_key(&term) {
+        if !seen.insert(term.clone()) {
             continue;
         }
-        seen.insert(term.clone(), result.len());
         let count = text.matches(term.as_str()).count();
         result.push(Formulation {
             text: printed,

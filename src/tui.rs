@@ -85,8 +85,8 @@ pub fn restore_terminal() {
 /// screen in cooked mode.
 ///
 /// A panic while the reader holds the terminal ends the process (status 101) once the
-/// message is out, on whichever thread it happens: a panic on a helper thread (input,
-/// signals, the background load) would otherwise leave the reader running on a terminal
+/// message is out, on whichever thread it happens: a panic on a helper thread (signals,
+/// the background load) would otherwise leave the reader running on a terminal
 /// it no longer holds, or waiting for keys that never come; and on the main thread,
 /// unwinding would flush a half-written frame onto the restored screen.
 fn install_panic_hook() {

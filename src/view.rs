@@ -2,8 +2,8 @@
 //!
 //! Text is placed cluster by cluster at the columns our own width functions give, not
 //! through ratatui's string writer: in `wide` ambiguous mode a “ takes two columns on the
-//! terminal while ratatui counts one, so such cells carry `CellDiffOption::ForcedWidth`
-//! the screen knows the cursor stands that many columns on.
+//! terminal while ratatui counts one, so such cells carry `CellDiffOption::ForcedWidth`,
+//! by which the screen knows the cursor stands that many columns on.
 
 use std::fmt::Write as _;
 use std::num::NonZeroU16;
