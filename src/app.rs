@@ -425,11 +425,8 @@ impl App {
     }
 
     fn make_window(&mut self, page: usize) {
-        self.window = self.pages.window(&self.doc, self.top, page);
-        let lines_after_top = self.window.len().saturating_sub(1);
-        let last = self
-            .pages
-            .advance(&self.doc, self.top, signed(lines_after_top));
+        let (window, last) = self.pages.window(&self.doc, self.top, page);
+        self.window = window;
         self.window_at = Some((self.top, page, last));
     }
 

@@ -141,9 +141,16 @@ impl Pages {
         LinePos { block, line }
     }
 
-    /// Up to `count` lines from `pos` on.
-    pub fn window(&mut self, doc: &Document, pos: LinePos, count: usize) -> Vec<DisplayLine> {
+    /// Up to `count` lines from `pos` on, and where the last of them is (`pos` when
+    /// there are none).
+    pub fn window(
+        &mut self,
+        doc: &Document,
+        pos: LinePos,
+        count: usize,
+    ) -> (Vec<DisplayLine>, LinePos) {
         let mut lines = Vec::with_capacity(count.min(256));
+        let mut last = pos;
         let mut current = Some(pos);
         while let Some(at) = current {
             if lines.len() >= count {
@@ -153,9 +160,10 @@ impl Pages {
                 Some(line) => lines.push(line.clone()),
                 None => break,
             }
+            last = at;
             current = self.next(doc, at);
         }
-        lines
+        (lines, last)
     }
 }
 
@@ -185,7 +193,7 @@ mod tests {
                 ..RenderOptions::default()
             },
         );
-        let walked = pages.window(&doc, LinePos::default(), usize::MAX);
+        let (walked, _) = pages.window(&doc, LinePos::default(), usize::MAX);
         assert_eq!(walked, all);
         let last = pages.last(&doc);
         assert_eq!(pages.get(&doc, last), all.last());
@@ -210,7 +218,7 @@ mod tests {
     fn an_empty_document_has_no_lines() {
         let doc = parse_text("");
         let mut pages = pages(40);
-        assert!(pages.window(&doc, LinePos::default(), 10).is_empty());
+        assert!(pages.window(&doc, LinePos::default(), 10).0.is_empty());
         assert_eq!(pages.last(&doc), LinePos::default());
         assert_eq!(pages.line_at(&doc, 0), LinePos::default());
     }
