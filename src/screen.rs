@@ -20,8 +20,11 @@
 //!
 //! Carrying over: whoever draws knows which cells of the next frame are those of the
 //! frame on screen (a text line one row up, a tree row unchanged), and says so in a
-//! [`Plan`]. Those cells are moved or copied from the copy of the screen instead of
-//! drawn, and the diff passes over the ones the terminal already shows where they are.
+//! [`Plan`]. The ones the terminal already shows where they are (after the scroll) are
+//! neither drawn, nor copied, nor compared; the others are copied from the copy of the
+//! screen instead of drawn. The copy is kept row by row and scrolled as the terminal is,
+//! so a `j` touches the cells of the new line, the status line and the tree, not the
+//! whole screen.
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -43,9 +46,52 @@ use crate::layout::standalone_width;
 pub struct Screen<W: Write> {
     writer: W,
     /// What the terminal shows: the last frame drawn, or blank after a clear.
-    shown: Buffer,
-    /// The frame being drawn.
+    shown: Shown,
+    /// Where the next frame is drawn. Only what differs from the frame on screen is
+    /// drawn and compared: the cells the terminal already shows in place are left as they
+    /// were, whatever they hold.
     next: Buffer,
+}
+
+/// The terminal's cells, row by row, so that a scroll moves rows instead of cells: a
+/// frame touches only the cells it draws, not the whole screen twice over, which is most
+/// of the time a key takes when the processor's caches have gone cold between keys.
+#[derive(Debug)]
+struct Shown {
+    area: Rect,
+    rows: Vec<Vec<Cell>>,
+}
+
+impl Shown {
+    fn blank(area: Rect) -> Self {
+        let row = vec![Cell::EMPTY; usize::from(area.width)];
+        Self {
+            area,
+            rows: vec![row; usize::from(area.height)],
+        }
+    }
+
+    fn row(&self, y: u16) -> &[Cell] {
+        &self.rows[usize::from(y - self.area.y)]
+    }
+
+    /// Moves the rows as the terminal does on `scroll`: the lines that come in are blank.
+    fn scroll(&mut self, scroll: &Scroll) {
+        let top = usize::from(scroll.rows.start - self.area.y);
+        let region = &mut self.rows[top..top + scroll.rows.len()];
+        let shift = scroll.shift.unsigned_abs().min(region.len());
+        let incoming = if scroll.shift > 0 {
+            region.rotate_left(shift);
+            let len = region.len();
+            &mut region[len - shift..]
+        } else {
+            region.rotate_right(shift);
+            &mut region[..shift]
+        };
+        for row in incoming {
+            row.fill(Cell::EMPTY);
+        }
+    }
 }
 
 /// How the next frame relates to the one on screen, as whoever draws it knows.
@@ -77,7 +123,7 @@ impl<W: Write> Screen<W> {
     pub fn new(writer: W, area: Rect) -> Self {
         Self {
             writer,
-            shown: Buffer::empty(area),
+            shown: Shown::blank(area),
             next: Buffer::empty(area),
         }
     }
@@ -90,7 +136,7 @@ impl<W: Write> Screen<W> {
     /// Clears the terminal, which is now `area` large: the next frame is drawn in full.
     pub fn clear(&mut self, area: Rect) -> io::Result<()> {
         queue!(self.writer, Clear(ClearType::All))?;
-        self.shown = Buffer::empty(area);
+        self.shown = Shown::blank(area);
         Ok(())
     }
 
@@ -123,18 +169,38 @@ impl<W: Write> Screen<W> {
             plan.scroll = None;
         }
         self.next.resize(area);
-        // Every cell is cleared or carried over, once: clearing the carried ones first
-        // would write most of the frame twice.
-        let mut carried = plan.carried.iter().peekable();
-        // Cells the terminal shows where they are carried to: the diff passes them over,
-        // so they are moved, at a fraction of the cost of a clone, once all the clones
-        // have read what they need.
-        let mut moved = Vec::new();
+        self.prepare_next(area, &plan);
+        if let Some(scroll) = &plan.scroll {
+            self.shown.scroll(scroll);
+        }
+        render(&mut self.next, &plan);
+        let scroll = plan.scroll.as_ref();
+        if let Some(scroll) = scroll {
+            queue_scroll(&mut self.writer, scroll)?;
+        }
+        let changes = changed_cells(&self.shown, &self.next, scroll, &plan.carried);
+        write_cells(&mut self.writer, changes.iter().copied())?;
+        self.writer.flush()?;
+        for (x, y, cell) in changes {
+            let row = &mut self.shown.rows[usize::from(y - area.y)];
+            let left = usize::from(x - area.x);
+            let end = (left + usize::from(columns_of(cell))).min(row.len());
+            let from = self.next.index_of(x, y);
+            row[left..end].clone_from_slice(&self.next.content[from..from + end - left]);
+        }
+        Ok(())
+    }
+
+    /// Makes every cell of the next frame blank, or the cell the plan carries over to it,
+    /// but the cells the terminal shows where they are carried to: those are left alone,
+    /// neither drawn nor compared. Runs before the copy of the screen is scrolled.
+    fn prepare_next(&mut self, area: Rect, plan: &Plan) {
         let rows = if area.width == 0 {
             0..0
         } else {
             area.top()..area.bottom()
         };
+        let mut carried = plan.carried.iter().peekable();
         for y in rows {
             let row = self.next.index_of(area.left(), y);
             let origin = plan
@@ -147,33 +213,18 @@ impl<W: Write> Screen<W> {
                 let clear =
                     row + usize::from(x - area.left())..row + usize::from(start - area.left());
                 self.next.content[clear].fill(Cell::EMPTY);
-                let width = usize::from(span.columns.end.saturating_sub(start));
-                let from = self.shown.index_of(start, span.from);
-                let to = self.next.index_of(start, y);
-                let (source, target) = (from..from + width, to..to + width);
-                if origin == Some(span.from) {
-                    moved.push((target, source));
-                } else {
-                    self.next.content[target].clone_from_slice(&self.shown.content[source]);
+                if origin != Some(span.from) {
+                    let from = usize::from(start - area.left());
+                    let width = usize::from(span.columns.end.saturating_sub(start));
+                    let to = self.next.index_of(start, y);
+                    self.next.content[to..to + width]
+                        .clone_from_slice(&self.shown.row(span.from)[from..from + width]);
                 }
                 x = span.columns.end.max(x);
             }
             let end = row + usize::from(area.width);
             self.next.content[row + usize::from(x - area.left())..end].fill(Cell::EMPTY);
         }
-        for (target, source) in moved {
-            self.next.content[target].swap_with_slice(&mut self.shown.content[source]);
-        }
-        render(&mut self.next, &plan);
-        let scroll = plan.scroll.as_ref();
-        if let Some(scroll) = scroll {
-            queue_scroll(&mut self.writer, scroll)?;
-        }
-        let changes = changed_cells(&self.shown, &self.next, scroll, &plan.carried);
-        write_cells(&mut self.writer, changes.into_iter())?;
-        self.writer.flush()?;
-        std::mem::swap(&mut self.shown, &mut self.next);
-        Ok(())
     }
 }
 
@@ -191,18 +242,19 @@ impl Scroll {
     }
 }
 
-/// The cells of `next` to write on a terminal that shows `shown`, its rows moved by
-/// `scroll` if any; `carried` (sorted by row) says which cells of `next` were taken from
-/// `shown`.
+/// The cells of `next` to write on a terminal that shows `shown`, which has been moved
+/// by `scroll` if any; `carried` (sorted by row) says which cells of `next` were taken
+/// from the frame on screen.
 ///
-/// Not ratatui's `Buffer::diff`, for two reasons: it cannot compare a row with another
-/// row, which a scroll needs, and it asks the width of every cell, equal or not, which
-/// was a sixth of the time to draw a frame. Here an equal cell is passed over (a wide
-/// character equal to the one shown has equal trailing cells too), and widths are asked
-/// only of the cells that change. A wide character that is overwritten is erased by the
-/// terminal as a whole, so every column it covered is written again.
+/// Not ratatui's `Buffer::diff`, for two reasons: it compares every cell of two whole
+/// buffers, where the cells carried over are on screen already, and it asks the width of
+/// every cell, equal or not, which was a sixth of the time to draw a frame. Here an equal
+/// cell is passed over (a wide character equal to the one shown has equal trailing cells
+/// too), and widths are asked only of the cells that change. A wide character that is
+/// overwritten is erased by the terminal as a whole, so every column it covered is
+/// written again.
 fn changed_cells<'a>(
-    shown: &Buffer,
+    shown: &Shown,
     next: &'a Buffer,
     scroll: Option<&Scroll>,
     carried: &[Carried],
@@ -212,19 +264,11 @@ fn changed_cells<'a>(
     if width == 0 || shown.area != next.area {
         return changes;
     }
-    let blank = vec![Cell::EMPTY; width];
     let mut known = carried.iter().peekable();
     let mut same = Vec::new();
     for (row, new) in next.content.chunks_exact(width).enumerate() {
         let y = next.area.y + u16::try_from(row).unwrap_or(u16::MAX);
         let origin = scroll.map_or(Some(y), |scroll| scroll.origin(y));
-        let old = match origin {
-            Some(origin) => {
-                let start = usize::from(origin - shown.area.y) * width;
-                &shown.content[start..start + width]
-            }
-            None => &blank[..],
-        };
         // Cells carried over from the row the terminal now shows here are on screen
         // already: they are not compared.
         same.clear();
@@ -234,7 +278,7 @@ fn changed_cells<'a>(
                 same.push(left..left + carried.columns.len());
             }
         }
-        changed_in_row(next.area.x, y, old, new, &same, &mut changes);
+        changed_in_row(next.area.x, y, shown.row(y), new, &same, &mut changes);
     }
     changes
 }
@@ -601,7 +645,8 @@ pub(crate) mod tests {
                 before = Some(now);
             }
             prop_assert_eq!(terminal_cells(&screen.writer, area), frame_cells(&last));
-            prop_assert_eq!(&screen.shown, &last);
+            let shown: Vec<Cell> = screen.shown.rows.concat();
+            prop_assert_eq!(&shown, &last.content);
         }
     }
 }
