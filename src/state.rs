@@ -103,8 +103,10 @@ impl StateFile {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir)?;
         let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
-        serde_json::to_writer(&mut temporary, state).map_err(io::Error::other)?;
-        temporary.flush()?;
+        // Serialised first: serde_json writes a file token by token, 20 writes for one
+        // small state.
+        let json = serde_json::to_vec(state).map_err(io::Error::other)?;
+        temporary.write_all(&json)?;
         temporary.as_file().sync_all()?;
         temporary.persist(&self.path).map_err(|error| error.error)?;
         // The rename is durable only once the directory itself is synced.

@@ -5,7 +5,7 @@
 //! reporting, bracketed paste) is disabled exactly once on every way out: quit, error,
 //! panic, a terminating signal; and around a suspend.
 
-use std::io::{self, BufWriter, Read, Stdout, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -30,7 +30,7 @@ const TERMINATE_GRACE: Duration = Duration::from_secs(2);
 /// Room for a whole frame, so it is written at once.
 const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 /// The terminal the reader draws on.
-type ReaderScreen = view::ReaderScreen<BufWriter<Stdout>>;
+type ReaderScreen = view::ReaderScreen<BufWriter<std::fs::File>>;
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
 
@@ -392,9 +392,11 @@ fn event_loop(
     mailbox: &Mailbox,
     mut inbox: Inbox,
 ) -> io::Result<Exit> {
-    // One write a frame: stdout's own buffer is 1 KiB, and a frame of Chinese text is
-    // 10–20 KiB, which would otherwise reach the terminal in a dozen pieces.
-    let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, io::stdout());
+    // One write a frame. Not through `Stdout`: its line buffer writes up to the last line
+    // feed at once, and a frame that scrolls with line feeds would reach the terminal in
+    // two pieces, the first showing the text scrolled and the tree not yet repaired. Its
+    // own buffer is 1 KiB besides, and a frame of Chinese text is 10–20 KiB.
+    let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, standard_output()?);
     let mut screen = ReaderScreen::new(output, app);
     if let Some(updates) = updates {
         let forward = mailbox.clone();
@@ -414,6 +416,12 @@ fn event_loop(
         }
         settle(app, false);
     }
+}
+
+/// The standard output as a file of its own, which writes what it is given as it is.
+fn standard_output() -> io::Result<std::fs::File> {
+    use std::os::fd::AsFd;
+    Ok(io::stdout().as_fd().try_clone_to_owned()?.into())
 }
 
 /// Applies `messages`, then draws once if anything changed.

@@ -18,6 +18,8 @@ struct Shared {
     parser: vt100::Parser,
     /// Every byte the program wrote.
     bytes: Vec<u8>,
+    /// Where each read of the terminal ended in `bytes`: the pieces the output came in.
+    read_ends: Vec<usize>,
     /// The terminal side is closed: every process holding it has ended.
     closed: bool,
     /// The terminal draws East Asian Ambiguous characters two columns wide.
@@ -91,6 +93,7 @@ impl Session {
         let shared = Arc::new(Mutex::new(Shared {
             parser: vt100::Parser::new(rows.max(1), cols.max(1), 0),
             bytes: Vec::new(),
+            read_ends: Vec::new(),
             closed: false,
             ambiguous_wide,
         }));
@@ -105,6 +108,8 @@ impl Session {
                 let chunk = &buffer[..read];
                 let mut shared = thread_shared.lock().expect("lock");
                 shared.bytes.extend_from_slice(chunk);
+                let end = shared.bytes.len();
+                shared.read_ends.push(end);
                 shared.parser.process(chunk);
                 // Answer CSI 6n (cursor position report) as a terminal would.
                 if chunk.windows(4).any(|w| w == b"\x1b[6n") {
@@ -132,6 +137,21 @@ impl Session {
     /// Every byte the program has written so far.
     pub fn bytes(&self) -> Vec<u8> {
         self.shared.lock().expect("lock").bytes.clone()
+    }
+
+    /// Every byte the program has written so far, in the pieces the terminal read.
+    pub fn pieces(&self) -> Vec<Vec<u8>> {
+        let shared = self.shared.lock().expect("lock");
+        let mut start = 0;
+        shared
+            .read_ends
+            .iter()
+            .map(|&end| {
+                let piece = shared.bytes[start..end].to_vec();
+                start = end;
+                piece
+            })
+            .collect()
     }
 
     /// The process id of the program started (the shell, for `sh -c`).

@@ -200,3 +200,53 @@ fn a_large_file_opens_at_once_and_fills_in() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+/// Whether the terminal is left inside a scrolling region (DECSTBM set, not yet reset)
+/// after `bytes`, starting `open` or not; and how many regions were set.
+fn scrolling_region_open(bytes: &[u8], mut open: bool) -> (bool, usize) {
+    let mut set = 0;
+    let mut rest = bytes;
+    while let Some(at) = rest.windows(2).position(|pair| pair == b"\x1b[") {
+        let parameters = &rest[at + 2..];
+        let length = parameters
+            .iter()
+            .position(|byte| !(byte.is_ascii_digit() || *byte == b';'))
+            .unwrap_or(parameters.len());
+        if parameters.get(length) == Some(&b'r') {
+            open = length > 0;
+            set += usize::from(open);
+        }
+        rest = &parameters[length..];
+    }
+    (open, set)
+}
+
+#[test]
+fn a_scrolled_frame_reaches_the_terminal_whole() {
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let mut session = Session::start(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
+    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    // Each j is a chance for the pieces to split; one in three splits without the fix.
+    for _ in 0..30 {
+        let before = session.rows();
+        session.send("j");
+        session.wait_for("the text to move one line", |screen| {
+            screen.rows(0, 100).take(before.len()).ne(before.iter().cloned())
+        });
+    }
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    let mut open = false;
+    let mut regions = 0;
+    for (index, piece) in session.pieces().iter().enumerate() {
+        let (still_open, set) = scrolling_region_open(piece, open);
+        assert!(
+            !still_open,
+            "piece {index} of the output ends inside a scroll: the terminal shows the text \
+             scrolled and the tree beside it not yet repaired"
+        );
+        (open, regions) = (still_open, regions + set);
+    }
+    assert!(regions >= 30, "every j scrolls the text ({regions} scrolls)");
+}
