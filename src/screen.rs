@@ -51,6 +51,10 @@ pub struct Screen<W: Write> {
     /// drawn and compared: the cells the terminal already shows in place are left as they
     /// were, whatever they hold.
     next: Buffer,
+    /// The cells a frame wrote, in order, and where each character of them went (column,
+    /// row, cells), on their way into `shown`.
+    written: Vec<Cell>,
+    written_at: Vec<(u16, u16, usize)>,
 }
 
 /// The terminal's cells, row by row, so that a scroll moves rows instead of cells: a
@@ -60,15 +64,25 @@ pub struct Screen<W: Write> {
 struct Shown {
     area: Rect,
     rows: Vec<Vec<Cell>>,
+    /// The scroll of the frame being drawn and the rows it pushed off the screen, which
+    /// cells may still be carried from.
+    scrolled: Option<(Scroll, Vec<Vec<Cell>>)>,
+    /// Blank rows for the lines a scroll brings in.
+    spare: Vec<Vec<Cell>>,
 }
 
 impl Shown {
     fn blank(area: Rect) -> Self {
-        let row = vec![Cell::EMPTY; usize::from(area.width)];
         Self {
             area,
-            rows: vec![row; usize::from(area.height)],
+            rows: vec![Self::blank_row(area); usize::from(area.height)],
+            scrolled: None,
+            spare: Vec::new(),
         }
+    }
+
+    fn blank_row(area: Rect) -> Vec<Cell> {
+        vec![Cell::EMPTY; usize::from(area.width)]
     }
 
     fn row(&self, y: u16) -> &[Cell] {
@@ -76,6 +90,7 @@ impl Shown {
     }
 
     /// Moves the rows as the terminal does on `scroll`: the lines that come in are blank.
+    /// The rows pushed off are kept until [`Shown::scrolled_over`].
     fn scroll(&mut self, scroll: &Scroll) {
         let top = usize::from(scroll.rows.start - self.area.y);
         let region = &mut self.rows[top..top + scroll.rows.len()];
@@ -88,8 +103,44 @@ impl Shown {
             region.rotate_right(shift);
             &mut region[..shift]
         };
+        let mut gone = Vec::with_capacity(shift);
         for row in incoming {
-            row.fill(Cell::EMPTY);
+            let blank = self
+                .spare
+                .pop()
+                .unwrap_or_else(|| Self::blank_row(self.area));
+            gone.push(std::mem::replace(row, blank));
+        }
+        self.scrolled = Some((scroll.clone(), gone));
+    }
+
+    /// Row `y` of the screen as it was before the scroll of the frame being drawn.
+    fn before_scroll(&self, y: u16) -> &[Cell] {
+        let Some((scroll, gone)) = &self.scrolled else {
+            return self.row(y);
+        };
+        if !scroll.rows.contains(&y) {
+            return self.row(y);
+        }
+        let now = usize::from(y)
+            .checked_add_signed(-scroll.shift)
+            .and_then(|now| u16::try_from(now).ok());
+        match now {
+            Some(now) if scroll.rows.contains(&now) => self.row(now),
+            // Pushed off: the first rows of the region for a scroll up, in order, or the
+            // last ones for a scroll down.
+            _ if scroll.shift > 0 => &gone[usize::from(y - scroll.rows.start)],
+            _ => &gone[usize::from(y) + gone.len() - usize::from(scroll.rows.end)],
+        }
+    }
+
+    /// Ends the frame being drawn: the rows a scroll pushed off become spare blank rows.
+    fn scrolled_over(&mut self) {
+        if let Some((_, gone)) = self.scrolled.take() {
+            for mut row in gone {
+                row.fill(Cell::EMPTY);
+                self.spare.push(row);
+            }
         }
     }
 }
@@ -125,6 +176,8 @@ impl<W: Write> Screen<W> {
             writer,
             shown: Shown::blank(area),
             next: Buffer::empty(area),
+            written: Vec::new(),
+            written_at: Vec::new(),
         }
     }
 
@@ -169,7 +222,7 @@ impl<W: Write> Screen<W> {
             plan.scroll = None;
         }
         self.next.resize(area);
-        self.prepare_next(area, &plan);
+        self.clear_drawn(area, &plan);
         if let Some(scroll) = &plan.scroll {
             self.shown.scroll(scroll);
         }
@@ -179,22 +232,36 @@ impl<W: Write> Screen<W> {
             queue_scroll(&mut self.writer, scroll)?;
         }
         let changes = changed_cells(&self.shown, &self.next, scroll, &plan.carried);
-        write_cells(&mut self.writer, changes.iter().copied())?;
+        write_cells(
+            &mut self.writer,
+            changes.iter().map(|&(x, y, cells)| (x, y, &cells[0])),
+        )?;
         self.writer.flush()?;
-        for (x, y, cell) in changes {
+        // Taken out before any row is written to, a cell carried from one row of the copy
+        // may go to another; into buffers kept from frame to frame, so that drawing
+        // leaves no small allocations behind for the next frame's to sort through.
+        self.written.clear();
+        self.written_at.clear();
+        for (x, y, cells) in changes {
+            self.written.extend_from_slice(cells);
+            self.written_at.push((x, y, cells.len()));
+        }
+        let mut written = self.written.drain(..);
+        for &(x, y, count) in &self.written_at {
             let row = &mut self.shown.rows[usize::from(y - area.y)];
             let left = usize::from(x - area.x);
-            let end = (left + usize::from(columns_of(cell))).min(row.len());
-            let from = self.next.index_of(x, y);
-            row[left..end].clone_from_slice(&self.next.content[from..from + end - left]);
+            for (at, cell) in row[left..].iter_mut().zip(written.by_ref().take(count)) {
+                *at = cell;
+            }
         }
+        drop(written);
+        self.shown.scrolled_over();
         Ok(())
     }
 
-    /// Makes every cell of the next frame blank, or the cell the plan carries over to it,
-    /// but the cells the terminal shows where they are carried to: those are left alone,
-    /// neither drawn nor compared. Runs before the copy of the screen is scrolled.
-    fn prepare_next(&mut self, area: Rect, plan: &Plan) {
+    /// Makes blank the cells of the next frame that `render` draws: those the plan does
+    /// not carry over from the frame on screen.
+    fn clear_drawn(&mut self, area: Rect, plan: &Plan) {
         let rows = if area.width == 0 {
             0..0
         } else {
@@ -203,23 +270,12 @@ impl<W: Write> Screen<W> {
         let mut carried = plan.carried.iter().peekable();
         for y in rows {
             let row = self.next.index_of(area.left(), y);
-            let origin = plan
-                .scroll
-                .as_ref()
-                .map_or(Some(y), |scroll| scroll.origin(y));
             let mut x = area.left();
             while let Some(span) = carried.next_if(|span| span.y == y) {
                 let start = span.columns.start.max(x);
                 let clear =
                     row + usize::from(x - area.left())..row + usize::from(start - area.left());
                 self.next.content[clear].fill(Cell::EMPTY);
-                if origin != Some(span.from) {
-                    let from = usize::from(start - area.left());
-                    let width = usize::from(span.columns.end.saturating_sub(start));
-                    let to = self.next.index_of(start, y);
-                    self.next.content[to..to + width]
-                        .clone_from_slice(&self.shown.row(span.from)[from..from + width]);
-                }
                 x = span.columns.end.max(x);
             }
             let end = row + usize::from(area.width);
@@ -242,78 +298,125 @@ impl Scroll {
     }
 }
 
-/// The cells of `next` to write on a terminal that shows `shown`, which has been moved
-/// by `scroll` if any; `carried` (sorted by row) says which cells of `next` were taken
-/// from the frame on screen.
+/// The cells to write on a terminal that shows `shown`, which has been moved by `scroll`
+/// if any, for it to show the next frame: the cells `carried` (sorted by row) from the
+/// frame on screen, and the rest of `next`. Each change is where it goes and the cells
+/// of its character: one, or a wide character's two.
 ///
-/// Not ratatui's `Buffer::diff`, for two reasons: it compares every cell of two whole
-/// buffers, where the cells carried over are on screen already, and it asks the width of
-/// every cell, equal or not, which was a sixth of the time to draw a frame. Here an equal
-/// cell is passed over (a wide character equal to the one shown has equal trailing cells
-/// too), and widths are asked only of the cells that change. A wide character that is
-/// overwritten is erased by the terminal as a whole, so every column it covered is
-/// written again.
+/// Not ratatui's `Buffer::diff`, for two reasons: it compares two whole buffers, where
+/// the cells carried over are on screen already or can be read from the copy of the
+/// screen, and it asks the width of every cell, equal or not, which was a sixth of the
+/// time to draw a frame. Here an equal cell is passed over (a wide character equal to
+/// the one shown has equal trailing cells too), and widths are asked only of the cells
+/// that change. A wide character that is overwritten is erased by the terminal as a
+/// whole, so every column it covered is written again.
 fn changed_cells<'a>(
-    shown: &Shown,
+    shown: &'a Shown,
     next: &'a Buffer,
     scroll: Option<&Scroll>,
     carried: &[Carried],
-) -> Vec<(u16, u16, &'a Cell)> {
+) -> Vec<(u16, u16, &'a [Cell])> {
     let width = usize::from(next.area.width);
     let mut changes = Vec::new();
     if width == 0 || shown.area != next.area {
         return changes;
     }
     let mut known = carried.iter().peekable();
-    let mut same = Vec::new();
-    for (row, new) in next.content.chunks_exact(width).enumerate() {
+    let mut segments = Vec::new();
+    for (row, drawn) in next.content.chunks_exact(width).enumerate() {
         let y = next.area.y + u16::try_from(row).unwrap_or(u16::MAX);
         let origin = scroll.map_or(Some(y), |scroll| scroll.origin(y));
-        // Cells carried over from the row the terminal now shows here are on screen
-        // already: they are not compared.
-        same.clear();
+        let old = shown.row(y);
+        segments.clear();
+        let mut x = 0;
         while let Some(carried) = known.next_if(|carried| carried.y <= y) {
-            if carried.y == y && Some(carried.from) == origin {
-                let left = usize::from(carried.columns.start - next.area.x);
-                same.push(left..left + carried.columns.len());
+            let start = usize::from(carried.columns.start - next.area.x).max(x);
+            let end = usize::from(carried.columns.end - next.area.x);
+            if carried.y < y || end <= start {
+                continue;
             }
+            if x < start {
+                segments.push(Segment::new(x..start, drawn));
+            }
+            segments.push(if Some(carried.from) == origin {
+                // On the terminal already, where the scroll left it.
+                Segment::on_screen(start..end, old)
+            } else {
+                Segment::new(start..end, shown.before_scroll(carried.from))
+            });
+            x = end;
         }
-        changed_in_row(next.area.x, y, shown.row(y), new, &same, &mut changes);
+        if x < width {
+            segments.push(Segment::new(x..width, drawn));
+        }
+        changed_in_row(next.area.x, y, old, &segments, &mut changes);
     }
     changes
 }
 
+/// Columns of a row of the next frame and the row of cells they are read from.
+struct Segment<'a> {
+    columns: Range<usize>,
+    cells: &'a [Cell],
+    /// The terminal shows these cells already: they are not compared.
+    on_screen: bool,
+}
+
+impl<'a> Segment<'a> {
+    fn new(columns: Range<usize>, cells: &'a [Cell]) -> Self {
+        Self {
+            columns,
+            cells,
+            on_screen: false,
+        }
+    }
+
+    fn on_screen(columns: Range<usize>, cells: &'a [Cell]) -> Self {
+        Self {
+            columns,
+            cells,
+            on_screen: true,
+        }
+    }
+}
+
+/// The changes of row `y`, whose terminal cells are `old`, to the cells `segments` give.
 fn changed_in_row<'a>(
     left: u16,
     y: u16,
     old: &[Cell],
-    new: &'a [Cell],
-    same: &[Range<usize>],
-    changes: &mut Vec<(u16, u16, &'a Cell)>,
+    segments: &[Segment<'a>],
+    changes: &mut Vec<(u16, u16, &'a [Cell])>,
 ) {
     let width_of = |cell: &Cell| usize::from(columns_of(cell));
     let mut x = 0;
     // Columns before which every cell is written: the rest of an erased wide character.
     let mut rewrite_until = 0;
-    while let Some(cell) = new.get(x) {
-        if let Some(same) = same
-            .iter()
-            .find(|same| same.contains(&x))
-            .filter(|_| x >= rewrite_until)
-        {
-            x = same.end;
-            continue;
+    for segment in segments {
+        x = x.max(segment.columns.start);
+        while x < segment.columns.end {
+            if segment.on_screen && x >= rewrite_until {
+                x = segment.columns.end;
+                break;
+            }
+            let Some(cell) = segment.cells.get(x) else {
+                break;
+            };
+            if x >= rewrite_until && old.get(x) == Some(cell) {
+                x += 1;
+                continue;
+            }
+            let end = (x + width_of(cell)).min(segment.cells.len());
+            for (covered, under) in old.iter().enumerate().take(end).skip(x) {
+                rewrite_until = rewrite_until.max(covered + width_of(under));
+            }
+            changes.push((
+                left + u16::try_from(x).unwrap_or(u16::MAX),
+                y,
+                &segment.cells[x..end],
+            ));
+            x = end;
         }
-        if x >= rewrite_until && old.get(x) == Some(cell) {
-            x += 1;
-            continue;
-        }
-        let end = x + width_of(cell);
-        for (covered, under) in old.iter().enumerate().take(end).skip(x) {
-            rewrite_until = rewrite_until.max(covered + width_of(under));
-        }
-        changes.push((left + u16::try_from(x).unwrap_or(u16::MAX), y, cell));
-        x = end;
     }
 }
 
@@ -610,6 +713,68 @@ pub(crate) mod tests {
         }
     }
 
+    /// Draws the frames of `views` (top line, selected tree row, carry over, scroll) one
+    /// after another, and returns the last frame drawn whole, the cells the terminal
+    /// shows and the screen's copy of them.
+    fn draw_views(
+        area: Rect,
+        lines: &[String],
+        tree: &[String],
+        views: &[(usize, usize, bool, bool)],
+    ) -> (Buffer, Vec<(String, bool)>, Vec<Cell>) {
+        let mut screen = Screen::new(Vec::new(), area);
+        let mut before: Option<(usize, usize)> = None;
+        let mut last = Buffer::empty(area);
+        for &(top, selected, carry, scroll) in views {
+            let now = (top, selected);
+            let plan = match before.filter(|_| carry) {
+                Some(before) => pane_plan(area, lines.len(), before, now, scroll),
+                None => Plan::default(),
+            };
+            screen
+                .draw(area, plan, |buffer, plan| {
+                    pane_frame(buffer, lines, now, tree, plan);
+                })
+                .expect("writing to memory");
+            last = Buffer::empty(area);
+            pane_frame(&mut last, lines, now, tree, &Plan::default());
+            before = Some(now);
+        }
+        let terminal = terminal_cells(&screen.writer, area);
+        (last, terminal, screen.shown.rows.concat())
+    }
+
+    fn numbered(prefix: &str, count: usize) -> Vec<String> {
+        (0..count).map(|index| format!("{prefix}{index}")).collect()
+    }
+
+    #[test]
+    fn cells_are_carried_from_rows_a_scroll_pushed_off() {
+        let area = Rect::new(0, 0, 16, 6);
+        let (lines, tree) = (numbered("line", 20), numbered("t", 6));
+        // Three lines up, then three down: the tree stays, and its first rows (then its
+        // last ones) are carried from rows the scroll pushed off the screen.
+        let views = [(5, 0, true, true), (8, 0, true, true), (5, 0, true, true)];
+        for count in 2..=views.len() {
+            let (last, terminal, shown) = draw_views(area, &lines, &tree, &views[..count]);
+            assert_eq!(terminal, frame_cells(&last), "after {count} frames");
+            assert_eq!(shown, last.content, "after {count} frames");
+        }
+    }
+
+    #[test]
+    fn lines_a_scroll_brings_in_are_blank() {
+        let area = Rect::new(0, 0, 16, 6);
+        // Every line alike (and none of the three in reverse video, which every third
+        // line is): the line brought in by the second scroll is the line the first scroll
+        // pushed off, and only a blank copy of it tells the terminal's blank row from it.
+        let (lines, tree) = (vec!["同一行".to_owned(); 20], numbered("t", 6));
+        let views = [(1, 0, true, true), (2, 0, true, true), (3, 0, true, true)];
+        let (last, terminal, shown) = draw_views(area, &lines, &tree, &views);
+        assert_eq!(terminal, frame_cells(&last));
+        assert_eq!(shown, last.content);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig {
             cases: 300,
@@ -628,24 +793,8 @@ pub(crate) mod tests {
             height in 2u16..12,
         ) {
             let area = Rect::new(0, 0, 22, height);
-            let mut screen = Screen::new(Vec::new(), area);
-            let mut before: Option<(usize, usize)> = None;
-            let mut last = Buffer::empty(area);
-            for &(top, selected, carry, scroll) in &views {
-                let now = (top, selected);
-                let plan = match before.filter(|_| carry) {
-                    Some(before) => pane_plan(area, lines.len(), before, now, scroll),
-                    None => Plan::default(),
-                };
-                screen
-                    .draw(area, plan, |buffer, plan| pane_frame(buffer, &lines, now, &tree, plan))
-                    .expect("writing to memory");
-                last = Buffer::empty(area);
-                pane_frame(&mut last, &lines, now, &tree, &Plan::default());
-                before = Some(now);
-            }
-            prop_assert_eq!(terminal_cells(&screen.writer, area), frame_cells(&last));
-            let shown: Vec<Cell> = screen.shown.rows.concat();
+            let (last, terminal, shown) = draw_views(area, &lines, &tree, &views);
+            prop_assert_eq!(terminal, frame_cells(&last));
             prop_assert_eq!(&shown, &last.content);
         }
     }
