@@ -21,10 +21,10 @@
 //! Carrying over: whoever draws knows which cells of the next frame are those of the
 //! frame on screen (a text line one row up, a tree row unchanged), and says so in a
 //! [`Plan`]. The ones the terminal already shows where they are (after the scroll) are
-//! neither drawn, nor copied, nor compared; the others are copied from the copy of the
-//! screen instead of drawn. The copy is kept row by row and scrolled as the terminal is,
-//! so a `j` touches the cells of the new line, the status line and the tree, not the
-//! whole screen.
+//! neither drawn nor compared; the others are read from the copy of the screen instead
+//! of drawn. The copy is kept row by row, scrolled as the terminal is, and packed 64 bits
+//! a cell, so a `j` touches the new line, the status line and the tree, not the whole
+//! screen, and those in a fifth of the memory of ratatui's cells.
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -51,41 +51,37 @@ pub struct Screen<W: Write> {
     /// drawn and compared: the cells the terminal already shows in place are left as they
     /// were, whatever they hold.
     next: Buffer,
-    /// The cells a frame wrote, in order, and where each character of them went (column,
-    /// row, cells), on their way into `shown`.
-    written: Vec<Cell>,
-    written_at: Vec<(u16, u16, usize)>,
+    /// The cells a frame wrote (row, column, cell), on their way into `shown`; kept from
+    /// frame to frame, so that drawing leaves no allocations behind.
+    written: Vec<(u16, usize, Written)>,
 }
 
-/// The terminal's cells, row by row, so that a scroll moves rows instead of cells: a
-/// frame touches only the cells it draws, not the whole screen twice over, which is most
-/// of the time a key takes when the processor's caches have gone cold between keys.
+/// The terminal's cells, row by row, so that a scroll moves rows instead of cells, and
+/// packed: a frame then touches only the cells it draws, and those at a fifth of the size
+/// of ratatui's, which is most of the time a key takes when the processor's caches have
+/// gone cold between keys.
 #[derive(Debug)]
 struct Shown {
     area: Rect,
-    rows: Vec<Vec<Cell>>,
+    rows: Vec<Row>,
     /// The scroll of the frame being drawn and the rows it pushed off the screen, which
     /// cells may still be carried from.
-    scrolled: Option<(Scroll, Vec<Vec<Cell>>)>,
+    scrolled: Option<(Scroll, Vec<Row>)>,
     /// Blank rows for the lines a scroll brings in.
-    spare: Vec<Vec<Cell>>,
+    spare: Vec<Row>,
 }
 
 impl Shown {
     fn blank(area: Rect) -> Self {
         Self {
             area,
-            rows: vec![Self::blank_row(area); usize::from(area.height)],
+            rows: vec![Row::blank(area.width); usize::from(area.height)],
             scrolled: None,
             spare: Vec::new(),
         }
     }
 
-    fn blank_row(area: Rect) -> Vec<Cell> {
-        vec![Cell::EMPTY; usize::from(area.width)]
-    }
-
-    fn row(&self, y: u16) -> &[Cell] {
+    fn row(&self, y: u16) -> &Row {
         &self.rows[usize::from(y - self.area.y)]
     }
 
@@ -108,14 +104,14 @@ impl Shown {
             let blank = self
                 .spare
                 .pop()
-                .unwrap_or_else(|| Self::blank_row(self.area));
+                .unwrap_or_else(|| Row::blank(self.area.width));
             gone.push(std::mem::replace(row, blank));
         }
         self.scrolled = Some((scroll.clone(), gone));
     }
 
     /// Row `y` of the screen as it was before the scroll of the frame being drawn.
-    fn before_scroll(&self, y: u16) -> &[Cell] {
+    fn before_scroll(&self, y: u16) -> &Row {
         let Some((scroll, gone)) = &self.scrolled else {
             return self.row(y);
         };
@@ -138,11 +134,232 @@ impl Shown {
     fn scrolled_over(&mut self) {
         if let Some((_, gone)) = self.scrolled.take() {
             for mut row in gone {
-                row.fill(Cell::EMPTY);
+                row.clear();
                 self.spare.push(row);
             }
         }
     }
+}
+
+/// A row of the terminal's cells.
+#[derive(Clone, Debug)]
+struct Row {
+    cells: Vec<Packed>,
+    /// The cells that do not pack, by column, for the columns marked [`Packed::WHOLE`].
+    whole: Vec<(usize, Cell)>,
+}
+
+impl Row {
+    fn blank(width: u16) -> Self {
+        Self {
+            cells: vec![Packed::BLANK; usize::from(width)],
+            whole: Vec::new(),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.cells.fill(Packed::BLANK);
+        self.whole.clear();
+    }
+
+    fn glyph(&self, x: usize) -> Glyph<'_> {
+        match self.cells[x] {
+            Packed::WHOLE => self
+                .whole
+                .binary_search_by_key(&x, |(column, _)| *column)
+                .map_or(Glyph::Packed(Packed::BLANK), |at| {
+                    Glyph::Whole(&self.whole[at].1)
+                }),
+            packed => Glyph::Packed(packed),
+        }
+    }
+
+    fn set(&mut self, x: usize, cell: Written) {
+        let found = self.whole.binary_search_by_key(&x, |(column, _)| *column);
+        match (cell, found) {
+            (Written::Packed(packed), Ok(at)) => {
+                self.whole.remove(at);
+                self.cells[x] = packed;
+            }
+            (Written::Packed(packed), Err(_)) => self.cells[x] = packed,
+            (Written::Whole(cell), Ok(at)) => self.whole[at].1 = cell,
+            (Written::Whole(cell), Err(at)) => {
+                self.whole.insert(at, (x, cell));
+                self.cells[x] = Packed::WHOLE;
+            }
+        }
+    }
+}
+
+/// A cell of one character in palette colours, its width its own, in 64 bits: the
+/// character (21 bits), foreground and background (9 bits each: reset, the 16 named
+/// colours, the 256 indexed ones) and the modifiers (12 bits). Two such cells are equal
+/// when their numbers are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Packed(u64);
+
+impl Packed {
+    const BLANK: Packed = Packed(b' ' as u64);
+    /// Marks a cell that does not pack: kept whole beside the row.
+    const WHOLE: Packed = Packed(u64::MAX);
+    const CHAR_BITS: u32 = 21;
+    const COLOUR_BITS: u32 = 9;
+
+    /// None for a cell of more than one character, in RGB colours or of a forced width.
+    fn of(cell: &Cell) -> Option<Packed> {
+        #[allow(deprecated)]
+        let plain = !cell.skip && cell.diff_option == CellDiffOption::None;
+        let mut chars = cell.symbol().chars();
+        let (Some(symbol), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        let (fg, bg) = (colour_number(cell.fg)?, colour_number(cell.bg)?);
+        plain.then(|| {
+            Packed(
+                u64::from(symbol)
+                    | fg << Self::CHAR_BITS
+                    | bg << (Self::CHAR_BITS + Self::COLOUR_BITS)
+                    | u64::from(cell.modifier.bits()) << (Self::CHAR_BITS + 2 * Self::COLOUR_BITS),
+            )
+        })
+    }
+
+    fn symbol(self) -> char {
+        u32::try_from(self.0 & ((1 << Self::CHAR_BITS) - 1))
+            .ok()
+            .and_then(char::from_u32)
+            .unwrap_or(' ')
+    }
+
+    fn fg(self) -> Color {
+        colour_of_number(self.0 >> Self::CHAR_BITS)
+    }
+
+    fn bg(self) -> Color {
+        colour_of_number(self.0 >> (Self::CHAR_BITS + Self::COLOUR_BITS))
+    }
+
+    fn modifier(self) -> Modifier {
+        let bits = self.0 >> (Self::CHAR_BITS + 2 * Self::COLOUR_BITS);
+        Modifier::from_bits_truncate(u16::try_from(bits & 0xfff).unwrap_or(0))
+    }
+}
+
+const NAMED_COLOURS: [Color; 16] = [
+    Color::Black,
+    Color::Red,
+    Color::Green,
+    Color::Yellow,
+    Color::Blue,
+    Color::Magenta,
+    Color::Cyan,
+    Color::Gray,
+    Color::DarkGray,
+    Color::LightRed,
+    Color::LightGreen,
+    Color::LightYellow,
+    Color::LightBlue,
+    Color::LightMagenta,
+    Color::LightCyan,
+    Color::White,
+];
+
+/// 0 for reset, 1–16 for the named colours, 17–272 for the indexed ones; None for RGB.
+fn colour_number(colour: Color) -> Option<u64> {
+    match colour {
+        Color::Reset => Some(0),
+        Color::Indexed(index) => Some(17 + u64::from(index)),
+        Color::Rgb(..) => None,
+        named => NAMED_COLOURS
+            .iter()
+            .position(|candidate| *candidate == named)
+            .and_then(|at| u64::try_from(at + 1).ok()),
+    }
+}
+
+fn colour_of_number(bits: u64) -> Color {
+    match bits & ((1 << Packed::COLOUR_BITS) - 1) {
+        0 => Color::Reset,
+        number @ 1..=16 => usize::try_from(number - 1)
+            .ok()
+            .and_then(|at| NAMED_COLOURS.get(at).copied())
+            .unwrap_or(Color::Reset),
+        number => u8::try_from(number - 17).map_or(Color::Reset, Color::Indexed),
+    }
+}
+
+/// A cell as the diff reads it: packed, or a whole ratatui cell for one that does not
+/// pack. A cell that packs never equals one that does not.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Glyph<'a> {
+    Packed(Packed),
+    Whole(&'a Cell),
+}
+
+impl<'a> Glyph<'a> {
+    fn of(cell: &'a Cell) -> Self {
+        Packed::of(cell).map_or(Glyph::Whole(cell), Glyph::Packed)
+    }
+
+    fn fg(self) -> Color {
+        match self {
+            Glyph::Packed(packed) => packed.fg(),
+            Glyph::Whole(cell) => cell.fg,
+        }
+    }
+
+    fn bg(self) -> Color {
+        match self {
+            Glyph::Packed(packed) => packed.bg(),
+            Glyph::Whole(cell) => cell.bg,
+        }
+    }
+
+    fn modifier(self) -> Modifier {
+        match self {
+            Glyph::Packed(packed) => packed.modifier(),
+            Glyph::Whole(cell) => cell.modifier,
+        }
+    }
+
+    /// How many columns the terminal advances over the cell, as ratatui says (at least
+    /// one). Most cells hold a character that stands alone: its width comes without the
+    /// string walk, which was a tenth of the time to diff and write a frame.
+    fn columns(self) -> usize {
+        let width = match self {
+            Glyph::Packed(packed) => {
+                let mut bytes = [0; 4];
+                let symbol = packed.symbol().encode_utf8(&mut bytes);
+                standalone_width(symbol).unwrap_or_else(|| usize::from(symbol.cell_width()))
+            }
+            Glyph::Whole(cell) => usize::from(cell.cell_width()),
+        };
+        width.max(1)
+    }
+
+    fn write_symbol(self, writer: &mut impl Write) -> io::Result<()> {
+        match self {
+            Glyph::Packed(packed) => {
+                let mut bytes = [0; 4];
+                writer.write_all(packed.symbol().encode_utf8(&mut bytes).as_bytes())
+            }
+            Glyph::Whole(cell) => writer.write_all(cell.symbol().as_bytes()),
+        }
+    }
+
+    fn written(self) -> Written {
+        match self {
+            Glyph::Packed(packed) => Written::Packed(packed),
+            Glyph::Whole(cell) => Written::Whole(cell.clone()),
+        }
+    }
+}
+
+/// A cell on its way into the copy of the screen.
+#[derive(Debug)]
+enum Written {
+    Packed(Packed),
+    Whole(Cell),
 }
 
 /// How the next frame relates to the one on screen, as whoever draws it knows.
@@ -177,7 +394,6 @@ impl<W: Write> Screen<W> {
             shown: Shown::blank(area),
             next: Buffer::empty(area),
             written: Vec::new(),
-            written_at: Vec::new(),
         }
     }
 
@@ -234,27 +450,24 @@ impl<W: Write> Screen<W> {
         let changes = changed_cells(&self.shown, &self.next, scroll, &plan.carried);
         write_cells(
             &mut self.writer,
-            changes.iter().map(|&(x, y, cells)| (x, y, &cells[0])),
+            changes
+                .iter()
+                .map(|change| (change.x, change.y, change.glyph())),
         )?;
         self.writer.flush()?;
-        // Taken out before any row is written to, a cell carried from one row of the copy
-        // may go to another; into buffers kept from frame to frame, so that drawing
-        // leaves no small allocations behind for the next frame's to sort through.
+        // Taken out before any row is written to: a cell carried from one row of the copy
+        // may go to another.
         self.written.clear();
-        self.written_at.clear();
-        for (x, y, cells) in changes {
-            self.written.extend_from_slice(cells);
-            self.written_at.push((x, y, cells.len()));
-        }
-        let mut written = self.written.drain(..);
-        for &(x, y, count) in &self.written_at {
-            let row = &mut self.shown.rows[usize::from(y - area.y)];
-            let left = usize::from(x - area.x);
-            for (at, cell) in row[left..].iter_mut().zip(written.by_ref().take(count)) {
-                *at = cell;
+        for change in &changes {
+            for column in change.columns.clone() {
+                let glyph = change.source.glyph(column);
+                self.written.push((change.y, column, glyph.written()));
             }
         }
-        drop(written);
+        drop(changes);
+        for (y, x, cell) in self.written.drain(..) {
+            self.shown.rows[usize::from(y - area.y)].set(x, cell);
+        }
         self.shown.scrolled_over();
         Ok(())
     }
@@ -300,8 +513,7 @@ impl Scroll {
 
 /// The cells to write on a terminal that shows `shown`, which has been moved by `scroll`
 /// if any, for it to show the next frame: the cells `carried` (sorted by row) from the
-/// frame on screen, and the rest of `next`. Each change is where it goes and the cells
-/// of its character: one, or a wide character's two.
+/// frame on screen, and the rest of `next`.
 ///
 /// Not ratatui's `Buffer::diff`, for two reasons: it compares two whole buffers, where
 /// the cells carried over are on screen already or can be read from the copy of the
@@ -315,7 +527,7 @@ fn changed_cells<'a>(
     next: &'a Buffer,
     scroll: Option<&Scroll>,
     carried: &[Carried],
-) -> Vec<(u16, u16, &'a [Cell])> {
+) -> Vec<Change<'a>> {
     let width = usize::from(next.area.width);
     let mut changes = Vec::new();
     if width == 0 || shown.area != next.area {
@@ -336,47 +548,87 @@ fn changed_cells<'a>(
                 continue;
             }
             if x < start {
-                segments.push(Segment::new(x..start, drawn));
+                segments.push(Segment::new(x..start, Source::Drawn(drawn)));
             }
             segments.push(if Some(carried.from) == origin {
                 // On the terminal already, where the scroll left it.
                 Segment::on_screen(start..end, old)
             } else {
-                Segment::new(start..end, shown.before_scroll(carried.from))
+                Segment::new(start..end, Source::Shown(shown.before_scroll(carried.from)))
             });
             x = end;
         }
         if x < width {
-            segments.push(Segment::new(x..width, drawn));
+            segments.push(Segment::new(x..width, Source::Drawn(drawn)));
         }
         changed_in_row(next.area.x, y, old, &segments, &mut changes);
     }
     changes
 }
 
-/// Columns of a row of the next frame and the row of cells they are read from.
+/// Where the cells of a row of the next frame are read.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    /// The row as drawn.
+    Drawn(&'a [Cell]),
+    /// A row of the copy of the screen.
+    Shown(&'a Row),
+}
+
+impl<'a> Source<'a> {
+    fn glyph(self, x: usize) -> Glyph<'a> {
+        match self {
+            Source::Drawn(cells) => Glyph::of(&cells[x]),
+            Source::Shown(row) => row.glyph(x),
+        }
+    }
+
+    fn len(self) -> usize {
+        match self {
+            Source::Drawn(cells) => cells.len(),
+            Source::Shown(row) => row.cells.len(),
+        }
+    }
+}
+
+/// Columns of a row of the next frame and where their cells are read.
 struct Segment<'a> {
     columns: Range<usize>,
-    cells: &'a [Cell],
+    source: Source<'a>,
     /// The terminal shows these cells already: they are not compared.
     on_screen: bool,
 }
 
 impl<'a> Segment<'a> {
-    fn new(columns: Range<usize>, cells: &'a [Cell]) -> Self {
+    fn new(columns: Range<usize>, source: Source<'a>) -> Self {
         Self {
             columns,
-            cells,
+            source,
             on_screen: false,
         }
     }
 
-    fn on_screen(columns: Range<usize>, cells: &'a [Cell]) -> Self {
+    fn on_screen(columns: Range<usize>, shown: &'a Row) -> Self {
         Self {
             columns,
-            cells,
+            source: Source::Shown(shown),
             on_screen: true,
         }
+    }
+}
+
+/// A character to write: at column `x` of row `y` of the terminal, read from the
+/// `columns` of its source row (one, or a wide character's two).
+struct Change<'a> {
+    x: u16,
+    y: u16,
+    columns: Range<usize>,
+    source: Source<'a>,
+}
+
+impl<'a> Change<'a> {
+    fn glyph(&self) -> Glyph<'a> {
+        self.source.glyph(self.columns.start)
     }
 }
 
@@ -384,37 +636,36 @@ impl<'a> Segment<'a> {
 fn changed_in_row<'a>(
     left: u16,
     y: u16,
-    old: &[Cell],
+    old: &Row,
     segments: &[Segment<'a>],
-    changes: &mut Vec<(u16, u16, &'a [Cell])>,
+    changes: &mut Vec<Change<'a>>,
 ) {
-    let width_of = |cell: &Cell| usize::from(columns_of(cell));
     let mut x = 0;
     // Columns before which every cell is written: the rest of an erased wide character.
     let mut rewrite_until = 0;
     for segment in segments {
+        let source = segment.source;
         x = x.max(segment.columns.start);
-        while x < segment.columns.end {
+        while x < segment.columns.end.min(source.len()) {
             if segment.on_screen && x >= rewrite_until {
                 x = segment.columns.end;
                 break;
             }
-            let Some(cell) = segment.cells.get(x) else {
-                break;
-            };
-            if x >= rewrite_until && old.get(x) == Some(cell) {
+            let glyph = source.glyph(x);
+            if x >= rewrite_until && old.glyph(x) == glyph {
                 x += 1;
                 continue;
             }
-            let end = (x + width_of(cell)).min(segment.cells.len());
-            for (covered, under) in old.iter().enumerate().take(end).skip(x) {
-                rewrite_until = rewrite_until.max(covered + width_of(under));
+            let end = (x + glyph.columns()).min(source.len());
+            for covered in x..end.min(old.cells.len()) {
+                rewrite_until = rewrite_until.max(covered + old.glyph(covered).columns());
             }
-            changes.push((
-                left + u16::try_from(x).unwrap_or(u16::MAX),
+            changes.push(Change {
+                x: left + u16::try_from(x).unwrap_or(u16::MAX),
                 y,
-                &segment.cells[x..end],
-            ));
+                columns: x..end,
+                source,
+            });
             x = end;
         }
     }
@@ -486,24 +737,9 @@ fn queue_added(writer: &mut impl Write, added: Modifier) -> io::Result<()> {
     Ok(())
 }
 
-/// How many columns the terminal advances over `cell`, as ratatui says (at least one).
-/// Most cells hold a character that stands alone: its width comes without the string
-/// walk, which was a tenth of the time to diff and write a frame.
-fn columns_of(cell: &Cell) -> u16 {
-    let plain = cell.diff_option == CellDiffOption::None;
-    plain
-        .then(|| standalone_width(cell.symbol()))
-        .flatten()
-        .and_then(|width| u16::try_from(width).ok())
-        .unwrap_or_else(|| cell.cell_width())
-        .max(1)
-}
-
-/// Writes `cells` (the cells that changed, in row order) with as few cursor moves and
-/// attribute changes as their order allows, and leaves the attributes reset.
 fn write_cells<'a>(
     writer: &mut impl Write,
-    cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
+    cells: impl Iterator<Item = (u16, u16, Glyph<'a>)>,
 ) -> io::Result<()> {
     let mut fg = Color::Reset;
     let mut bg = Color::Reset;
@@ -514,34 +750,35 @@ fn write_cells<'a>(
         if cursor != Some((x, y)) {
             queue!(writer, MoveTo(x, y))?;
         }
-        if cell.modifier != modifier {
-            if (modifier - cell.modifier).is_empty() {
-                queue_added(writer, cell.modifier - modifier)?;
+        let (foreground, background, attributes) = (cell.fg(), cell.bg(), cell.modifier());
+        if attributes != modifier {
+            if (modifier - attributes).is_empty() {
+                queue_added(writer, attributes - modifier)?;
             } else {
                 // Taking an attribute off means starting again from none, which
                 // resets the colours too.
                 queue!(writer, SetAttribute(Attribute::Reset))?;
-                queue_added(writer, cell.modifier)?;
+                queue_added(writer, attributes)?;
                 fg = Color::Reset;
                 bg = Color::Reset;
             }
-            modifier = cell.modifier;
+            modifier = attributes;
         }
-        if cell.fg != fg || cell.bg != bg {
+        if foreground != fg || background != bg {
             queue!(
                 writer,
                 SetColors(Colors::new(
-                    crossterm_color(cell.fg),
-                    crossterm_color(cell.bg)
+                    crossterm_color(foreground),
+                    crossterm_color(background)
                 ))
             )?;
-            fg = cell.fg;
-            bg = cell.bg;
+            fg = foreground;
+            bg = background;
         }
         // The bytes themselves: `Print` formats through `Display`, a fifth of the time
         // to write a frame.
-        writer.write_all(cell.symbol().as_bytes())?;
-        let width = columns_of(cell);
+        cell.write_symbol(writer)?;
+        let width = u16::try_from(cell.columns()).unwrap_or(u16::MAX);
         cursor = Some((x.saturating_add(width), y));
     }
     queue!(
@@ -554,6 +791,8 @@ fn write_cells<'a>(
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use std::num::NonZeroU16;
+
     use proptest::prelude::*;
     use ratatui::style::Style;
 
@@ -617,8 +856,11 @@ pub(crate) mod tests {
                     .any(|carried| carried.y == y && carried.columns.start == left)
             };
             if let Some(label) = tree.get(usize::from(row)).filter(|_| !carried(0)) {
+                // The selected row in a colour that does not pack.
                 let style = if usize::from(row) == selected {
-                    Style::new().add_modifier(Modifier::REVERSED)
+                    Style::new()
+                        .add_modifier(Modifier::REVERSED)
+                        .fg(Color::Rgb(200, 100, 0))
                 } else {
                     Style::new()
                 };
@@ -626,11 +868,14 @@ pub(crate) mod tests {
             }
             let index = first + usize::from(row);
             if let Some(line) = lines.get(index).filter(|_| !carried(PANE_LEFT)) {
-                // Every third line in reverse video, like a search match.
-                let style = if index % 3 == 0 {
-                    Style::new().add_modifier(Modifier::REVERSED)
-                } else {
-                    Style::new()
+                // Every third line in reverse video, like a search match, in one of the
+                // indexed colours; the next one in a named colour.
+                let style = match index % 3 {
+                    0 => Style::new()
+                        .add_modifier(Modifier::REVERSED)
+                        .fg(Color::Indexed(u8::try_from(index * 37 % 256).unwrap_or(0))),
+                    1 => Style::new().fg(Color::LightCyan).bg(Color::DarkGray),
+                    _ => Style::new(),
                 };
                 let right = area.right();
                 view::put_str(
@@ -741,11 +986,79 @@ pub(crate) mod tests {
             before = Some(now);
         }
         let terminal = terminal_cells(&screen.writer, area);
-        (last, terminal, screen.shown.rows.concat())
+        let shown = screen
+            .shown
+            .rows
+            .iter()
+            .flat_map(|row| (0..row.cells.len()).map(|x| unpacked(row.glyph(x))))
+            .collect();
+        (last, terminal, shown)
+    }
+
+    /// The ratatui cell a glyph stands for.
+    fn unpacked(glyph: Glyph) -> Cell {
+        match glyph {
+            Glyph::Packed(packed) => {
+                let mut cell = Cell::EMPTY;
+                cell.set_char(packed.symbol())
+                    .set_fg(packed.fg())
+                    .set_bg(packed.bg());
+                cell.modifier = packed.modifier();
+                cell
+            }
+            Glyph::Whole(cell) => cell.clone(),
+        }
     }
 
     fn numbered(prefix: &str, count: usize) -> Vec<String> {
         (0..count).map(|index| format!("{prefix}{index}")).collect()
+    }
+
+    #[test]
+    fn packed_cells_keep_their_character_colours_and_modifiers() {
+        let mut colours = vec![Color::Reset];
+        colours.extend(NAMED_COLOURS);
+        colours.extend((0..=255).map(Color::Indexed));
+        let modifiers = [
+            Modifier::empty(),
+            Modifier::REVERSED,
+            Modifier::BOLD | Modifier::UNDERLINED,
+            Modifier::all(),
+        ];
+        for (index, &fg) in colours.iter().enumerate() {
+            let bg = colours[colours.len() - 1 - index];
+            for (symbol, modifier) in ["a", "中", " ", "\u{10FFFF}"].into_iter().zip(modifiers) {
+                let mut cell = Cell::EMPTY;
+                cell.set_symbol(symbol).set_fg(fg).set_bg(bg);
+                cell.modifier = modifier;
+                let packed = Packed::of(&cell).expect("packs");
+                assert_ne!(packed, Packed::WHOLE);
+                assert_eq!(unpacked(Glyph::Packed(packed)), cell, "{cell:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn cells_that_do_not_pack_are_kept_whole() {
+        let mut rgb = Cell::EMPTY;
+        rgb.set_char('a').set_bg(Color::Rgb(1, 2, 3));
+        let mut cluster = Cell::EMPTY;
+        cluster.set_symbol("e\u{301}");
+        let mut forced = Cell::EMPTY;
+        forced
+            .set_char('“')
+            .set_diff_option(CellDiffOption::ForcedWidth(
+                NonZeroU16::MIN.saturating_add(1),
+            ));
+        for cell in [rgb, cluster, forced] {
+            assert_eq!(Packed::of(&cell), None, "{cell:?}");
+            let mut row = Row::blank(4);
+            row.set(2, Glyph::of(&cell).written());
+            assert_eq!(row.glyph(2), Glyph::Whole(&cell));
+            row.set(2, Written::Packed(Packed::BLANK));
+            assert_eq!(row.glyph(2), Glyph::Packed(Packed::BLANK));
+            assert!(row.whole.is_empty());
+        }
     }
 
     #[test]
@@ -787,7 +1100,8 @@ pub(crate) mod tests {
         /// terminal ends up showing exactly the last frame.
         #[test]
         fn the_terminal_shows_every_frame_exactly(
-            lines in prop::collection::vec("[a-z 中文，。“”]{0,14}", 1..40),
+            // With combining accents: clusters of more than one character do not pack.
+            lines in prop::collection::vec("[a-z 中文，。“”\u{301}]{0,14}", 1..40),
             tree in prop::collection::vec("[a-z一二]{0,5}", 0..12),
             views in prop::collection::vec((0usize..40, 0usize..12, any::<bool>(), any::<bool>()), 1..8),
             height in 2u16..12,

@@ -232,7 +232,10 @@ fn a_scrolled_frame_reaches_the_terminal_whole() {
         let before = session.rows();
         session.send("j");
         session.wait_for("the text to move one line", |screen| {
-            screen.rows(0, 100).take(before.len()).ne(before.iter().cloned())
+            screen
+                .rows(0, 100)
+                .take(before.len())
+                .ne(before.iter().cloned())
         });
     }
     session.send("q");
@@ -248,5 +251,8 @@ fn a_scrolled_frame_reaches_the_terminal_whole() {
         );
         (open, regions) = (still_open, regions + set);
     }
-    assert!(regions >= 30, "every j scrolls the text ({regions} scrolls)");
+    assert!(
+        regions >= 30,
+        "every j scrolls the text ({regions} scrolls)"
+    );
 }
