@@ -356,7 +356,12 @@ fn text_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
 /// The Unicode width of `text` when it is one character that stands alone, without the
 /// string walk; None for anything else. For a terminal's cell: what it advances over it.
 pub fn standalone_width(text: &str) -> Option<usize> {
-    single_standalone(text).map(|c| char_width(c, AmbiguousWidth::Narrow))
+    single_standalone(text).and_then(standalone_char_width)
+}
+
+/// The same for one character.
+pub fn standalone_char_width(c: char) -> Option<usize> {
+    stands_alone(c).then(|| char_width(c, AmbiguousWidth::Narrow))
 }
 
 fn single_standalone(text: &str) -> Option<char> {
