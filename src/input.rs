@@ -223,7 +223,9 @@ pub fn read_preview(source: &Source) -> Result<Option<Vec<u8>>, LoadError> {
     if metadata.len() <= PREVIEW_ABOVE_BYTES {
         return Ok(None);
     }
-    let mut start = Vec::new();
+    // Room for all of it: from an empty vector, reading would probe with reads of 32,
+    // 64, 128… bytes.
+    let mut start = Vec::with_capacity(usize::try_from(PREVIEW_BYTES).unwrap_or(0));
     File::open(path)?
         .take(PREVIEW_BYTES)
         .read_to_end(&mut start)?;

@@ -10,7 +10,7 @@ use crate::cli::{AmbiguousArg, Cli, CommandError, EXIT_ERROR, finish, report};
 use crate::document::Document;
 use crate::input::{LoadOptions, Source, SourceError, document_from_bytes, load, read_preview};
 use crate::state::{SavedState, StateFile, state_dir};
-use crate::tui::{self, AppUpdate};
+use crate::tui::{self, AppUpdate, Background};
 
 /// The saved state of a document, read from its state file.
 struct Saved {
@@ -46,12 +46,12 @@ pub fn run(cli: &Cli) -> ExitCode {
         Ok(options) => options,
         Err(error) => return finish(Err(CommandError::Load(error))),
     };
-    let (doc, updates) = match open(&source, options) {
+    let (doc, background) = match open(&source, options) {
         Ok(opened) => opened,
         Err(error) => return finish(Err(CommandError::Load(error))),
     };
     let resume = !cli.options.no_resume;
-    let loading = updates.is_some();
+    let loading = background.is_some();
     let saved = (!loading).then(|| Saved::of(&doc));
     let probe = cli.options.ambiguous_width == AmbiguousArg::Auto;
     let fixed = cli.options.ambiguous_width.without_terminal();
@@ -79,7 +79,7 @@ pub fn run(cli: &Cli) -> ExitCode {
                 app.set_warning(Some(warning));
             }
         },
-        updates,
+        background,
     );
     match result {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
@@ -93,12 +93,12 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
 }
 
-/// The document to show first, and for a large file the update that brings in the
-/// whole of it once it is read and parsed in the background.
+/// The document to show first, and for a large file the work that brings in the whole
+/// of it, read and parsed in the background.
 fn open(
     source: &Source,
     options: LoadOptions,
-) -> Result<(Document, Option<mpsc::Receiver<AppUpdate>>), SourceError> {
+) -> Result<(Document, Option<Background>), SourceError> {
     let with_source = |error| SourceError {
         source_name: source.display_name(),
         error,
@@ -107,29 +107,32 @@ fn open(
         return Ok((load(source, options)?, None));
     };
     let first = document_from_bytes(preview, options).map_err(with_source)?;
-    let (sender, receiver) = mpsc::channel::<AppUpdate>();
     let whole_source = source.clone();
-    std::thread::spawn(move || {
-        let update: AppUpdate = match load(&whole_source, options) {
-            Ok(doc) => {
-                let saved = Saved::of(&doc);
-                Box::new(move |app: &mut App| {
-                    let at_start = app.position() == 0;
-                    app.replace_document(doc);
-                    app.set_loading(false);
-                    // Resume only if the reader has not moved while the file loaded.
-                    saved.apply(app, at_start);
-                })
-            }
-            Err(error) => {
-                let message = error.to_string();
-                Box::new(move |app: &mut App| {
-                    app.set_loading(false);
-                    app.set_warning(Some(format!("only the start is shown: {message}")));
-                })
-            }
-        };
-        let _ = sender.send(update);
+    let background: Background = Box::new(move || {
+        let (sender, receiver) = mpsc::channel::<AppUpdate>();
+        std::thread::spawn(move || {
+            let update: AppUpdate = match load(&whole_source, options) {
+                Ok(doc) => {
+                    let saved = Saved::of(&doc);
+                    Box::new(move |app: &mut App| {
+                        let at_start = app.position() == 0;
+                        app.replace_document(doc);
+                        app.set_loading(false);
+                        // Resume only if the reader has not moved while the file loaded.
+                        saved.apply(app, at_start);
+                    })
+                }
+                Err(error) => {
+                    let message = error.to_string();
+                    Box::new(move |app: &mut App| {
+                        app.set_loading(false);
+                        app.set_warning(Some(format!("only the start is shown: {message}")));
+                    })
+                }
+            };
+            let _ = sender.send(update);
+        });
+        receiver
     });
-    Ok((first, Some(receiver)))
+    Ok((first, Some(background)))
 }

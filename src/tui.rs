@@ -51,6 +51,12 @@ enum Message {
 /// A change to the reader made by work done in the background, applied between events.
 pub type AppUpdate = Box<dyn FnOnce(&mut App) + Send>;
 
+/// Starts work off the first frame's path (reading the whole of a large document) and
+/// gives the channel its changes to the reader come back on. Started once the first frame
+/// is on screen: on a machine of two processors it would otherwise take one from the
+/// first frame, and delay it by a third.
+pub type Background = Box<dyn FnOnce() -> Receiver<AppUpdate>>;
+
 /// Puts the terminal into the reader's modes.
 fn take_terminal() -> io::Result<()> {
     terminal::enable_raw_mode()?;
@@ -348,7 +354,7 @@ pub fn run(
     probe: bool,
     make_app: impl FnOnce(AmbiguousWidth, usize, usize) -> App,
     mut settle: impl FnMut(&mut App, bool),
-    updates: Option<Receiver<AppUpdate>>,
+    background: Option<Background>,
 ) -> io::Result<Exit> {
     install_panic_hook();
     // Signals are caught before the terminal is touched: a SIGTERM or SIGHUP while the
@@ -376,7 +382,7 @@ pub fn run(
             wake: wake_reader,
             receiver,
         };
-        let exit = event_loop(&mut app, &mut settle, updates, &mailbox, inbox);
+        let exit = event_loop(&mut app, &mut settle, background, &mailbox, inbox);
         settle(&mut app, true);
         exit
     });
@@ -388,7 +394,7 @@ pub fn run(
 fn event_loop(
     app: &mut App,
     settle: &mut impl FnMut(&mut App, bool),
-    updates: Option<Receiver<AppUpdate>>,
+    background: Option<Background>,
     mailbox: &Mailbox,
     mut inbox: Inbox,
 ) -> io::Result<Exit> {
@@ -398,7 +404,9 @@ fn event_loop(
     // own buffer is 1 KiB besides, and a frame of Chinese text is 10–20 KiB.
     let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, standard_output()?);
     let mut screen = ReaderScreen::new(output, app);
-    if let Some(updates) = updates {
+    screen.draw(app)?;
+    if let Some(start) = background {
+        let updates = start();
         let forward = mailbox.clone();
         std::thread::spawn(move || {
             for update in updates {
@@ -408,7 +416,6 @@ fn event_loop(
             }
         });
     }
-    screen.draw(app)?;
     loop {
         let messages = inbox.wait()?;
         if let Some(exit) = handle_batch(app, &mut screen, &inbox.tty, messages)? {
