@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
-use crate::document::{Document, NodeKind, visible_chars};
+use crate::document::{Document, NodeKind, partition_point_near, visible_chars};
 use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, truncate};
 use crate::render::{DisplayLine, RenderOptions};
@@ -235,6 +235,9 @@ pub struct App {
     node_chars: RefCell<HashMap<usize, usize>>,
     /// Tree labels drawn, by row and width: a tree row is drawn again whenever it changes.
     labels: RefCell<HashMap<(TreeRow, usize), Rc<str>>>,
+    /// The location last shown on the status line, for the row and width it was made for:
+    /// drawn with every frame, and the same for most of them.
+    status_location: RefCell<Option<(TreeRow, usize, Rc<str>)>>,
 }
 
 impl App {
@@ -270,6 +273,7 @@ impl App {
             window_at: None,
             node_chars: RefCell::default(),
             labels: RefCell::default(),
+            status_location: RefCell::default(),
         };
         app.aids.index(&app.doc);
         app.rebuild_rows();
@@ -438,10 +442,9 @@ impl App {
 
     /// Characters (whitespace not counted) before byte `offset`.
     fn chars_before(&self, offset: usize) -> usize {
-        let block = self
-            .doc
-            .blocks
-            .partition_point(|block| block.span.start < offset);
+        // Asked about what is on screen: searched from the window's first block.
+        let near = self.window.iter().find_map(|line| line.block).unwrap_or(0);
+        let block = partition_point_near(&self.doc.blocks, near, |block| block.span.start < offset);
         let Some(index) = block.checked_sub(1) else {
             return 0;
         };
@@ -711,7 +714,10 @@ impl App {
             .window
             .iter()
             .find(|line| line.block.is_some())
-            .and_then(|line| self.doc.node_at(line.source().start));
+            .and_then(|line| {
+                self.doc
+                    .node_at_near(line.source().start, self.selected_node())
+            });
         self.selected = self.row_for(node);
         self.keep_selection_visible();
     }
@@ -763,9 +769,23 @@ impl App {
             .is_some_and(|next| next.parent == Some(index))
     }
 
-    /// The row index of the selection: rows are in tree order, so a binary search.
+    /// The row index of the selection: rows are in tree order, so a search, from the
+    /// rows on screen.
     fn selected_row_index(&self) -> usize {
-        self.rows.binary_search(&self.selected).unwrap_or(0)
+        let index = partition_point_near(&self.rows, self.tree_top, |row| *row < self.selected);
+        if self.rows.get(index) == Some(&self.selected) {
+            index
+        } else {
+            0
+        }
+    }
+
+    /// The node selected, where a search for the node of what is on screen starts.
+    pub fn selected_node(&self) -> usize {
+        match self.selected {
+            TreeRow::Title => 0,
+            TreeRow::Node(index) => index,
+        }
     }
 
     fn move_selection(&mut self, delta: isize) {
@@ -906,7 +926,7 @@ impl App {
         if let Some(index) = self
             .highlight
             .as_ref()
-            .and_then(|range| self.doc.node_at(range.start))
+            .and_then(|range| self.doc.node_at_near(range.start, self.selected_node()))
         {
             self.selected = self.row_for(Some(index));
             self.keep_selection_visible();
@@ -957,6 +977,23 @@ impl App {
             TreeRow::Node(index) => self.doc.node_title(index),
         };
         truncate(&text, width, self.settings.ambiguous)
+    }
+
+    /// The location for the status line, at most `width` columns: a space, then
+    /// [`App::location`].
+    pub fn status_location(&self, width: usize) -> Rc<str> {
+        let mut shown = self.status_location.borrow_mut();
+        match &*shown {
+            Some((row, made_for, text)) if *row == self.selected && *made_for == width => {
+                Rc::clone(text)
+            }
+            _ => {
+                let line = format!(" {}", self.location());
+                let text: Rc<str> = truncate(&line, width, self.settings.ambiguous).into();
+                *shown = Some((self.selected, width, Rc::clone(&text)));
+                text
+            }
+        }
     }
 
     /// Where the reader is: heading › point of the top line.

@@ -161,9 +161,14 @@ impl Document {
 
     /// The deepest node whose span holds `offset`, if any.
     pub fn node_at(&self, offset: usize) -> Option<usize> {
+        self.node_at_near(offset, self.nodes.len() / 2)
+    }
+
+    /// [`Document::node_at`], searched from node `near`, where it is expected.
+    pub fn node_at_near(&self, offset: usize, near: usize) -> Option<usize> {
         // Nodes are sorted by start; walk back from the last one starting at or before
         // `offset` until one covers it, then keep the deepest among equals by order.
-        let upto = self.nodes.partition_point(|node| node.span.start <= offset);
+        let upto = partition_point_near(&self.nodes, near, |node| node.span.start <= offset);
         let mut candidate = upto.checked_sub(1)?;
         loop {
             let node = self.nodes.get(candidate)?;
@@ -187,10 +192,62 @@ impl Document {
     }
 }
 
+/// `slice.partition_point(is_before)`, searched outward from index `near`, where the
+/// answer is expected: steps of 1, 2, 4… then a binary search between the last two. A
+/// key moves the reader a little, so the answer is a few entries from the last one; a
+/// plain binary search over the hundreds of thousands of blocks or nodes of a large
+/// document fetches some twenty entries far apart, from memory that went cold between
+/// keys.
+pub fn partition_point_near<T>(slice: &[T], near: usize, is_before: impl Fn(&T) -> bool) -> usize {
+    let near = near.min(slice.len());
+    let (low, high) = if slice.get(near).is_some_and(&is_before) {
+        let mut low = near + 1;
+        let mut step = 1;
+        loop {
+            let probe = near.saturating_add(step);
+            match slice.get(probe) {
+                None => break (low, slice.len()),
+                Some(entry) if !is_before(entry) => break (low, probe),
+                Some(_) => low = probe + 1,
+            }
+            step = step.saturating_mul(2);
+        }
+    } else {
+        let mut high = near;
+        let mut step = 1;
+        loop {
+            let Some(probe) = near.checked_sub(step) else {
+                break (0, high);
+            };
+            if is_before(&slice[probe]) {
+                break (probe + 1, high);
+            }
+            high = probe;
+            step = step.saturating_mul(2);
+        }
+    };
+    low + slice[low..high].partition_point(is_before)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::visible_chars;
+    use proptest::prelude::*;
+
+    use super::{partition_point_near, visible_chars};
     use crate::parse::parse_text;
+
+    proptest! {
+        /// From wherever the search starts, it finds what a binary search finds.
+        #[test]
+        fn searching_from_near_agrees_with_a_binary_search(
+            before in 0usize..300,
+            after in 0usize..300,
+            near in 0usize..700,
+        ) {
+            let slice: Vec<bool> = (0..before + after).map(|at| at < before).collect();
+            prop_assert_eq!(partition_point_near(&slice, near, |is| *is), before);
+        }
+    }
 
     #[test]
     fn node_at_finds_the_deepest_node() {

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::document::{BlockRole, Document, NodeKind};
+use crate::document::{BlockRole, Document, NodeKind, partition_point_near};
 use crate::layout::{AmbiguousWidth, ScreenLine, wrap};
 
 /// How the text is set.
@@ -124,14 +124,25 @@ pub fn spans_over<'a, T>(
     &rest[..count]
 }
 
+/// The block and the node where a search of the document is expected to end.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Near {
+    pub block: usize,
+    pub node: usize,
+}
+
 /// The emphasised spans that touch `range` of the text: title lines, meta lines,
 /// headings, point markers, the salutation. Sorted by start and non-overlapping (a
-/// point marker never lies inside a heading's head). Found by binary search, so the
-/// reader asks only for what it shows.
-pub fn emphasis_spans(doc: &Document, range: Range<usize>) -> Vec<(Range<usize>, Emphasis)> {
-    let first_block = doc
-        .blocks
-        .partition_point(|block| block.span.end <= range.start);
+/// point marker never lies inside a heading's head). Found by searches of the blocks and
+/// nodes from `near`, so the reader asks only for what it shows.
+pub fn emphasis_spans(
+    doc: &Document,
+    range: Range<usize>,
+    near: Near,
+) -> Vec<(Range<usize>, Emphasis)> {
+    let first_block = partition_point_near(&doc.blocks, near.block, |block| {
+        block.span.end <= range.start
+    });
     let mut spans: Vec<(Range<usize>, Emphasis)> = doc.blocks[first_block..]
         .iter()
         .take_while(|block| block.span.start < range.end)
@@ -144,9 +155,8 @@ pub fn emphasis_spans(doc: &Document, range: Range<usize>) -> Vec<(Range<usize>,
         })
         .collect();
     // Heads never overlap and are sorted by start, so their ends are sorted too.
-    let first_node = doc
-        .nodes
-        .partition_point(|node| node.head.end <= range.start);
+    let first_node =
+        partition_point_near(&doc.nodes, near.node, |node| node.head.end <= range.start);
     spans.extend(
         doc.nodes[first_node..]
             .iter()
@@ -430,7 +440,7 @@ mod tests {
     #[test]
     fn segments_follow_the_emphasised_spans() {
         let doc = parse_text("标题\n\n一、认清形势\n正文。一是甲。二是乙。\n");
-        let spans = emphasis_spans(&doc, 0..doc.text.len());
+        let spans = emphasis_spans(&doc, 0..doc.text.len(), Near::default());
         let lines = render(&doc, &options(40));
         let heading = lines
             .iter()

@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 use std::num::NonZeroU16;
 use std::ops::Range;
+use std::rc::Rc;
 
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::style::{Color, Modifier, Style};
@@ -16,7 +17,9 @@ use crate::app::{App, Focus, Overlay, Rect, TreeRow, format_duration};
 use crate::document::NodeKind;
 use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, clusters, drawn_and_natural_width, str_width, truncate};
-use crate::render::{DisplayLine, Emphasis, emphasis_at, emphasis_spans, span_at, spans_over};
+use crate::render::{
+    DisplayLine, Emphasis, Near, emphasis_at, emphasis_spans, span_at, spans_over,
+};
 use crate::screen::{Carried, Plan, Screen, Scroll};
 
 /// Shown alone when the terminal is smaller than the reader can use.
@@ -544,7 +547,14 @@ impl<'a> Marks<'a> {
         let shown = app.window().first().map_or(0, |line| line.source().start)
             ..app.window().last().map_or(0, |line| line.source().end);
         Self {
-            spans: emphasis_spans(app.doc(), shown),
+            spans: emphasis_spans(
+                app.doc(),
+                shown,
+                Near {
+                    block: app.window().iter().find_map(|line| line.block).unwrap_or(0),
+                    node: app.selected_node(),
+                },
+            ),
             highlight: app.highlight(),
             matches: app.search().map_or(&[], |search| &search.matches),
             placeholders: app.placeholders(),
@@ -658,12 +668,14 @@ fn draw_status(app: &App, buf: &mut Buffer) {
     let y = to_u16(status.y);
     let end = to_u16(status.x + status.width);
     if right_width + 8 <= status.width {
-        let left_text = match (app.search(), app.notice()) {
-            (Some(search), _) if search.editing => format!(" /{}", search.query),
-            (_, Some(notice)) => format!(" {notice}"),
-            _ => format!(" {}", app.location()),
+        let width = status.width - right_width;
+        let left: Rc<str> = match (app.search(), app.notice()) {
+            (Some(search), _) if search.editing => {
+                truncate(&format!(" /{}", search.query), width, ambiguous).into()
+            }
+            (_, Some(notice)) => truncate(&format!(" {notice}"), width, ambiguous).into(),
+            _ => app.status_location(width),
         };
-        let left = truncate(&left_text, status.width - right_width, ambiguous);
         put_str(buf, to_u16(status.x), y, end, &left, style, ambiguous);
         put_str(
             buf,

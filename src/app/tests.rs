@@ -310,6 +310,22 @@ fn status_shows_location_percent_and_time_left() {
 }
 
 #[test]
+fn the_status_location_follows_the_selection_and_the_width() {
+    let mut app = app(100, 30);
+    run(&mut app, &[Action::NextHeading]);
+    assert_eq!(
+        &*app.status_location(80),
+        " 一、认清形势、凝心聚力争创“三连冠”"
+    );
+    assert_eq!(&*app.status_location(8), " 一、认…");
+    run(&mut app, &[Action::NextPoint]);
+    assert_eq!(
+        &*app.status_location(80),
+        " 一、认清形势、凝心聚力争创“三连冠” › 一是 创建要求越来越高"
+    );
+}
+
+#[test]
 fn quit_and_suspend_are_effects() {
     let mut app = app(100, 30);
     assert_eq!(app.update(Action::Quit), Effect::Quit);
