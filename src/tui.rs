@@ -405,6 +405,14 @@ fn event_loop(
     let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, standard_output()?);
     let mut screen = ReaderScreen::new(output, app);
     screen.draw(app)?;
+    // crossterm makes its reader of the terminal on first use: made now, while nothing
+    // waits for it, rather than on the first key, which it would delay by 50 µs. Whatever
+    // it reads meanwhile is handled at once.
+    let mut early = Vec::new();
+    read_input(&mut early);
+    if let Some(exit) = handle_batch(app, &mut screen, &inbox.tty, early)? {
+        return Ok(exit);
+    }
     if let Some(start) = background {
         let updates = start();
         let forward = mailbox.clone();
