@@ -381,6 +381,16 @@ impl App {
         *self = next;
     }
 
+    /// Lays the reader out again for a terminal that draws East Asian Ambiguous
+    /// characters `ambiguous` wide.
+    pub fn set_ambiguous(&mut self, ambiguous: AmbiguousWidth) {
+        self.settings.ambiguous = ambiguous;
+        self.labels.borrow_mut().clear();
+        self.status_location.borrow_mut().take();
+        let (width, height) = self.size;
+        self.resize(width, height);
+    }
+
     /// Rows of the text pane.
     pub fn page(&self) -> usize {
         self.panes.text.height.max(1)

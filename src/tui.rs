@@ -108,26 +108,26 @@ fn install_panic_hook() {
 }
 
 /// Asks the terminal how wide it draws an ambiguous character: print “ at the start of
-/// the line, ask for the cursor position (CSI 6n), erase the line. Narrow when there is
-/// no answer in time. Needs raw mode so the answer is not echoed.
-fn probe_ambiguous_width() -> AmbiguousWidth {
-    let Ok(mut tty) = std::fs::OpenOptions::new()
+/// the line, ask for the cursor position (CSI 6n), erase the line, all at once (the
+/// terminal answers where the cursor is when it reads the question). Needs raw mode so
+/// the answer is not echoed. Returns the terminal to read the answer from with
+/// [`ambiguous_width_answer`]: the first frame does not wait for it, which over a remote
+/// connection is a round trip.
+fn ask_ambiguous_width() -> Option<std::fs::File> {
+    let mut tty = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .open("/dev/tty")
-    else {
-        return AmbiguousWidth::Narrow;
-    };
-    if tty
-        .write_all(b"\r\xe2\x80\x9c\x1b[6n")
+        .ok()?;
+    tty.write_all(b"\r\xe2\x80\x9c\x1b[6n\r\x1b[2K")
         .and_then(|()| tty.flush())
-        .is_err()
-    {
-        return AmbiguousWidth::Narrow;
-    }
-    let answer = read_cursor_report(&mut tty);
-    let _ = tty.write_all(b"\r\x1b[2K").and_then(|()| tty.flush());
-    match answer {
+        .ok()?;
+    Some(tty)
+}
+
+/// The terminal's answer to [`ask_ambiguous_width`]: narrow when there is none in time.
+fn ambiguous_width_answer(mut tty: std::fs::File) -> AmbiguousWidth {
+    match read_cursor_report(&mut tty) {
         Some(column) if column >= 3 => AmbiguousWidth::Wide,
         _ => AmbiguousWidth::Narrow,
     }
@@ -347,7 +347,8 @@ pub enum Exit {
 }
 
 /// Runs the reader until the user quits or a signal ends it. `probe` asks the terminal
-/// for its ambiguous width before the first frame and gives it to `make_app`.
+/// for its ambiguous width: `make_app` makes the reader for a narrow one, and when the
+/// terminal answers wide, after the first frame, the reader is laid out again.
 /// `settle` runs after every batch of events and once at the end (with `true`), for
 /// the work that is not the reader's own: saving the reading position.
 pub fn run(
@@ -369,20 +370,20 @@ pub fn run(
     let signals = spawn_signal_thread(mailbox.clone())?;
     let result = terminal::enable_raw_mode().and_then(|()| {
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-        let ambiguous = if probe {
-            probe_ambiguous_width()
-        } else {
-            AmbiguousWidth::Narrow
-        };
+        let asked = if probe { ask_ambiguous_width() } else { None };
         take_terminal()?;
         let (width, height) = terminal::size()?;
-        let mut app = make_app(ambiguous, usize::from(width), usize::from(height));
+        let mut app = make_app(
+            AmbiguousWidth::Narrow,
+            usize::from(width),
+            usize::from(height),
+        );
         let inbox = Inbox {
             tty: input_terminal()?,
             wake: wake_reader,
             receiver,
         };
-        let exit = event_loop(&mut app, &mut settle, background, &mailbox, inbox);
+        let exit = event_loop(&mut app, &mut settle, background, asked, &mailbox, inbox);
         settle(&mut app, true);
         exit
     });
@@ -395,6 +396,7 @@ fn event_loop(
     app: &mut App,
     settle: &mut impl FnMut(&mut App, bool),
     background: Option<Background>,
+    asked: Option<std::fs::File>,
     mailbox: &Mailbox,
     mut inbox: Inbox,
 ) -> io::Result<Exit> {
@@ -405,6 +407,13 @@ fn event_loop(
     let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, standard_output()?);
     let mut screen = ReaderScreen::new(output, app);
     screen.draw(app)?;
+    if let Some(tty) = asked
+        && ambiguous_width_answer(tty) == AmbiguousWidth::Wide
+    {
+        app.set_ambiguous(AmbiguousWidth::Wide);
+        screen.clear(app)?;
+        screen.draw(app)?;
+    }
     // crossterm makes its reader of the terminal on first use: made now, while nothing
     // waits for it, rather than on the first key, which it would delay by 50 µs. Whatever
     // it reads meanwhile is handled at once.

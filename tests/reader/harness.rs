@@ -110,19 +110,25 @@ impl Session {
                 shared.bytes.extend_from_slice(chunk);
                 let end = shared.bytes.len();
                 shared.read_ends.push(end);
-                shared.parser.process(chunk);
-                // Answer CSI 6n (cursor position report) as a terminal would.
-                if chunk.windows(4).any(|w| w == b"\x1b[6n") {
+                // Answer CSI 6n (cursor position report) as a terminal would: with where
+                // the cursor is when the question is read, not after what follows it.
+                let query = b"\x1b[6n";
+                let mut rest = chunk;
+                while let Some(at) = rest.windows(query.len()).position(|w| w == query) {
+                    let (before, after) = rest.split_at(at + query.len());
+                    shared.parser.process(before);
                     let (row, mut col) = shared.parser.screen().cursor_position();
                     // vt100 draws “ one column wide; a wide terminal is a column further on.
                     let quote = "\u{201C}".as_bytes();
-                    if shared.ambiguous_wide && chunk.windows(quote.len()).any(|w| w == quote) {
+                    if shared.ambiguous_wide && before.windows(quote.len()).any(|w| w == quote) {
                         col += 1;
                     }
                     let mut writer = reply_writer.lock().expect("lock");
                     let _ = write!(writer, "\x1b[{};{}R", row + 1, col + 1);
                     let _ = writer.flush();
+                    rest = after;
                 }
+                shared.parser.process(rest);
             }
             thread_shared.lock().expect("lock").closed = true;
         });
