@@ -725,22 +725,26 @@ fn write_csi(writer: &mut impl Write, parameters: &[u32], final_byte: u8) -> io:
     writer.write_all(&[final_byte])
 }
 
-/// Sets the foreground (`base` 38) or background (48) colour: the default (39, 49), one
-/// of the 256 (named ones by their number, as crossterm writes them) or RGB.
-fn write_colour(writer: &mut impl Write, base: u32, colour: Color) -> io::Result<()> {
-    match colour {
-        Color::Reset => write_csi(writer, &[base + 1], b'm'),
-        Color::Indexed(index) => write_csi(writer, &[base, 5, u32::from(index)], b'm'),
-        Color::Rgb(r, g, b) => write_csi(
-            writer,
-            &[base, 2, u32::from(r), u32::from(g), u32::from(b)],
-            b'm',
-        ),
-        named => {
-            let number = ansi_number(named).unwrap_or(0);
-            write_csi(writer, &[base, 5, u32::from(number)], b'm')
-        }
+/// Sets both colours in one SGR sequence, as crossterm's `SetColors` does: the default
+/// (39, 49), one of the 256 (named ones by their number) or RGB.
+fn write_colours(writer: &mut impl Write, fg: Color, bg: Color) -> io::Result<()> {
+    let mut parameters = [0; 10];
+    let mut count = 0;
+    for (base, colour) in [(38, fg), (48, bg)] {
+        let numbers: &[u32] = &match colour {
+            Color::Reset => [base + 1, 0, 0, 0, 0],
+            Color::Indexed(index) => [base, 5, u32::from(index), 0, 0],
+            Color::Rgb(r, g, b) => [base, 2, u32::from(r), u32::from(g), u32::from(b)],
+            named => [base, 5, u32::from(ansi_number(named).unwrap_or(0)), 0, 0],
+        }[..match colour {
+            Color::Reset => 1,
+            Color::Rgb(..) => 5,
+            _ => 3,
+        }];
+        parameters[count..count + numbers.len()].copy_from_slice(numbers);
+        count += numbers.len();
     }
+    write_csi(writer, &parameters[..count], b'm')
 }
 
 /// The SGR numbers of the modifiers, in the order they are written.
@@ -795,8 +799,7 @@ fn write_cells<'a>(
             modifier = attributes;
         }
         if foreground != fg || background != bg {
-            write_colour(writer, 38, foreground)?;
-            write_colour(writer, 48, background)?;
+            write_colours(writer, foreground, background)?;
             fg = foreground;
             bg = background;
         }
