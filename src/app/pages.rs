@@ -25,6 +25,9 @@ pub struct LinePos {
 pub struct Pages {
     options: Option<RenderOptions>,
     cache: HashMap<usize, Vec<DisplayLine>>,
+    /// The highest top line for a page of so many lines: asked at every move, and a
+    /// page's worth of steps back from the end to find.
+    max_top: Option<(usize, LinePos)>,
 }
 
 impl Pages {
@@ -33,6 +36,7 @@ impl Pages {
         if self.options != Some(options) {
             self.options = Some(options);
             self.cache.clear();
+            self.max_top = None;
         }
     }
 
@@ -119,12 +123,19 @@ impl Pages {
 
     /// The highest top line that still fills a page of `page` lines.
     pub fn max_top(&mut self, doc: &Document, page: usize) -> LinePos {
+        if let Some((made_for, top)) = self.max_top
+            && made_for == page
+        {
+            return top;
+        }
         let last = self.last(doc);
-        self.advance(
+        let top = self.advance(
             doc,
             last,
             -isize::try_from(page.saturating_sub(1)).unwrap_or(isize::MAX),
-        )
+        );
+        self.max_top = Some((page, top));
+        top
     }
 
     /// The line that shows byte `offset` of the text: the last line starting at or
@@ -212,6 +223,28 @@ mod tests {
             line.source().start <= offset && offset < line.source().end,
             "{line:?}"
         );
+    }
+
+    #[test]
+    fn the_highest_top_line_follows_the_page_and_the_width() {
+        let doc = parse_text(include_str!("../../data/briefing.txt"));
+        let mut pages = pages(37);
+        let fresh = |width: usize, page: usize| {
+            let mut fresh = super::tests::pages(width);
+            let last = fresh.last(&doc);
+            fresh.advance(&doc, last, 1 - isize::try_from(page).unwrap_or(0))
+        };
+        for (width, page) in [(37, 10), (37, 10), (37, 25), (60, 25), (20, 25), (20, 3)] {
+            pages.set_options(RenderOptions {
+                width,
+                ..RenderOptions::default()
+            });
+            assert_eq!(
+                pages.max_top(&doc, page),
+                fresh(width, page),
+                "{width}×{page}"
+            );
+        }
     }
 
     #[test]
