@@ -453,8 +453,9 @@ impl App {
     /// Characters (whitespace not counted) before byte `offset`.
     fn chars_before(&self, offset: usize) -> usize {
         // Asked about what is on screen: searched from the window's first block.
-        let near = self.window.iter().find_map(|line| line.block).unwrap_or(0);
-        let block = partition_point_near(&self.doc.blocks, near, |block| block.span.start < offset);
+        let block = partition_point_near(&self.doc.blocks, self.window_block(), |block| {
+            block.span.start < offset
+        });
         let Some(index) = block.checked_sub(1) else {
             return 0;
         };
@@ -788,6 +789,11 @@ impl App {
         } else {
             0
         }
+    }
+
+    /// The first block the window shows, where a search for a block on screen starts.
+    pub fn window_block(&self) -> usize {
+        self.window.iter().find_map(|line| line.block).unwrap_or(0)
     }
 
     /// The node selected, where a search for the node of what is on screen starts.

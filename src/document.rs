@@ -161,14 +161,23 @@ impl Document {
 
     /// The deepest node whose span holds `offset`, if any.
     pub fn node_at(&self, offset: usize) -> Option<usize> {
-        self.node_at_near(offset, self.nodes.len() / 2)
+        self.deepest_before(
+            self.nodes.partition_point(|node| node.span.start <= offset),
+            offset,
+        )
     }
 
     /// [`Document::node_at`], searched from node `near`, where it is expected.
     pub fn node_at_near(&self, offset: usize, near: usize) -> Option<usize> {
+        let upto = partition_point_near(&self.nodes, near, |node| node.span.start <= offset);
+        self.deepest_before(upto, offset)
+    }
+
+    /// The deepest node holding `offset` among the nodes before `upto`, the first node
+    /// that starts after it.
+    fn deepest_before(&self, upto: usize, offset: usize) -> Option<usize> {
         // Nodes are sorted by start; walk back from the last one starting at or before
         // `offset` until one covers it, then keep the deepest among equals by order.
-        let upto = partition_point_near(&self.nodes, near, |node| node.span.start <= offset);
         let mut candidate = upto.checked_sub(1)?;
         loop {
             let node = self.nodes.get(candidate)?;

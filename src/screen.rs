@@ -695,14 +695,14 @@ fn queue_scroll(writer: &mut impl Write, scroll: &Scroll) -> io::Result<()> {
     let Scroll { rows, shift } = scroll;
     let shift = *shift;
     let (top, bottom) = (u32::from(rows.start) + 1, u32::from(rows.end));
-    write!(writer, "\x1b[{top};{bottom}r")?;
+    write_csi(writer, &[top, bottom], b'r')?;
     if shift > 0 {
-        write!(writer, "\x1b[{bottom};1H")?;
+        write_csi(writer, &[bottom, 1], b'H')?;
         for _ in 0..shift {
             writer.write_all(b"\n")?;
         }
     } else {
-        write!(writer, "\x1b[{top};1H")?;
+        write_csi(writer, &[top, 1], b'H')?;
         for _ in 0..shift.unsigned_abs() {
             writer.write_all(b"\x1bM")?;
         }

@@ -219,7 +219,7 @@ fn input_terminal() -> io::Result<std::fs::File> {
     use std::os::fd::AsFd;
     let stdin = io::stdin();
     if rustix::termios::isatty(stdin.as_fd()) {
-        Ok(std::fs::File::from(stdin.as_fd().try_clone_to_owned()?))
+        file_of(&stdin)
     } else {
         std::fs::File::open("/dev/tty")
     }
@@ -372,14 +372,15 @@ pub fn run(
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         let asked = if probe { ask_ambiguous_width() } else { None };
         take_terminal()?;
-        let (width, height) = terminal::size()?;
+        let tty = input_terminal()?;
+        let (width, height) = terminal_size(&tty)?;
         let mut app = make_app(
             AmbiguousWidth::Narrow,
             usize::from(width),
             usize::from(height),
         );
         let inbox = Inbox {
-            tty: input_terminal()?,
+            tty,
             wake: wake_reader,
             receiver,
         };
@@ -444,8 +445,12 @@ fn event_loop(
 
 /// The standard output as a file of its own, which writes what it is given as it is.
 fn standard_output() -> io::Result<std::fs::File> {
-    use std::os::fd::AsFd;
-    Ok(io::stdout().as_fd().try_clone_to_owned()?.into())
+    file_of(&io::stdout())
+}
+
+/// A file on a descriptor of its own for the same open file as `stream`.
+fn file_of(stream: &impl std::os::fd::AsFd) -> io::Result<std::fs::File> {
+    Ok(stream.as_fd().try_clone_to_owned()?.into())
 }
 
 /// Applies `messages`, then draws once if anything changed.

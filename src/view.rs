@@ -250,12 +250,7 @@ pub fn frame_keys(app: &App) -> FrameKeys {
         let rows = (0..panes.tree.height)
             .map(|_| {
                 shown.next().map(|row| {
-                    let (has_match, folded) = match row {
-                        TreeRow::Title => (false, false),
-                        TreeRow::Node(index) => {
-                            (app.node_has_match(*index), app.is_collapsed(*index))
-                        }
-                    };
+                    let (has_match, folded) = match_and_fold(app, *row);
                     TreeRowKey {
                         row: *row,
                         has_match,
@@ -450,6 +445,14 @@ fn draw_separator(
     }
 }
 
+/// Whether a tree row holds a search match, and whether it is folded.
+fn match_and_fold(app: &App, row: TreeRow) -> (bool, bool) {
+    match row {
+        TreeRow::Title => (false, false),
+        TreeRow::Node(index) => (app.node_has_match(index), app.is_collapsed(index)),
+    }
+}
+
 /// Draws the tree's rows in `area`, but those `carried` over from the frame on screen.
 fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -> bool) {
     let ambiguous = app.settings().ambiguous;
@@ -466,17 +469,14 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -
             continue;
         }
         let y = to_u16(area.y + screen_row);
-        let (depth, folded, kind) = match row {
-            TreeRow::Title => (0, false, None),
+        let (depth, kind) = match row {
+            TreeRow::Title => (0, None),
             TreeRow::Node(index) => {
                 let node = &doc.nodes[*index];
-                (node.depth + 1, app.is_collapsed(*index), Some(node.kind))
+                (node.depth + 1, Some(node.kind))
             }
         };
-        let has_match = match row {
-            TreeRow::Node(index) => app.node_has_match(*index),
-            TreeRow::Title => false,
-        };
+        let (has_match, folded) = match_and_fold(app, *row);
         let marker = if has_match {
             "*"
         } else if folded {
@@ -551,7 +551,7 @@ impl<'a> Marks<'a> {
                 app.doc(),
                 shown,
                 Near {
-                    block: app.window().iter().find_map(|line| line.block).unwrap_or(0),
+                    block: app.window_block(),
                     node: app.selected_node(),
                 },
             ),

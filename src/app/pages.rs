@@ -228,19 +228,19 @@ mod tests {
     #[test]
     fn the_highest_top_line_follows_the_page_and_the_width() {
         let doc = parse_text(include_str!("../../data/briefing.txt"));
-        let mut pages = pages(37);
+        let mut reused = pages(37);
         let fresh = |width: usize, page: usize| {
-            let mut fresh = super::tests::pages(width);
+            let mut fresh = pages(width);
             let last = fresh.last(&doc);
             fresh.advance(&doc, last, 1 - isize::try_from(page).unwrap_or(0))
         };
         for (width, page) in [(37, 10), (37, 10), (37, 25), (60, 25), (20, 25), (20, 3)] {
-            pages.set_options(RenderOptions {
+            reused.set_options(RenderOptions {
                 width,
                 ..RenderOptions::default()
             });
             assert_eq!(
-                pages.max_top(&doc, page),
+                reused.max_top(&doc, page),
                 fresh(width, page),
                 "{width}×{page}"
             );
