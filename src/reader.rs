@@ -46,11 +46,11 @@ pub fn run(cli: &Cli) -> ExitCode {
         Ok(options) => options,
         Err(error) => return finish(Err(CommandError::Load(error))),
     };
-    let (doc, background) = match open(&source, options) {
+    let resume = !cli.options.no_resume;
+    let (doc, background) = match open(&source, options, resume) {
         Ok(opened) => opened,
         Err(error) => return finish(Err(CommandError::Load(error))),
     };
-    let resume = !cli.options.no_resume;
     let loading = background.is_some();
     let saved = (!loading).then(|| Saved::of(&doc));
     let probe = cli.options.ambiguous_width == AmbiguousArg::Auto;
@@ -94,10 +94,12 @@ pub fn run(cli: &Cli) -> ExitCode {
 }
 
 /// The document to show first, and for a large file the work that brings in the whole
-/// of it, read and parsed in the background.
+/// of it, read and parsed in the background, and then puts the reader where it was left
+/// if `resume`.
 fn open(
     source: &Source,
     options: LoadOptions,
+    resume: bool,
 ) -> Result<(Document, Option<Background>), SourceError> {
     let with_source = |error| SourceError {
         source_name: source.display_name(),
@@ -119,7 +121,7 @@ fn open(
                         app.replace_document(doc);
                         app.set_loading(false);
                         // Resume only if the reader has not moved while the file loaded.
-                        saved.apply(app, at_start);
+                        saved.apply(app, resume && at_start);
                     })
                 }
                 Err(error) => {

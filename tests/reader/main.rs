@@ -179,9 +179,10 @@ fn the_ambiguous_width_is_asked_of_the_terminal() {
     assert_eq!(forced.wait_exit(), 0);
 }
 
-#[test]
-fn a_large_file_opens_at_once_and_fills_in() {
-    let dir = tempfile::tempdir().expect("tempdir");
+/// A briefing over 3 MiB, large enough to be read in the background: the shipped one's
+/// title, then numbered parts of its body, then a footer. Returns its path and the
+/// number of the last part.
+fn large_briefing(dir: &std::path::Path) -> (String, usize) {
     let briefing = include_str!("../../data/briefing.txt");
     let (head, body) = briefing.split_once("\n\n").expect("a title line");
     let mut text = format!("{head}\n\n");
@@ -191,21 +192,61 @@ fn a_large_file_opens_at_once_and_fills_in() {
         let _ = write!(text, "第{part}部分 分报告\n\n{body}\n\n");
     }
     text.push_str("（来源：测试）\n");
-    let path = dir.path().join("big.txt");
+    let path = dir.join("big.txt");
     std::fs::write(&path, &text).expect("written");
-    let state_home = dir.path().join("state").to_string_lossy().into_owned();
-    let path = path.to_string_lossy().into_owned();
-    let mut session = Session::start(&[&path], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
+    (path.to_string_lossy().into_owned(), part)
+}
+
+/// Waits for the first frame, then for the background load to end.
+fn wait_loaded(session: &Session) {
     session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
     session.wait_for("the whole file has loaded", |screen| {
         !screen.contents().contains("loading")
     });
+}
+
+#[test]
+fn a_large_file_opens_at_once_and_fills_in() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, part) = large_briefing(dir.path());
+    let state_home = dir.path().join("state").to_string_lossy().into_owned();
+    let mut session = Session::start(&[&path], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
+    wait_loaded(&session);
     session.send("G");
     session.wait_for_text("（来源：测试）");
     let status = status_line(&session);
     assert!(status.contains(&format!("第{part}部分")), "{status}");
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn a_large_file_resumes_once_loaded_unless_told_not_to() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, _) = large_briefing(dir.path());
+    let state_home = dir.path().join("state").to_string_lossy().into_owned();
+    let env = [("XDG_STATE_HOME", state_home.as_str())];
+    let mut first = Session::start(&[&path], 100, 30, &env);
+    wait_loaded(&first);
+    first.send("G");
+    first.wait_for_text("（来源：测试）");
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+
+    let mut resumed = Session::start(&[&path], 100, 30, &env);
+    wait_loaded(&resumed);
+    resumed.wait_for_text("（来源：测试）");
+    resumed.send("q");
+    assert_eq!(resumed.wait_exit(), 0);
+
+    let mut fresh = Session::start(&["--no-resume", &path], 100, 30, &env);
+    wait_loaded(&fresh);
+    // Once loaded, it stays at the top: the title row.
+    wait_top_row(&fresh, "区委书记在全区创建全国双拥模范城推进会上的讲话");
+    let screen = fresh.rows().join("\n");
+    assert!(!screen.contains("（来源：测试）"), "{screen}");
+    fresh.send("q");
+    assert_eq!(fresh.wait_exit(), 0);
 }
 
 /// Whether the terminal is left inside a scrolling region (DECSTBM set, not yet reset)
