@@ -170,6 +170,10 @@ impl Row {
     }
 
     fn set(&mut self, x: usize, cell: Written) {
+        if let (Written::Packed(packed), true) = (&cell, self.whole.is_empty()) {
+            self.cells[x] = *packed;
+            return;
+        }
         let found = self.whole.binary_search_by_key(&x, |(column, _)| *column);
         match (cell, found) {
             (Written::Packed(packed), Ok(at)) => {
@@ -177,9 +181,9 @@ impl Row {
                 self.cells[x] = packed;
             }
             (Written::Packed(packed), Err(_)) => self.cells[x] = packed,
-            (Written::Whole(cell), Ok(at)) => self.whole[at].1 = cell,
+            (Written::Whole(cell), Ok(at)) => self.whole[at].1 = *cell,
             (Written::Whole(cell), Err(at)) => {
-                self.whole.insert(at, (x, cell));
+                self.whole.insert(at, (x, *cell));
                 self.cells[x] = Packed::WHOLE;
             }
         }
@@ -188,17 +192,21 @@ impl Row {
 
 /// A cell of one character in palette colours, its width its own, in 64 bits: the
 /// character (21 bits), foreground and background (9 bits each: reset, the 16 named
-/// colours, the 256 indexed ones) and the modifiers (12 bits). Two such cells are equal
-/// when their numbers are.
+/// colours, the 256 indexed ones), the modifiers (12 bits) and the columns it takes (2
+/// bits), worked out once when it is packed: a scroll's repair of the tree asks the
+/// width of every cell it rewrites and of every cell it overwrites. Two such cells are
+/// equal when their numbers are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Packed(u64);
 
 impl Packed {
-    const BLANK: Packed = Packed(b' ' as u64);
+    const BLANK: Packed = Packed(b' ' as u64 | 1 << Self::COLUMNS_SHIFT);
     /// Marks a cell that does not pack: kept whole beside the row.
     const WHOLE: Packed = Packed(u64::MAX);
     const CHAR_BITS: u32 = 21;
     const COLOUR_BITS: u32 = 9;
+    const MODIFIER_SHIFT: u32 = Self::CHAR_BITS + 2 * Self::COLOUR_BITS;
+    const COLUMNS_SHIFT: u32 = Self::MODIFIER_SHIFT + 12;
 
     /// None for a cell of more than one character, in RGB colours or of a forced width.
     fn of(cell: &Cell) -> Option<Packed> {
@@ -209,12 +217,16 @@ impl Packed {
             return None;
         };
         let (fg, bg) = (colour_number(cell.fg)?, colour_number(cell.bg)?);
+        let columns = standalone_char_width(symbol)
+            .unwrap_or_else(|| usize::from(symbol.encode_utf8(&mut [0; 4]).cell_width()))
+            .clamp(1, 3);
         plain.then(|| {
             Packed(
                 u64::from(symbol)
                     | fg << Self::CHAR_BITS
                     | bg << (Self::CHAR_BITS + Self::COLOUR_BITS)
-                    | u64::from(cell.modifier.bits()) << (Self::CHAR_BITS + 2 * Self::COLOUR_BITS),
+                    | u64::from(cell.modifier.bits()) << Self::MODIFIER_SHIFT
+                    | (columns as u64) << Self::COLUMNS_SHIFT,
             )
         })
     }
@@ -235,8 +247,12 @@ impl Packed {
     }
 
     fn modifier(self) -> Modifier {
-        let bits = self.0 >> (Self::CHAR_BITS + 2 * Self::COLOUR_BITS);
+        let bits = self.0 >> Self::MODIFIER_SHIFT;
         Modifier::from_bits_truncate(u16::try_from(bits & 0xfff).unwrap_or(0))
+    }
+
+    fn columns(self) -> usize {
+        usize::try_from(self.0 >> Self::COLUMNS_SHIFT & 0b11).unwrap_or(1)
     }
 }
 
@@ -342,16 +358,12 @@ impl<'a> Glyph<'a> {
     /// How many columns the terminal advances over the cell, as ratatui says (at least
     /// one). Most cells hold a character that stands alone: its width comes without the
     /// string walk, which was a tenth of the time to diff and write a frame.
+    #[inline]
     fn columns(self) -> usize {
-        let width = match self {
-            Glyph::Packed(packed) => {
-                let symbol = packed.symbol();
-                standalone_char_width(symbol)
-                    .unwrap_or_else(|| usize::from(symbol.encode_utf8(&mut [0; 4]).cell_width()))
-            }
-            Glyph::Whole(cell) => usize::from(cell.cell_width()),
-        };
-        width.max(1)
+        match self {
+            Glyph::Packed(packed) => packed.columns(),
+            Glyph::Whole(cell) => usize::from(cell.cell_width()).max(1),
+        }
     }
 
     fn write_symbol(self, writer: &mut impl Write) -> io::Result<()> {
@@ -367,16 +379,17 @@ impl<'a> Glyph<'a> {
     fn written(self) -> Written {
         match self {
             Glyph::Packed(packed) => Written::Packed(packed),
-            Glyph::Whole(cell) => Written::Whole(cell.clone()),
+            Glyph::Whole(cell) => Written::Whole(Box::new(cell.clone())),
         }
     }
 }
 
-/// A cell on its way into the copy of the screen.
+/// A cell on its way into the copy of the screen: 16 bytes, the rare cell that does not
+/// pack boxed, as a frame writes a thousand of them when it repairs the tree.
 #[derive(Debug)]
 enum Written {
     Packed(Packed),
-    Whole(Cell),
+    Whole(Box<Cell>),
 }
 
 /// How the next frame relates to the one on screen, as whoever draws it knows.
@@ -593,6 +606,25 @@ enum Source<'a> {
 }
 
 impl<'a> Source<'a> {
+    /// Whether column `x` holds the same cell here and in `old`. Two rows of the copy
+    /// (the tree beside a scroll, every row of it at every `j`) are compared as numbers
+    /// unless a cell there does not pack.
+    #[inline]
+    fn same_as(self, old: &Row, x: usize) -> bool {
+        match self {
+            Source::Shown(row) => {
+                let (new, shown) = (row.cells[x], old.cells[x]);
+                if new != Packed::WHOLE && shown != Packed::WHOLE {
+                    new == shown
+                } else {
+                    row.glyph(x) == old.glyph(x)
+                }
+            }
+            Source::Drawn(cells) => old.glyph(x) == Glyph::of(&cells[x]),
+        }
+    }
+
+    #[inline]
     fn glyph(self, x: usize) -> Glyph<'a> {
         match self {
             Source::Drawn(cells) => Glyph::of(&cells[x]),
@@ -668,11 +700,11 @@ fn changed_in_row<'a>(
                 x = segment.columns.end;
                 break;
             }
-            let glyph = source.glyph(x);
-            if x >= rewrite_until && old.glyph(x) == glyph {
+            if x >= rewrite_until && source.same_as(old, x) {
                 x += 1;
                 continue;
             }
+            let glyph = source.glyph(x);
             let end = (x + glyph.columns()).min(source.len());
             for covered in x..end.min(old.cells.len()) {
                 rewrite_until = rewrite_until.max(covered + old.glyph(covered).columns());
@@ -1057,6 +1089,23 @@ pub(crate) mod tests {
                 assert_eq!(unpacked(Glyph::Packed(packed)), cell, "{cell:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_packed_cell_takes_the_columns_ratatui_gives_it() {
+        // Narrow, wide, ambiguous (narrow to ratatui), a wide emoji, fullwidth
+        // punctuation, a combining accent alone.
+        for symbol in ["a", "中", "“", "😀", "，", "\u{301}", " "] {
+            let mut cell = Cell::EMPTY;
+            cell.set_symbol(symbol);
+            let packed = Packed::of(&cell).expect("one character packs");
+            assert_eq!(
+                Glyph::Packed(packed).columns(),
+                usize::from(cell.cell_width()).max(1),
+                "{symbol:?}"
+            );
+        }
+        assert_eq!(Glyph::Packed(Packed::BLANK).columns(), 1);
     }
 
     #[test]
