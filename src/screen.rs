@@ -210,6 +210,17 @@ impl Packed {
 
     /// None for a cell of more than one character, in RGB colours or of a forced width.
     fn of(cell: &Cell) -> Option<Packed> {
+        let Packed(bits) = Self::without_columns(cell)?;
+        let symbol = Packed(bits).symbol();
+        let columns = standalone_char_width(symbol)
+            .unwrap_or_else(|| usize::from(symbol.encode_utf8(&mut [0; 4]).cell_width()))
+            .clamp(1, 3);
+        Some(Packed(bits | (columns as u64) << Self::COLUMNS_SHIFT))
+    }
+
+    /// The cell packed but for its width, which its character decides: enough to tell
+    /// whether a cell drawn is the one on screen, without asking its width.
+    fn without_columns(cell: &Cell) -> Option<Packed> {
         #[allow(deprecated)]
         let plain = !cell.skip && cell.diff_option == CellDiffOption::None;
         let mut chars = cell.symbol().chars();
@@ -217,18 +228,25 @@ impl Packed {
             return None;
         };
         let (fg, bg) = (colour_number(cell.fg)?, colour_number(cell.bg)?);
-        let columns = standalone_char_width(symbol)
-            .unwrap_or_else(|| usize::from(symbol.encode_utf8(&mut [0; 4]).cell_width()))
-            .clamp(1, 3);
         plain.then(|| {
             Packed(
                 u64::from(symbol)
                     | fg << Self::CHAR_BITS
                     | bg << (Self::CHAR_BITS + Self::COLOUR_BITS)
-                    | u64::from(cell.modifier.bits()) << Self::MODIFIER_SHIFT
-                    | (columns as u64) << Self::COLUMNS_SHIFT,
+                    | u64::from(cell.modifier.bits()) << Self::MODIFIER_SHIFT,
             )
         })
+    }
+
+    /// Whether this cell of the copy is `cell`, which is drawn.
+    #[inline]
+    fn is(self, cell: &Cell) -> bool {
+        match Self::without_columns(cell) {
+            Some(drawn) => {
+                self != Self::WHOLE && self.0 & !(0b11 << Self::COLUMNS_SHIFT) == drawn.0
+            }
+            None => false,
+        }
     }
 
     fn symbol(self) -> char {
@@ -482,15 +500,14 @@ impl<W: Write> Screen<W> {
             &mut self.writer,
             changes
                 .iter()
-                .map(|change| (change.x, change.y, change.glyph())),
+                .map(|change| (change.x, change.y, change.glyph)),
         )?;
         self.writer.flush()?;
         // Taken out before any row is written to: a cell carried from one row of the copy
         // may go to another.
         self.written.clear();
         for change in &changes {
-            for column in change.columns.clone() {
-                let glyph = change.source.glyph(column);
+            for (column, glyph) in change.cells() {
                 self.written.push((change.y, column, glyph.written()));
             }
         }
@@ -620,7 +637,10 @@ impl<'a> Source<'a> {
                     row.glyph(x) == old.glyph(x)
                 }
             }
-            Source::Drawn(cells) => old.glyph(x) == Glyph::of(&cells[x]),
+            Source::Drawn(cells) => match old.cells[x] {
+                Packed::WHOLE => old.glyph(x) == Glyph::of(&cells[x]),
+                packed => packed.is(&cells[x]),
+            },
         }
     }
 
@@ -673,11 +693,16 @@ struct Change<'a> {
     y: u16,
     columns: Range<usize>,
     source: Source<'a>,
+    /// The cell of the first column, read once.
+    glyph: Glyph<'a>,
 }
 
 impl<'a> Change<'a> {
-    fn glyph(&self) -> Glyph<'a> {
-        self.source.glyph(self.columns.start)
+    /// The cells of the change's columns (a wide character's second column after it).
+    fn cells(&self) -> impl Iterator<Item = (usize, Glyph<'a>)> {
+        let trailing = self.columns.start + 1..self.columns.end;
+        std::iter::once((self.columns.start, self.glyph))
+            .chain(trailing.map(|column| (column, self.source.glyph(column))))
     }
 }
 
@@ -714,6 +739,7 @@ fn changed_in_row<'a>(
                 y,
                 columns: x..end,
                 source,
+                glyph,
             });
             x = end;
         }
