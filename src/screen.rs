@@ -46,9 +46,9 @@ pub struct Screen<W: Write> {
     /// drawn and compared: the cells the terminal already shows in place are left as they
     /// were, whatever they hold.
     next: Buffer,
-    /// The cells a frame wrote (row, column, cell), on their way into `shown`; kept from
-    /// frame to frame, so that drawing leaves no allocations behind.
-    written: Vec<(u16, usize, Written)>,
+    /// The cells a frame wrote, on their way into `shown`; kept from frame to frame, so
+    /// that drawing leaves no allocations behind.
+    written: Written,
 }
 
 /// The terminal's cells, row by row, so that a scroll moves rows instead of cells, and
@@ -169,24 +169,21 @@ impl Row {
         }
     }
 
-    fn set(&mut self, x: usize, cell: Written) {
-        if let (Written::Packed(packed), true) = (&cell, self.whole.is_empty()) {
-            self.cells[x] = *packed;
-            return;
+    /// Sets the cells from column `x` on.
+    fn set_packed(&mut self, x: usize, cells: &[Packed]) {
+        self.cells[x..x + cells.len()].copy_from_slice(cells);
+        if !self.whole.is_empty() {
+            self.whole
+                .retain(|(column, _)| !(x..x + cells.len()).contains(column));
         }
-        let found = self.whole.binary_search_by_key(&x, |(column, _)| *column);
-        match (cell, found) {
-            (Written::Packed(packed), Ok(at)) => {
-                self.whole.remove(at);
-                self.cells[x] = packed;
-            }
-            (Written::Packed(packed), Err(_)) => self.cells[x] = packed,
-            (Written::Whole(cell), Ok(at)) => self.whole[at].1 = *cell,
-            (Written::Whole(cell), Err(at)) => {
-                self.whole.insert(at, (x, *cell));
-                self.cells[x] = Packed::WHOLE;
-            }
+    }
+
+    fn set_whole(&mut self, x: usize, cell: Cell) {
+        match self.whole.binary_search_by_key(&x, |(column, _)| *column) {
+            Ok(at) => self.whole[at].1 = cell,
+            Err(at) => self.whole.insert(at, (x, cell)),
         }
+        self.cells[x] = Packed::WHOLE;
     }
 }
 
@@ -393,21 +390,56 @@ impl<'a> Glyph<'a> {
             Glyph::Whole(cell) => writer.write_all(cell.symbol().as_bytes()),
         }
     }
-
-    fn written(self) -> Written {
-        match self {
-            Glyph::Packed(packed) => Written::Packed(packed),
-            Glyph::Whole(cell) => Written::Whole(Box::new(cell.clone())),
-        }
-    }
 }
 
-/// A cell on its way into the copy of the screen: 16 bytes, the rare cell that does not
-/// pack boxed, as a frame writes a thousand of them when it repairs the tree.
-#[derive(Debug)]
-enum Written {
-    Packed(Packed),
-    Whole(Box<Cell>),
+/// The cells a frame writes, on their way into the copy of the screen: packed cells in
+/// runs of columns, copied into a row at once (a `j` repairs a thousand cells of the
+/// tree, row by row), and the rare cell that does not pack by itself.
+#[derive(Debug, Default)]
+struct Written {
+    /// Row, first column, and where the run's cells start in `cells`; a run ends where
+    /// the next one starts.
+    runs: Vec<(u16, usize, usize)>,
+    cells: Vec<Packed>,
+    whole: Vec<(u16, usize, Cell)>,
+}
+
+impl Written {
+    fn push(&mut self, y: u16, x: usize, glyph: Glyph) {
+        match glyph {
+            Glyph::Packed(packed) => {
+                let next_in_run = self.runs.last().is_some_and(|&(row, first, start)| {
+                    row == y && first + (self.cells.len() - start) == x
+                });
+                if !next_in_run {
+                    self.runs.push((y, x, self.cells.len()));
+                }
+                self.cells.push(packed);
+            }
+            Glyph::Whole(cell) => self.whole.push((y, x, cell.clone())),
+        }
+    }
+
+    /// Writes the cells into `rows`, the first of which is row `top`, and forgets them.
+    fn write_into(&mut self, rows: &mut [Row], top: u16) {
+        for (index, &(y, x, start)) in self.runs.iter().enumerate() {
+            let end = self
+                .runs
+                .get(index + 1)
+                .map_or(self.cells.len(), |run| run.2);
+            rows[usize::from(y - top)].set_packed(x, &self.cells[start..end]);
+        }
+        for (y, x, cell) in self.whole.drain(..) {
+            rows[usize::from(y - top)].set_whole(x, cell);
+        }
+        self.clear();
+    }
+
+    fn clear(&mut self) {
+        self.runs.clear();
+        self.cells.clear();
+        self.whole.clear();
+    }
 }
 
 /// How the next frame relates to the one on screen, as whoever draws it knows.
@@ -441,7 +473,7 @@ impl<W: Write> Screen<W> {
             writer,
             shown: Shown::blank(area),
             next: Buffer::empty(area),
-            written: Vec::new(),
+            written: Written::default(),
         }
     }
 
@@ -495,26 +527,32 @@ impl<W: Write> Screen<W> {
         if let Some(scroll) = scroll {
             queue_scroll(&mut self.writer, scroll)?;
         }
-        let changes = changed_cells(&self.shown, &self.next, scroll, &plan.carried);
-        write_cells(
-            &mut self.writer,
-            changes
-                .iter()
-                .map(|change| (change.x, change.y, change.glyph)),
-        )?;
-        self.writer.flush()?;
-        // Taken out before any row is written to: a cell carried from one row of the copy
-        // may go to another.
+        // Each change is written as it is found, and taken out for the copy of the screen,
+        // which is written to only once the whole frame has been compared with it: a cell
+        // carried from one row of the copy may go to another.
+        let mut painter = Painter::default();
+        let mut painted = Ok(());
+        // Left over from a frame that failed to be written: its cells never reached the
+        // terminal.
         self.written.clear();
-        for change in &changes {
-            for (column, glyph) in change.cells() {
-                self.written.push((change.y, column, glyph.written()));
-            }
-        }
-        drop(changes);
-        for (y, x, cell) in self.written.drain(..) {
-            self.shown.rows[usize::from(y - area.y)].set(x, cell);
-        }
+        changed_cells(
+            &self.shown,
+            &self.next,
+            scroll,
+            &plan.carried,
+            &mut |change| {
+                if painted.is_ok() {
+                    painted = painter.paint(&mut self.writer, change.x, change.y, change.glyph);
+                }
+                for (column, glyph) in change.cells() {
+                    self.written.push(change.y, column, glyph);
+                }
+            },
+        );
+        painted?;
+        painter.finish(&mut self.writer)?;
+        self.writer.flush()?;
+        self.written.write_into(&mut self.shown.rows, area.y);
         self.shown.scrolled_over();
         Ok(())
     }
@@ -574,11 +612,11 @@ fn changed_cells<'a>(
     next: &'a Buffer,
     scroll: Option<&Scroll>,
     carried: &[Carried],
-) -> Vec<Change<'a>> {
+    each: &mut impl FnMut(Change<'a>),
+) {
     let width = usize::from(next.area.width);
-    let mut changes = Vec::new();
     if width == 0 || shown.area != next.area {
-        return changes;
+        return;
     }
     let mut known = carried.iter().peekable();
     let mut segments = Vec::new();
@@ -608,9 +646,8 @@ fn changed_cells<'a>(
         if x < width {
             segments.push(Segment::new(x..width, Source::Drawn(drawn)));
         }
-        changed_in_row(next.area.x, y, old, &segments, &mut changes);
+        changed_in_row(next.area.x, y, old, &segments, each);
     }
-    changes
 }
 
 /// Where the cells of a row of the next frame are read.
@@ -712,7 +749,7 @@ fn changed_in_row<'a>(
     y: u16,
     old: &Row,
     segments: &[Segment<'a>],
-    changes: &mut Vec<Change<'a>>,
+    each: &mut impl FnMut(Change<'a>),
 ) {
     let mut x = 0;
     // Columns before which every cell is written: the rest of an erased wide character.
@@ -734,7 +771,7 @@ fn changed_in_row<'a>(
             for covered in x..end.min(old.cells.len()) {
                 rewrite_until = rewrite_until.max(covered + old.glyph(covered).columns());
             }
-            changes.push(Change {
+            each(Change {
                 x: left + u16::try_from(x).unwrap_or(u16::MAX),
                 y,
                 columns: x..end,
@@ -827,45 +864,54 @@ fn write_added(writer: &mut impl Write, added: Modifier) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes `cells` (the cells that changed, in row order) with as few cursor moves and
-/// attribute changes as their order allows, and leaves the attributes reset.
-fn write_cells<'a>(
-    writer: &mut impl Write,
-    cells: impl Iterator<Item = (u16, u16, Glyph<'a>)>,
-) -> io::Result<()> {
-    let mut fg = Color::Reset;
-    let mut bg = Color::Reset;
-    let mut modifier = Modifier::empty();
-    // Where the cursor stands after the last cell printed.
-    let mut cursor: Option<(u16, u16)> = None;
-    for (x, y, cell) in cells {
-        if cursor != Some((x, y)) {
+/// Writes changed cells, given in row order, with as few cursor moves and attribute
+/// changes as their order allows.
+#[derive(Default)]
+struct Painter {
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+    /// Where the cursor stands after the last cell printed.
+    cursor: Option<(u16, u16)>,
+}
+
+impl Painter {
+    fn paint(&mut self, writer: &mut impl Write, x: u16, y: u16, cell: Glyph) -> io::Result<()> {
+        if self.cursor != Some((x, y)) {
             write_csi(writer, &[u32::from(y) + 1, u32::from(x) + 1], b'H')?;
         }
         let (foreground, background, attributes) = (cell.fg(), cell.bg(), cell.modifier());
-        if attributes != modifier {
-            if (modifier - attributes).is_empty() {
-                write_added(writer, attributes - modifier)?;
+        if attributes != self.modifier {
+            if (self.modifier - attributes).is_empty() {
+                write_added(writer, attributes - self.modifier)?;
             } else {
                 // Taking an attribute off means starting again from none, which
                 // resets the colours too.
                 write_csi(writer, &[0], b'm')?;
                 write_added(writer, attributes)?;
-                fg = Color::Reset;
-                bg = Color::Reset;
+                self.fg = Color::Reset;
+                self.bg = Color::Reset;
             }
-            modifier = attributes;
+            self.modifier = attributes;
         }
-        if foreground != fg || background != bg {
+        if foreground != self.fg || background != self.bg {
             write_colours(writer, foreground, background)?;
-            fg = foreground;
-            bg = background;
+            self.fg = foreground;
+            self.bg = background;
         }
         cell.write_symbol(writer)?;
         let width = u16::try_from(cell.columns()).unwrap_or(u16::MAX);
-        cursor = Some((x.saturating_add(width), y));
+        self.cursor = Some((x.saturating_add(width), y));
+        Ok(())
     }
-    writer.write_all(b"\x1b[39m\x1b[49m\x1b[0m")
+
+    /// Leaves the attributes reset.
+    fn finish(self, writer: &mut impl Write) -> io::Result<()> {
+        if self.fg == Color::Reset && self.bg == Color::Reset && self.modifier.is_empty() {
+            return Ok(());
+        }
+        write_csi(writer, &[0], b'm')
+    }
 }
 
 #[cfg(test)]
@@ -1195,9 +1241,9 @@ pub(crate) mod tests {
         for cell in [rgb, cluster, forced] {
             assert_eq!(Packed::of(&cell), None, "{cell:?}");
             let mut row = Row::blank(4);
-            row.set(2, Glyph::of(&cell).written());
+            row.set_whole(2, cell.clone());
             assert_eq!(row.glyph(2), Glyph::Whole(&cell));
-            row.set(2, Written::Packed(Packed::BLANK));
+            row.set_packed(1, &[Packed::BLANK; 2]);
             assert_eq!(row.glyph(2), Glyph::Packed(Packed::BLANK));
             assert!(row.whole.is_empty());
         }
