@@ -531,7 +531,7 @@ impl<W: Write> Screen<W> {
         // which is written to only once the whole frame has been compared with it: a cell
         // carried from one row of the copy may go to another.
         let mut painter = Painter::default();
-        let mut painted = Ok(());
+        let mut written_out = Ok(());
         // Left over from a frame that failed to be written: its cells never reached the
         // terminal.
         self.written.clear();
@@ -541,15 +541,15 @@ impl<W: Write> Screen<W> {
             scroll,
             &plan.carried,
             &mut |change| {
-                if painted.is_ok() {
-                    painted = painter.paint(&mut self.writer, change.x, change.y, change.glyph);
+                if written_out.is_ok() {
+                    written_out = painter.paint(&mut self.writer, change.x, change.y, change.glyph);
                 }
                 for (column, glyph) in change.cells() {
                     self.written.push(change.y, column, glyph);
                 }
             },
         );
-        painted?;
+        written_out?;
         painter.finish(&mut self.writer)?;
         self.writer.flush()?;
         self.written.write_into(&mut self.shown.rows, area.y);
