@@ -269,6 +269,11 @@ impl Packed {
     fn columns(self) -> usize {
         usize::try_from(self.0 >> Self::COLUMNS_SHIFT & 0b11).unwrap_or(1)
     }
+
+    /// The colours and modifiers, as packed.
+    fn style(self) -> u64 {
+        self.0 >> Self::CHAR_BITS & ((1 << (Self::COLUMNS_SHIFT - Self::CHAR_BITS)) - 1)
+    }
 }
 
 /// The ANSI numbers of the named colours, which terminals also take as the first 16
@@ -871,6 +876,9 @@ struct Painter {
     fg: Color,
     bg: Color,
     modifier: Modifier,
+    /// The colours and modifiers of the last packed cell printed, as packed: the next
+    /// cell in the same ones (most of them) is printed without unpacking its own.
+    packed_style: Option<u64>,
     /// Where the cursor stands after the last cell printed.
     cursor: Option<(u16, u16)>,
 }
@@ -880,6 +888,21 @@ impl Painter {
         if self.cursor != Some((x, y)) {
             write_csi(writer, &[u32::from(y) + 1, u32::from(x) + 1], b'H')?;
         }
+        let style = match cell {
+            Glyph::Packed(packed) => Some(packed.style()),
+            Glyph::Whole(_) => None,
+        };
+        if style.is_none() || style != self.packed_style {
+            self.set_style(writer, cell)?;
+            self.packed_style = style;
+        }
+        cell.write_symbol(writer)?;
+        let width = u16::try_from(cell.columns()).unwrap_or(u16::MAX);
+        self.cursor = Some((x.saturating_add(width), y));
+        Ok(())
+    }
+
+    fn set_style(&mut self, writer: &mut impl Write, cell: Glyph) -> io::Result<()> {
         let (foreground, background, attributes) = (cell.fg(), cell.bg(), cell.modifier());
         if attributes != self.modifier {
             if (self.modifier - attributes).is_empty() {
@@ -899,9 +922,6 @@ impl Painter {
             self.fg = foreground;
             self.bg = background;
         }
-        cell.write_symbol(writer)?;
-        let width = u16::try_from(cell.columns()).unwrap_or(u16::MAX);
-        self.cursor = Some((x.saturating_add(width), y));
         Ok(())
     }
 
