@@ -1080,7 +1080,27 @@ pub fn seconds_for(chars: usize, rate: u32) -> u64 {
 
 /// 2′10″.
 pub fn format_duration(seconds: u64) -> String {
-    format!("{}′{:02}″", seconds / 60, seconds % 60)
+    let mut text = String::new();
+    push_duration(&mut text, seconds);
+    text
+}
+
+/// Appends 2′10″ to `text`. Not `format!`: the status line and the tree write it at
+/// every move, and the formatting machinery is much code to bring back into the
+/// processor's caches for each key.
+pub fn push_duration(text: &mut String, seconds: u64) {
+    push_number(text, seconds / 60);
+    text.push('′');
+    if seconds % 60 < 10 {
+        text.push('0');
+    }
+    push_number(text, seconds % 60);
+    text.push('″');
+}
+
+/// Appends `number` in decimal to `text`.
+pub fn push_number(text: &mut String, number: impl itoa::Integer) {
+    text.push_str(itoa::Buffer::new().format(number));
 }
 
 fn signed(value: usize) -> isize {

@@ -5,7 +5,6 @@
 //! terminal while ratatui counts one, so such cells carry `CellDiffOption::ForcedWidth`,
 //! by which the screen knows the cursor stands that many columns on.
 
-use std::fmt::Write as _;
 use std::num::NonZeroU16;
 use std::ops::Range;
 use std::rc::Rc;
@@ -13,7 +12,7 @@ use std::rc::Rc;
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::{App, Focus, Overlay, Rect, TreeRow, format_duration};
+use crate::app::{App, Focus, Overlay, Rect, TreeRow, format_duration, push_duration, push_number};
 use crate::document::NodeKind;
 use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, clusters, drawn_and_natural_width, str_width, truncate};
@@ -484,10 +483,9 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -
         } else {
             " "
         };
-        let prefix = format!(
-            "{}{marker}",
-            " ".repeat(depth.saturating_sub(1) * 2 + usize::from(depth > 0))
-        );
+        let indent = depth.saturating_sub(1) * 2 + usize::from(depth > 0);
+        let mut prefix = " ".repeat(indent);
+        prefix.push_str(marker);
         let time = match row {
             TreeRow::Node(index) => app.node_seconds(*index).map(format_duration),
             TreeRow::Title => Some(format_duration(app.total_seconds())),
@@ -648,22 +646,24 @@ fn draw_status(app: &App, buf: &mut Buffer) {
     fill(buf, status, style);
     let mut right = String::new();
     if let Some(search) = app.search() {
-        let current = search.current.map_or(0, |i| i + 1);
-        let _ = write!(right, " {current}/{}", search.matches.len());
+        right.push(' ');
+        push_number(&mut right, search.current.map_or(0, |i| i + 1));
+        right.push('/');
+        push_number(&mut right, search.matches.len());
     }
     if app.loading() {
         right.push_str("  载入中 loading…");
     }
     let blanks = app.placeholders().len();
     if blanks > 0 {
-        let _ = write!(right, "  空白{blanks}");
+        right.push_str("  空白");
+        push_number(&mut right, blanks);
     }
-    let _ = write!(
-        right,
-        "  {}%  余{}  ?帮助 ",
-        app.percent(),
-        format_duration(app.seconds_left())
-    );
+    right.push_str("  ");
+    push_number(&mut right, app.percent());
+    right.push_str("%  余");
+    push_duration(&mut right, app.seconds_left());
+    right.push_str("  ?帮助 ");
     let right_width = str_width(&right, ambiguous);
     let y = to_u16(status.y);
     let end = to_u16(status.x + status.width);

@@ -310,6 +310,15 @@ fn status_shows_location_percent_and_time_left() {
 }
 
 #[test]
+fn durations_are_minutes_and_two_digit_seconds() {
+    for (seconds, text) in [(0, "0′00″"), (5, "0′05″"), (60, "1′00″"), (3599, "59′59″")]
+    {
+        assert_eq!(format_duration(seconds), text);
+    }
+    assert_eq!(format_duration(163_999 * 60 + 52), "163999′52″");
+}
+
+#[test]
 fn the_status_location_follows_the_selection_and_the_width() {
     let mut app = app(100, 30);
     run(&mut app, &[Action::NextHeading]);
