@@ -204,6 +204,10 @@ impl Packed {
     const COLOUR_BITS: u32 = 9;
     const MODIFIER_SHIFT: u32 = Self::CHAR_BITS + 2 * Self::COLOUR_BITS;
     const COLUMNS_SHIFT: u32 = Self::MODIFIER_SHIFT + 12;
+    /// The modifiers that draw a blank in its foreground colour.
+    const SHOWN_ON_BLANKS: Modifier = Modifier::UNDERLINED
+        .union(Modifier::REVERSED)
+        .union(Modifier::CROSSED_OUT);
 
     /// None for a cell of more than one character, in RGB colours or of a forced width.
     fn of(cell: &Cell) -> Option<Packed> {
@@ -224,7 +228,13 @@ impl Packed {
         let (Some(symbol), None) = (chars.next(), chars.next()) else {
             return None;
         };
-        let (fg, bg) = (colour_number(cell.fg)?, colour_number(cell.bg)?);
+        let (mut fg, bg) = (colour_number(cell.fg)?, colour_number(cell.bg)?);
+        if symbol == ' ' && !cell.modifier.intersects(Self::SHOWN_ON_BLANKS) {
+            // A blank shows its background only: blanks of any foreground are the same
+            // blank, and the tree's rows of points and of headings, indented in different
+            // colours, differ only where their text does.
+            fg = 0;
+        }
         plain.then(|| {
             Packed(
                 u64::from(symbol)
@@ -386,6 +396,16 @@ impl<'a> Glyph<'a> {
         }
     }
 
+    /// A blank of any foreground, as packed.
+    fn is_blank(self) -> bool {
+        match self {
+            Glyph::Packed(packed) => {
+                packed.symbol() == ' ' && !packed.modifier().intersects(Packed::SHOWN_ON_BLANKS)
+            }
+            Glyph::Whole(_) => false,
+        }
+    }
+
     fn write_symbol(self, writer: &mut impl Write) -> io::Result<()> {
         match self {
             Glyph::Packed(packed) => {
@@ -535,7 +555,7 @@ impl<W: Write> Screen<W> {
         // Each change is written as it is found, and taken out for the copy of the screen,
         // which is written to only once the whole frame has been compared with it: a cell
         // carried from one row of the copy may go to another.
-        let mut painter = Painter::default();
+        let mut painter = Painter::new(area.right());
         let mut written_out = Ok(());
         // Left over from a frame that failed to be written: its cells never reached the
         // terminal.
@@ -825,24 +845,45 @@ fn write_csi(writer: &mut impl Write, parameters: &[u32], final_byte: u8) -> io:
     writer.write_all(&[final_byte])
 }
 
-/// Sets both colours in one SGR sequence, as crossterm's `SetColors` does: the default
-/// (39, 49), one of the 256 (named ones by their number) or RGB.
-fn write_colours(writer: &mut impl Write, fg: Color, bg: Color) -> io::Result<()> {
+/// Moves the cursor `columns` to the right (CUF), if any.
+fn write_cuf(writer: &mut impl Write, columns: u32) -> io::Result<()> {
+    match columns {
+        0 => Ok(()),
+        1 => writer.write_all(b"\x1b[C"),
+        _ => write_csi(writer, &[columns], b'C'),
+    }
+}
+
+/// Sets the colours that change in one SGR sequence: the default (39, 49), the 16 named
+/// colours by their short numbers (30–37 and 90–97, 40–47 and 100–107), the other
+/// indexed ones (38;5;n) and RGB. crossterm writes every named colour as an indexed
+/// one: 12 bytes where 5 do, on every row of the tree a scroll repairs.
+fn write_colours(writer: &mut impl Write, fg: Option<Color>, bg: Option<Color>) -> io::Result<()> {
     let mut parameters = [0; 10];
     let mut count = 0;
-    for (base, colour) in [(38, fg), (48, bg)] {
+    for (base, colour) in [(30, fg), (40, bg)] {
+        let Some(colour) = colour else {
+            continue;
+        };
         let numbers: &[u32] = &match colour {
-            Color::Reset => [base + 1, 0, 0, 0, 0],
-            Color::Indexed(index) => [base, 5, u32::from(index), 0, 0],
-            Color::Rgb(r, g, b) => [base, 2, u32::from(r), u32::from(g), u32::from(b)],
-            named => [base, 5, u32::from(ansi_number(named).unwrap_or(0)), 0, 0],
+            Color::Reset => [base + 9, 0, 0, 0, 0],
+            Color::Indexed(index) => [base + 8, 5, u32::from(index), 0, 0],
+            Color::Rgb(r, g, b) => [base + 8, 2, u32::from(r), u32::from(g), u32::from(b)],
+            named => {
+                let number = u32::from(ansi_number(named).unwrap_or(0));
+                let bright = if number < 8 { 0 } else { 60 - 8 };
+                [base + number + bright, 0, 0, 0, 0]
+            }
         }[..match colour {
-            Color::Reset => 1,
+            Color::Indexed(_) => 3,
             Color::Rgb(..) => 5,
-            _ => 3,
+            _ => 1,
         }];
         parameters[count..count + numbers.len()].copy_from_slice(numbers);
         count += numbers.len();
+    }
+    if count == 0 {
+        return Ok(());
     }
     write_csi(writer, &parameters[..count], b'm')
 }
@@ -871,8 +912,9 @@ fn write_added(writer: &mut impl Write, added: Modifier) -> io::Result<()> {
 
 /// Writes changed cells, given in row order, with as few cursor moves and attribute
 /// changes as their order allows.
-#[derive(Default)]
 struct Painter {
+    /// The terminal's columns.
+    width: u16,
     fg: Color,
     bg: Color,
     modifier: Modifier,
@@ -884,17 +926,27 @@ struct Painter {
 }
 
 impl Painter {
-    fn paint(&mut self, writer: &mut impl Write, x: u16, y: u16, cell: Glyph) -> io::Result<()> {
-        if self.cursor != Some((x, y)) {
-            write_csi(writer, &[u32::from(y) + 1, u32::from(x) + 1], b'H')?;
+    fn new(width: u16) -> Self {
+        Self {
+            width,
+            fg: Color::Reset,
+            bg: Color::Reset,
+            modifier: Modifier::empty(),
+            packed_style: None,
+            cursor: None,
         }
+    }
+
+    fn paint(&mut self, writer: &mut impl Write, x: u16, y: u16, cell: Glyph) -> io::Result<()> {
+        self.move_to(writer, x, y)?;
         let style = match cell {
             Glyph::Packed(packed) => Some(packed.style()),
             Glyph::Whole(_) => None,
         };
         if style.is_none() || style != self.packed_style {
             self.set_style(writer, cell)?;
-            self.packed_style = style;
+            // A blank leaves the foreground that was set, which its own may not be.
+            self.packed_style = style.filter(|_| !cell.is_blank());
         }
         cell.write_symbol(writer)?;
         let width = u16::try_from(cell.columns()).unwrap_or(u16::MAX);
@@ -917,12 +969,46 @@ impl Painter {
             }
             self.modifier = attributes;
         }
-        if foreground != self.fg || background != self.bg {
-            write_colours(writer, foreground, background)?;
-            self.fg = foreground;
-            self.bg = background;
-        }
+        // Whatever foreground is set does for a blank.
+        let foreground = if cell.is_blank() { self.fg } else { foreground };
+        write_colours(
+            writer,
+            (foreground != self.fg).then_some(foreground),
+            (background != self.bg).then_some(background),
+        )?;
+        self.fg = foreground;
+        self.bg = background;
         Ok(())
+    }
+
+    /// Moves the cursor to column `x` of row `y` the shortest way it knows: forward on
+    /// the same row (CUF), to the start of a row just below (CR and line feeds, then
+    /// forward), or to the place itself (CUP, 6–8 bytes). A frame moves the cursor at
+    /// every change of the tree a scroll repairs, and the bytes of a frame decide how
+    /// soon it is on the screen: the kernel hands a terminal 2 KiB at a time.
+    fn move_to(&mut self, writer: &mut impl Write, x: u16, y: u16) -> io::Result<()> {
+        let Some((from_x, from_y)) = self.cursor else {
+            return write_csi(writer, &[u32::from(y) + 1, u32::from(x) + 1], b'H');
+        };
+        // After the last column the cursor waits to wrap, and moves relative to it are
+        // not the same on every terminal; line feeds are never written on a row that
+        // could scroll the screen (the cursor only moves down, to a row that exists).
+        let forward = u32::from(x.saturating_sub(from_x));
+        let down = u32::from(y.saturating_sub(from_y));
+        let at_margin = from_x >= self.width;
+        if (x, y) == (from_x, from_y) {
+            Ok(())
+        } else if y == from_y && x > from_x && !at_margin {
+            write_cuf(writer, forward)
+        } else if y > from_y && down <= 2 {
+            writer.write_all(b"\r")?;
+            for _ in 0..down {
+                writer.write_all(b"\n")?;
+            }
+            write_cuf(writer, u32::from(x))
+        } else {
+            write_csi(writer, &[u32::from(y) + 1, u32::from(x) + 1], b'H')
+        }
     }
 
     /// Leaves the attributes reset.
@@ -1140,6 +1226,21 @@ pub(crate) mod tests {
         (last, terminal, shown)
     }
 
+    /// Cells as a terminal shows them: a blank's foreground is not seen unless a modifier
+    /// draws it, and the copy of the screen keeps none.
+    fn as_seen(cells: &[Cell]) -> Vec<Cell> {
+        cells
+            .iter()
+            .map(|cell| {
+                let mut seen = cell.clone();
+                if cell.symbol() == " " && !cell.modifier.intersects(Packed::SHOWN_ON_BLANKS) {
+                    seen.fg = Color::Reset;
+                }
+                seen
+            })
+            .collect()
+    }
+
     /// The ratatui cell a glyph stands for.
     fn unpacked(glyph: Glyph) -> Cell {
         match glyph {
@@ -1181,6 +1282,117 @@ pub(crate) mod tests {
                 assert_eq!(unpacked(Glyph::Packed(packed)), cell, "{cell:?}");
             }
         }
+    }
+
+    fn colours(fg: Option<Color>, bg: Option<Color>) -> String {
+        let mut bytes = Vec::new();
+        write_colours(&mut bytes, fg, bg).expect("writing to memory");
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    #[test]
+    fn named_colours_take_their_short_numbers_and_only_changes_are_written() {
+        assert_eq!(colours(Some(Color::Gray), None), "\x1b[37m");
+        assert_eq!(colours(None, Some(Color::Blue)), "\x1b[44m");
+        assert_eq!(
+            colours(Some(Color::DarkGray), Some(Color::Reset)),
+            "\x1b[90;49m"
+        );
+        assert_eq!(
+            colours(Some(Color::White), Some(Color::LightBlue)),
+            "\x1b[97;104m"
+        );
+        assert_eq!(colours(Some(Color::Indexed(17)), None), "\x1b[38;5;17m");
+        assert_eq!(colours(None, Some(Color::Rgb(1, 2, 3))), "\x1b[48;2;1;2;3m");
+        assert_eq!(colours(Some(Color::Reset), None), "\x1b[39m");
+        assert_eq!(colours(None, None), "");
+    }
+
+    #[test]
+    fn the_cursor_moves_the_shortest_way() {
+        let area = Rect::new(0, 0, 12, 6);
+        let mut cell = Cell::EMPTY;
+        cell.set_char('字');
+        let glyph = Glyph::of(&cell);
+        let mut painter = Painter::new(area.width);
+        let mut bytes = Vec::new();
+        // Along a row, to the start of the next rows, to the last column and on from
+        // there (the cursor waits to wrap), up, and far down.
+        for (x, y) in [
+            (2, 0),
+            (6, 0),
+            (0, 1),
+            (4, 3),
+            (10, 3),
+            (1, 4),
+            (3, 2),
+            (5, 5),
+        ] {
+            painter
+                .paint(&mut bytes, x, y, glyph)
+                .expect("writing to memory");
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        assert_eq!(
+            text,
+            "\x1b[1;3H字\x1b[2C字\r\n字\r\n\n\x1b[4C字\x1b[4C字\r\n\x1b[C字\x1b[3;4H字\x1b[6;6H字"
+        );
+        let mut terminal = vt100::Parser::new(area.height, area.width, 0);
+        terminal.process(&bytes);
+        for (x, y) in [
+            (2, 0),
+            (6, 0),
+            (0, 1),
+            (4, 3),
+            (10, 3),
+            (1, 4),
+            (3, 2),
+            (5, 5),
+        ] {
+            let shown = terminal
+                .screen()
+                .cell(y, x)
+                .map(|cell| cell.contents().to_owned());
+            assert_eq!(shown.as_deref(), Some("字"), "at {x},{y}");
+        }
+    }
+
+    #[test]
+    fn a_blank_in_another_foreground_is_the_same_blank_unless_a_modifier_shows_it() {
+        let area = Rect::new(0, 0, 4, 1);
+        let frame = |fg: Color, modifier: Modifier| {
+            move |buffer: &mut Buffer, _: &Plan| {
+                for x in 0..4 {
+                    buffer[(x, 0)].set_char(' ').set_fg(fg).modifier = modifier;
+                }
+            }
+        };
+        let mut screen = Screen::new(Vec::new(), area);
+        screen
+            .draw(
+                area,
+                Plan::default(),
+                frame(Color::Reset, Modifier::empty()),
+            )
+            .expect("drawn");
+        let before = screen.writer.len();
+        screen
+            .draw(
+                area,
+                Plan::default(),
+                frame(Color::Yellow, Modifier::empty()),
+            )
+            .expect("drawn");
+        assert_eq!(screen.writer.len(), before, "nothing to write");
+        screen
+            .draw(
+                area,
+                Plan::default(),
+                frame(Color::Yellow, Modifier::UNDERLINED),
+            )
+            .expect("drawn");
+        let underlined = String::from_utf8_lossy(&screen.writer[before..]).into_owned();
+        assert!(underlined.contains("\x1b[4m\x1b[33m    "), "{underlined:?}");
     }
 
     #[test]
@@ -1279,7 +1491,7 @@ pub(crate) mod tests {
         for count in 2..=views.len() {
             let (last, terminal, shown) = draw_views(area, &lines, &tree, &views[..count]);
             assert_eq!(terminal, frame_cells(&last), "after {count} frames");
-            assert_eq!(shown, last.content, "after {count} frames");
+            assert_eq!(shown, as_seen(&last.content), "after {count} frames");
         }
     }
 
@@ -1293,7 +1505,7 @@ pub(crate) mod tests {
         let views = [(1, 0, true, true), (2, 0, true, true), (3, 0, true, true)];
         let (last, terminal, shown) = draw_views(area, &lines, &tree, &views);
         assert_eq!(terminal, frame_cells(&last));
-        assert_eq!(shown, last.content);
+        assert_eq!(shown, as_seen(&last.content));
     }
 
     proptest! {
@@ -1317,7 +1529,7 @@ pub(crate) mod tests {
             let area = Rect::new(0, 0, 22, height);
             let (last, terminal, shown) = draw_views(area, &lines, &tree, &views);
             prop_assert_eq!(terminal, frame_cells(&last));
-            prop_assert_eq!(&shown, &last.content);
+            prop_assert_eq!(&shown, &as_seen(&last.content));
         }
     }
 }
