@@ -567,7 +567,11 @@ impl<W: Write> Screen<W> {
             &plan.carried,
             &mut |change| {
                 if written_out.is_ok() {
-                    written_out = painter.paint(&mut self.writer, change.x, change.y, change.glyph);
+                    written_out = if change.erase {
+                        painter.erase_to_end(&mut self.writer, change.x, change.y)
+                    } else {
+                        painter.paint(&mut self.writer, change.x, change.y, change.glyph)
+                    };
                 }
                 for (column, glyph) in change.cells() {
                     self.written.push(change.y, column, glyph);
@@ -757,14 +761,23 @@ struct Change<'a> {
     source: Source<'a>,
     /// The cell of the first column, read once.
     glyph: Glyph<'a>,
+    /// The columns are the blank end of the row, erased to the end of the row.
+    erase: bool,
 }
 
 impl<'a> Change<'a> {
     /// The cells of the change's columns (a wide character's second column after it).
     fn cells(&self) -> impl Iterator<Item = (usize, Glyph<'a>)> {
         let trailing = self.columns.start + 1..self.columns.end;
-        std::iter::once((self.columns.start, self.glyph))
-            .chain(trailing.map(|column| (column, self.source.glyph(column))))
+        let erase = self.erase;
+        std::iter::once((self.columns.start, self.glyph)).chain(trailing.map(move |column| {
+            let glyph = if erase {
+                Glyph::Packed(Packed::BLANK)
+            } else {
+                self.source.glyph(column)
+            };
+            (column, glyph)
+        }))
     }
 }
 
@@ -782,6 +795,15 @@ fn changed_in_row<'a>(
     for segment in segments {
         let source = segment.source;
         x = x.max(segment.columns.start);
+        // Where the row's blank end starts, when this segment holds it: there, the row
+        // is erased to its end (EL) instead of written blank by blank, a line feed's
+        // worth of bytes for a text line shorter than the one it replaces.
+        let blank_end = match source {
+            Source::Drawn(cells) if segment.columns.end >= cells.len() => {
+                Some(blank_end(&cells[segment.columns.start..]) + segment.columns.start)
+            }
+            _ => None,
+        };
         while x < segment.columns.end.min(source.len()) {
             if segment.on_screen && x >= rewrite_until {
                 x = segment.columns.end;
@@ -790,6 +812,17 @@ fn changed_in_row<'a>(
             if x >= rewrite_until && source.same_as(old, x) {
                 x += 1;
                 continue;
+            }
+            if blank_end.is_some_and(|blank| x >= blank) {
+                each(Change {
+                    x: left + u16::try_from(x).unwrap_or(u16::MAX),
+                    y,
+                    columns: x..source.len(),
+                    source,
+                    glyph: Glyph::Packed(Packed::BLANK),
+                    erase: true,
+                });
+                return;
             }
             let glyph = source.glyph(x);
             let end = (x + glyph.columns()).min(source.len());
@@ -802,10 +835,21 @@ fn changed_in_row<'a>(
                 columns: x..end,
                 source,
                 glyph,
+                erase: false,
             });
             x = end;
         }
     }
+}
+
+/// How many of `cells` come before their blank end: the blanks in the default colours
+/// and no modifiers (any foreground) that end them, which erasing leaves.
+fn blank_end(cells: &[Cell]) -> usize {
+    let blank = Packed::BLANK.0 & !(0b11 << Packed::COLUMNS_SHIFT);
+    cells
+        .iter()
+        .rposition(|cell| Packed::without_columns(cell).is_none_or(|packed| packed.0 != blank))
+        .map_or(0, |last| last + 1)
 }
 
 /// Scrolls the terminal's rows as [`Scroll::origin`] says: within a scrolling region
@@ -979,6 +1023,17 @@ impl Painter {
         self.fg = foreground;
         self.bg = background;
         Ok(())
+    }
+
+    /// Erases row `y` from column `x` to its end (EL), which leaves blanks in the
+    /// default background.
+    fn erase_to_end(&mut self, writer: &mut impl Write, x: u16, y: u16) -> io::Result<()> {
+        self.move_to(writer, x, y)?;
+        let blank = Glyph::Packed(Packed::BLANK);
+        self.set_style(writer, blank)?;
+        self.packed_style = None;
+        self.cursor = Some((x, y));
+        writer.write_all(b"\x1b[K")
     }
 
     /// Moves the cursor to column `x` of row `y` the shortest way it knows: forward on
@@ -1393,6 +1448,38 @@ pub(crate) mod tests {
             .expect("drawn");
         let underlined = String::from_utf8_lossy(&screen.writer[before..]).into_owned();
         assert!(underlined.contains("\x1b[4m\x1b[33m    "), "{underlined:?}");
+    }
+
+    #[test]
+    fn a_shorter_line_erases_the_rest_of_its_row() {
+        let area = Rect::new(0, 0, 12, 2);
+        let text = |first: &'static str, second: &'static str| {
+            move |buffer: &mut Buffer, _: &Plan| {
+                buffer.set_string(0, 0, first, Style::new());
+                buffer.set_string(0, 1, second, Style::new().add_modifier(Modifier::REVERSED));
+            }
+        };
+        let mut screen = Screen::new(Vec::new(), area);
+        screen
+            .draw(area, Plan::default(), text("中文字符abcd", "abc    "))
+            .expect("drawn");
+        let before = screen.writer.len();
+        // The first row ends blank and is erased; the second ends in reverse-video
+        // blanks, which erasing would not leave, and is written.
+        screen
+            .draw(area, Plan::default(), text("中", "a      "))
+            .expect("drawn");
+        let bytes = String::from_utf8_lossy(&screen.writer[before..]).into_owned();
+        assert!(bytes.starts_with("\x1b[1;3H\x1b[K"), "{bytes:?}");
+        assert_eq!(bytes.matches("\x1b[K").count(), 1, "{bytes:?}");
+        assert_eq!(
+            terminal_cells(&screen.writer, area),
+            frame_cells(&{
+                let mut frame = Buffer::empty(area);
+                text("中", "a      ")(&mut frame, &Plan::default());
+                frame
+            })
+        );
     }
 
     #[test]
