@@ -1373,7 +1373,7 @@ pub(crate) mod tests {
         let mut bytes = Vec::new();
         // Along a row, to the start of the next rows, to the last column and on from
         // there (the cursor waits to wrap), up, and far down.
-        for (x, y) in [
+        let places = [
             (2, 0),
             (6, 0),
             (0, 1),
@@ -1382,7 +1382,8 @@ pub(crate) mod tests {
             (1, 4),
             (3, 2),
             (5, 5),
-        ] {
+        ];
+        for (x, y) in places {
             painter
                 .paint(&mut bytes, x, y, glyph)
                 .expect("writing to memory");
@@ -1394,16 +1395,7 @@ pub(crate) mod tests {
         );
         let mut terminal = vt100::Parser::new(area.height, area.width, 0);
         terminal.process(&bytes);
-        for (x, y) in [
-            (2, 0),
-            (6, 0),
-            (0, 1),
-            (4, 3),
-            (10, 3),
-            (1, 4),
-            (3, 2),
-            (5, 5),
-        ] {
+        for (x, y) in places {
             let shown = terminal
                 .screen()
                 .cell(y, x)
