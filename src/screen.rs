@@ -898,38 +898,62 @@ fn write_cuf(writer: &mut impl Write, columns: u32) -> io::Result<()> {
     }
 }
 
-/// Sets the colours that change in one SGR sequence: the default (39, 49), the 16 named
-/// colours by their short numbers (30–37 and 90–97, 40–47 and 100–107), the other
-/// indexed ones (38;5;n) and RGB. crossterm writes every named colour as an indexed
-/// one: 12 bytes where 5 do, on every row of the tree a scroll repairs.
-fn write_colours(writer: &mut impl Write, fg: Option<Color>, bg: Option<Color>) -> io::Result<()> {
-    let mut parameters = [0; 10];
-    let mut count = 0;
-    for (base, colour) in [(30, fg), (40, bg)] {
-        let Some(colour) = colour else {
-            continue;
-        };
-        let numbers: &[u32] = &match colour {
-            Color::Reset => [base + 9, 0, 0, 0, 0],
-            Color::Indexed(index) => [base + 8, 5, u32::from(index), 0, 0],
-            Color::Rgb(r, g, b) => [base + 8, 2, u32::from(r), u32::from(g), u32::from(b)],
-            named => {
-                let number = u32::from(ansi_number(named).unwrap_or(0));
-                let bright = if number < 8 { 0 } else { 60 - 8 };
-                [base + number + bright, 0, 0, 0, 0]
+/// The parameters of one SGR sequence: a frame sets a cell's modifiers and colours in
+/// one, as `1;36` rather than `1` then `36`.
+#[derive(Default)]
+struct Sgr {
+    /// At most a reset, nine modifiers and two colours of five numbers.
+    parameters: [u32; 20],
+    count: usize,
+}
+
+impl Sgr {
+    fn push(&mut self, numbers: &[u32]) {
+        self.parameters[self.count..self.count + numbers.len()].copy_from_slice(numbers);
+        self.count += numbers.len();
+    }
+
+    fn modifiers(&mut self, added: Modifier) {
+        for (modifier, number) in ATTRIBUTES {
+            if added.contains(modifier) {
+                self.push(&[number]);
             }
-        }[..match colour {
-            Color::Indexed(_) => 3,
-            Color::Rgb(..) => 5,
-            _ => 1,
-        }];
-        parameters[count..count + numbers.len()].copy_from_slice(numbers);
-        count += numbers.len();
+        }
     }
-    if count == 0 {
-        return Ok(());
+
+    /// The colours that change: the default (39, 49), the 16 named colours by their
+    /// short numbers (30–37 and 90–97, 40–47 and 100–107), the other indexed ones
+    /// (38;5;n) and RGB. crossterm writes every named colour as an indexed one: 12
+    /// bytes where 5 do, on every row of the tree a scroll repairs.
+    fn colours(&mut self, fg: Option<Color>, bg: Option<Color>) {
+        for (base, colour) in [(30, fg), (40, bg)] {
+            let Some(colour) = colour else {
+                continue;
+            };
+            let numbers: &[u32] = &match colour {
+                Color::Reset => [base + 9, 0, 0, 0, 0],
+                Color::Indexed(index) => [base + 8, 5, u32::from(index), 0, 0],
+                Color::Rgb(r, g, b) => [base + 8, 2, u32::from(r), u32::from(g), u32::from(b)],
+                named => {
+                    let number = u32::from(ansi_number(named).unwrap_or(0));
+                    let bright = if number < 8 { 0 } else { 60 - 8 };
+                    [base + number + bright, 0, 0, 0, 0]
+                }
+            }[..match colour {
+                Color::Indexed(_) => 3,
+                Color::Rgb(..) => 5,
+                _ => 1,
+            }];
+            self.push(numbers);
+        }
     }
-    write_csi(writer, &parameters[..count], b'm')
+
+    fn write(&self, writer: &mut impl Write) -> io::Result<()> {
+        if self.count == 0 {
+            return Ok(());
+        }
+        write_csi(writer, &self.parameters[..self.count], b'm')
+    }
 }
 
 /// The SGR numbers of the modifiers, in the order they are written.
@@ -944,15 +968,6 @@ const ATTRIBUTES: [(Modifier, u32); 9] = [
     (Modifier::HIDDEN, 8),
     (Modifier::CROSSED_OUT, 9),
 ];
-
-fn write_added(writer: &mut impl Write, added: Modifier) -> io::Result<()> {
-    for (modifier, number) in ATTRIBUTES {
-        if added.contains(modifier) {
-            write_csi(writer, &[number], b'm')?;
-        }
-    }
-    Ok(())
-}
 
 /// Writes changed cells, given in row order, with as few cursor moves and attribute
 /// changes as their order allows.
@@ -1000,14 +1015,15 @@ impl Painter {
 
     fn set_style(&mut self, writer: &mut impl Write, cell: Glyph) -> io::Result<()> {
         let (foreground, background, attributes) = (cell.fg(), cell.bg(), cell.modifier());
+        let mut sgr = Sgr::default();
         if attributes != self.modifier {
             if (self.modifier - attributes).is_empty() {
-                write_added(writer, attributes - self.modifier)?;
+                sgr.modifiers(attributes - self.modifier);
             } else {
                 // Taking an attribute off means starting again from none, which
                 // resets the colours too.
-                write_csi(writer, &[0], b'm')?;
-                write_added(writer, attributes)?;
+                sgr.push(&[0]);
+                sgr.modifiers(attributes);
                 self.fg = Color::Reset;
                 self.bg = Color::Reset;
             }
@@ -1015,14 +1031,13 @@ impl Painter {
         }
         // Whatever foreground is set does for a blank.
         let foreground = if cell.is_blank() { self.fg } else { foreground };
-        write_colours(
-            writer,
+        sgr.colours(
             (foreground != self.fg).then_some(foreground),
             (background != self.bg).then_some(background),
-        )?;
+        );
         self.fg = foreground;
         self.bg = background;
-        Ok(())
+        sgr.write(writer)
     }
 
     /// Erases row `y` from column `x` to its end (EL), which leaves blanks in the
@@ -1341,7 +1356,9 @@ pub(crate) mod tests {
 
     fn colours(fg: Option<Color>, bg: Option<Color>) -> String {
         let mut bytes = Vec::new();
-        write_colours(&mut bytes, fg, bg).expect("writing to memory");
+        let mut sgr = Sgr::default();
+        sgr.colours(fg, bg);
+        sgr.write(&mut bytes).expect("writing to memory");
         String::from_utf8_lossy(&bytes).into_owned()
     }
 
@@ -1439,7 +1456,8 @@ pub(crate) mod tests {
             )
             .expect("drawn");
         let underlined = String::from_utf8_lossy(&screen.writer[before..]).into_owned();
-        assert!(underlined.contains("\x1b[4m\x1b[33m    "), "{underlined:?}");
+        // The modifier and the colour in one sequence.
+        assert!(underlined.contains("\x1b[4;33m    "), "{underlined:?}");
     }
 
     #[test]
