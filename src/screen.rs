@@ -567,10 +567,11 @@ impl<W: Write> Screen<W> {
             &plan.carried,
             &mut |change| {
                 if written_out.is_ok() {
-                    written_out = if change.erase {
-                        painter.erase_to_end(&mut self.writer, change.x, change.y)
-                    } else {
-                        painter.paint(&mut self.writer, change.x, change.y, change.glyph)
+                    let (x, y) = (change.x, change.y);
+                    written_out = match change.kind {
+                        ChangeKind::Write => painter.paint(&mut self.writer, x, y, change.glyph),
+                        ChangeKind::Erase => painter.erase_to_end(&mut self.writer, x, y),
+                        ChangeKind::Fill => painter.fill(&mut self.writer, x, y, change.glyph),
                     };
                 }
                 for (column, glyph) in change.cells() {
@@ -761,15 +762,25 @@ struct Change<'a> {
     source: Source<'a>,
     /// The cell of the first column, read once.
     glyph: Glyph<'a>,
+    kind: ChangeKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ChangeKind {
+    /// A cell that differs from the one on screen.
+    Write,
     /// The columns are the blank end of the row, erased to the end of the row.
-    erase: bool,
+    Erase,
+    /// A blank the same on screen, between two changes: written if it needs no change
+    /// of attributes, one byte where moving the cursor over it takes three.
+    Fill,
 }
 
 impl<'a> Change<'a> {
     /// The cells of the change's columns (a wide character's second column after it).
     fn cells(&self) -> impl Iterator<Item = (usize, Glyph<'a>)> {
         let trailing = self.columns.start + 1..self.columns.end;
-        let erase = self.erase;
+        let erase = self.kind == ChangeKind::Erase;
         std::iter::once((self.columns.start, self.glyph)).chain(trailing.map(move |column| {
             let glyph = if erase {
                 Glyph::Packed(Packed::BLANK)
@@ -804,6 +815,8 @@ fn changed_in_row<'a>(
             }
             _ => None,
         };
+        // Where the last change of this segment ended: the cursor stands there.
+        let mut last_end = None;
         while x < segment.columns.end.min(source.len()) {
             if segment.on_screen && x >= rewrite_until {
                 x = segment.columns.end;
@@ -820,9 +833,24 @@ fn changed_in_row<'a>(
                     columns: x..source.len(),
                     source,
                     glyph: Glyph::Packed(Packed::BLANK),
-                    erase: true,
+                    kind: ChangeKind::Erase,
                 });
                 return;
+            }
+            if let Some(gap) = last_end.map(|end| end..x)
+                && gap.len() <= 3
+                && gap.clone().all(|column| source.glyph(column).is_blank())
+            {
+                for column in gap {
+                    each(Change {
+                        x: left + u16::try_from(column).unwrap_or(u16::MAX),
+                        y,
+                        columns: column..column + 1,
+                        source,
+                        glyph: source.glyph(column),
+                        kind: ChangeKind::Fill,
+                    });
+                }
             }
             let glyph = source.glyph(x);
             let end = (x + glyph.columns()).min(source.len());
@@ -835,9 +863,10 @@ fn changed_in_row<'a>(
                 columns: x..end,
                 source,
                 glyph,
-                erase: false,
+                kind: ChangeKind::Write,
             });
             x = end;
+            last_end = Some(end);
         }
     }
 }
@@ -1038,6 +1067,17 @@ impl Painter {
         self.fg = foreground;
         self.bg = background;
         sgr.write(writer)
+    }
+
+    /// Writes the blank `cell` at column `x` of row `y` if the cursor stands there and
+    /// the attributes set print it as it is: then the cursor need not move over it.
+    fn fill(&mut self, writer: &mut impl Write, x: u16, y: u16, cell: Glyph) -> io::Result<()> {
+        let as_it_is = self.bg == cell.bg() && !self.modifier.intersects(Packed::SHOWN_ON_BLANKS);
+        if self.cursor != Some((x, y)) || !as_it_is {
+            return Ok(());
+        }
+        self.cursor = Some((x + 1, y));
+        writer.write_all(b" ")
     }
 
     /// Erases row `y` from column `x` to its end (EL), which leaves blanks in the
@@ -1490,6 +1530,39 @@ pub(crate) mod tests {
                 frame
             })
         );
+    }
+
+    #[test]
+    fn a_short_blank_gap_between_changes_is_written_rather_than_moved_over() {
+        let area = Rect::new(0, 0, 12, 1);
+        let mut screen = Screen::new(Vec::new(), area);
+        let mut frame = |draw: &dyn Fn(&mut Buffer)| {
+            let before = screen.writer.len();
+            screen
+                .draw(area, Plan::default(), |buffer, _| draw(buffer))
+                .expect("drawn");
+            String::from_utf8_lossy(&screen.writer[before..]).into_owned()
+        };
+        frame(&|buffer| {
+            buffer.set_string(0, 0, "a b  c", Style::new());
+        });
+        // The blanks between the changes are written, a byte each, where a move takes
+        // three or four.
+        let plain = frame(&|buffer| {
+            buffer.set_string(0, 0, "x y  z", Style::new());
+        });
+        assert_eq!(plain, "\x1b[1;1Hx y  z");
+        // After a reversed letter the blanks would print reversed: moved over.
+        let reversed = frame(&|buffer| {
+            buffer.set_string(0, 0, "x q  w", Style::new());
+            buffer.set_string(2, 0, "q", Style::new().add_modifier(Modifier::REVERSED));
+        });
+        assert_eq!(reversed, "\x1b[1;3H\x1b[7mq\x1b[2C\x1b[0mw");
+        let shown: String = terminal_cells(&screen.writer, area)
+            .iter()
+            .map(|(symbol, _)| symbol.as_str())
+            .collect();
+        assert_eq!(shown, "x q  w      ");
     }
 
     #[test]

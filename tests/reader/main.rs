@@ -197,11 +197,14 @@ fn large_briefing(dir: &std::path::Path) -> (String, usize) {
     (path.to_string_lossy().into_owned(), part)
 }
 
-/// Waits for the first frame, then for the background load to end.
+/// Waits for the background load to end: a status line drawn (a frame can reach the
+/// terminal in pieces, its status line last) that no longer says it is loading.
 fn wait_loaded(session: &Session) {
-    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
     session.wait_for("the whole file has loaded", |screen| {
-        !screen.contents().contains("loading")
+        screen
+            .rows(0, 100)
+            .last()
+            .is_some_and(|status| status.contains('余') && !status.contains("loading"))
     });
 }
 
