@@ -208,6 +208,14 @@ impl Packed {
     const SHOWN_ON_BLANKS: Modifier = Modifier::UNDERLINED
         .union(Modifier::REVERSED)
         .union(Modifier::CROSSED_OUT);
+    /// The bits of the columns a cell takes.
+    const COLUMNS_MASK: u64 = 0b11 << Self::COLUMNS_SHIFT;
+
+    /// Whether a cell of `symbol` and `modifier` is a blank that shows its background
+    /// only, whatever its foreground.
+    fn foreground_unseen(symbol: char, modifier: Modifier) -> bool {
+        symbol == ' ' && !modifier.intersects(Self::SHOWN_ON_BLANKS)
+    }
 
     /// None for a cell of more than one character, in RGB colours or of a forced width.
     fn of(cell: &Cell) -> Option<Packed> {
@@ -229,7 +237,7 @@ impl Packed {
             return None;
         };
         let (mut fg, bg) = (colour_number(cell.fg)?, colour_number(cell.bg)?);
-        if symbol == ' ' && !cell.modifier.intersects(Self::SHOWN_ON_BLANKS) {
+        if Self::foreground_unseen(symbol, cell.modifier) {
             // A blank shows its background only: blanks of any foreground are the same
             // blank, and the tree's rows of points and of headings, indented in different
             // colours, differ only where their text does.
@@ -249,9 +257,7 @@ impl Packed {
     #[inline]
     fn is(self, cell: &Cell) -> bool {
         match Self::without_columns(cell) {
-            Some(drawn) => {
-                self != Self::WHOLE && self.0 & !(0b11 << Self::COLUMNS_SHIFT) == drawn.0
-            }
+            Some(drawn) => self != Self::WHOLE && self.0 & !Self::COLUMNS_MASK == drawn.0,
             None => false,
         }
     }
@@ -399,9 +405,7 @@ impl<'a> Glyph<'a> {
     /// A blank of any foreground, as packed.
     fn is_blank(self) -> bool {
         match self {
-            Glyph::Packed(packed) => {
-                packed.symbol() == ' ' && !packed.modifier().intersects(Packed::SHOWN_ON_BLANKS)
-            }
+            Glyph::Packed(packed) => Packed::foreground_unseen(packed.symbol(), packed.modifier()),
             Glyph::Whole(_) => false,
         }
     }
@@ -808,8 +812,10 @@ fn changed_in_row<'a>(
         x = x.max(segment.columns.start);
         // Where the row's blank end starts, when this segment holds it: there, the row
         // is erased to its end (EL) instead of written blank by blank, a line feed's
-        // worth of bytes for a text line shorter than the one it replaces.
-        let blank_end = match source {
+        // worth of bytes for a text line shorter than the one it replaces. Worked out at
+        // the segment's first change: most rows of a frame have none.
+        let mut blank_end_at = None;
+        let blank_end_of = || match source {
             Source::Drawn(cells) if segment.columns.end >= cells.len() => {
                 Some(blank_end(&cells[segment.columns.start..]) + segment.columns.start)
             }
@@ -826,7 +832,10 @@ fn changed_in_row<'a>(
                 x += 1;
                 continue;
             }
-            if blank_end.is_some_and(|blank| x >= blank) {
+            if blank_end_at
+                .get_or_insert_with(blank_end_of)
+                .is_some_and(|blank| x >= blank)
+            {
                 each(Change {
                     x: left + u16::try_from(x).unwrap_or(u16::MAX),
                     y,
@@ -874,7 +883,7 @@ fn changed_in_row<'a>(
 /// How many of `cells` come before their blank end: the blanks in the default colours
 /// and no modifiers (any foreground) that end them, which erasing leaves.
 fn blank_end(cells: &[Cell]) -> usize {
-    let blank = Packed::BLANK.0 & !(0b11 << Packed::COLUMNS_SHIFT);
+    let blank = Packed::BLANK.0 & !Packed::COLUMNS_MASK;
     cells
         .iter()
         .rposition(|cell| Packed::without_columns(cell).is_none_or(|packed| packed.0 != blank))
@@ -1343,7 +1352,7 @@ pub(crate) mod tests {
             .iter()
             .map(|cell| {
                 let mut seen = cell.clone();
-                if cell.symbol() == " " && !cell.modifier.intersects(Packed::SHOWN_ON_BLANKS) {
+                if cell.symbol() == " " && Packed::foreground_unseen(' ', cell.modifier) {
                     seen.fg = Color::Reset;
                 }
                 seen
