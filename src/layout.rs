@@ -298,8 +298,24 @@ fn tab_width(col: usize) -> usize {
 /// segmenter, whose state machine took a fifth of the time to draw a frame. Anything
 /// else goes to the segmenter, from a boundary.
 pub fn clusters(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
+    cluster_indices(text).map(|(_, cluster)| cluster)
+}
+
+/// [`clusters`] with each cluster's byte offset in `text`, as `grapheme_indices(true)`.
+fn cluster_indices(text: &str) -> ClusterIndices<'_> {
+    ClusterIndices { text, offset: 0 }
+}
+
+struct ClusterIndices<'a> {
+    text: &'a str,
+    offset: usize,
+}
+
+impl<'a> Iterator for ClusterIndices<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.text.get(self.offset..)?;
         let mut chars = rest.chars();
         let first = chars.next()?;
         let len = if stands_alone(first) && chars.next().is_none_or(stands_alone) {
@@ -307,10 +323,10 @@ pub fn clusters(text: &str) -> impl Iterator<Item = &str> {
         } else {
             rest.graphemes(true).next().map_or(rest.len(), str::len)
         };
-        let (cluster, tail) = rest.split_at(len);
-        rest = tail;
-        Some(cluster)
-    })
+        let at = self.offset;
+        self.offset += len;
+        rest.get(..len).map(|cluster| (at, cluster))
+    }
 }
 
 /// Characters that no UAX #29 rule joins to a neighbour: printable ASCII, CJK ideographs,
@@ -564,7 +580,11 @@ fn is_breaking_space(c: char) -> bool {
 }
 
 fn classify(cluster: &str, ambiguous: AmbiguousWidth) -> Class {
-    let g = glyph(cluster);
+    classify_glyph(cluster, &glyph(cluster), ambiguous)
+}
+
+/// [`classify`] for a cluster whose glyph is already known.
+fn classify_glyph(cluster: &str, g: &Glyph<'_>, ambiguous: AmbiguousWidth) -> Class {
     match g {
         Glyph::Tab => Class::Tab,
         Glyph::Removed => Class::ZeroWidth(match cluster {
@@ -591,27 +611,77 @@ fn classify(cluster: &str, ambiguous: AmbiguousWidth) -> Class {
 /// Part of a word, number or URL that must not be split.
 fn is_word_char(c: char) -> bool {
     c.is_ascii_graphic()
+        // Ideographs and CJK punctuation are wide or not alphanumeric: answered before
+        // the slow alphanumeric lookup, which every Chinese character would otherwise take.
         || (!c.is_ascii()
+            && !stands_alone(c)
             && c.is_alphanumeric()
             && c.width() == Some(1)
             // halfwidth katakana break like kana
             && !matches!(c, '\u{FF61}'..='\u{FF9F}'))
 }
 
-/// Marks that may not start a line (GB/T 15834 and their ASCII counterparts).
-pub const NO_START: &str = "，。、；：？！”’）》〉」』】〕〗］｝…‥·・％～,.;:?!)]}%";
-
-/// Marks that may not end a line.
-pub const NO_END: &str = "“‘（《〈「『【〔〖［｛([{";
-
-/// Whether `c` may not start a line.
+/// Whether `c` may not start a line: the marks of GB/T 15834 that close or pause, and
+/// their ASCII counterparts.
 pub fn is_no_start(c: char) -> bool {
-    NO_START.contains(c)
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '”'
+            | '’'
+            | '）'
+            | '》'
+            | '〉'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〗'
+            | '］'
+            | '｝'
+            | '…'
+            | '‥'
+            | '·'
+            | '・'
+            | '％'
+            | '～'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | ']'
+            | '}'
+            | '%'
+    )
 }
 
-/// Whether `c` may not end a line.
+/// Whether `c` may not end a line: the opening marks.
 pub fn is_no_end(c: char) -> bool {
-    NO_END.contains(c)
+    matches!(
+        c,
+        '“' | '‘'
+            | '（'
+            | '《'
+            | '〈'
+            | '「'
+            | '『'
+            | '【'
+            | '〔'
+            | '〖'
+            | '［'
+            | '｛'
+            | '('
+            | '['
+            | '{'
+    )
 }
 
 /// Marks that form an unbreakable unit when doubled (`——`, `……`).
@@ -647,7 +717,7 @@ fn glued(prev: &Prev, kind: Kind, base: char) -> bool {
 /// Turns one forced-break-free piece of a paragraph into [`Item`]s, on demand.
 struct Lexer<'a> {
     offset: usize,
-    clusters: unicode_segmentation::GraphemeIndices<'a>,
+    clusters: ClusterIndices<'a>,
     /// The next cluster, already classified (classifying is the costly part).
     peeked: Option<(usize, &'a str, Class)>,
     ambiguous: AmbiguousWidth,
@@ -663,7 +733,7 @@ impl<'a> Lexer<'a> {
     fn new(piece: &'a str, offset: usize, ambiguous: AmbiguousWidth, width: usize) -> Self {
         Lexer {
             offset,
-            clusters: piece.grapheme_indices(true),
+            clusters: cluster_indices(piece),
             peeked: None,
             ambiguous,
             width,
@@ -936,7 +1006,7 @@ impl Wrapper<'_> {
         if item.single {
             self.draw_cluster(item, item.start, src, &mut col, line);
         } else {
-            for (off, cluster) in src.grapheme_indices(true) {
+            for (off, cluster) in cluster_indices(src) {
                 self.draw_cluster(item, item.start + off, cluster, &mut col, line);
             }
         }
@@ -953,7 +1023,7 @@ impl Wrapper<'_> {
         line: &mut ScreenLine,
     ) {
         let g = glyph(cluster);
-        match (classify(cluster, self.ambiguous), item.subst) {
+        match (classify_glyph(cluster, &g, self.ambiguous), item.subst) {
             (Class::ZeroWidth(_), _) => push_cluster(line, at, &g, 0),
             (Class::Visible(w), Subst::TooWide) => {
                 *col += w;

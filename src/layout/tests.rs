@@ -737,6 +737,9 @@ proptest! {
         let ours: Vec<&str> = clusters(&text).collect();
         let segmenter: Vec<&str> = text.graphemes(true).collect();
         prop_assert_eq!(&ours, &segmenter);
+        let indexed: Vec<(usize, &str)> = cluster_indices(&text).collect();
+        let segmenter_indexed: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+        prop_assert_eq!(indexed, segmenter_indexed);
         for cluster in ours {
             prop_assert_eq!(
                 drawn_and_natural_width(cluster, ambiguous),
