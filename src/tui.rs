@@ -186,13 +186,18 @@ impl Mailbox {
     }
 }
 
-/// Forwards terminating, stop, continue and resize signals to the event loop.
-fn spawn_signal_thread(mailbox: Mailbox) -> io::Result<signal_hook::iterator::Handle> {
+/// Catches terminating, stop, continue and resize signals: from now on they wait, in
+/// order, for [`forward_signals`] instead of acting by default.
+fn catch_signals() -> io::Result<signal_hook::iterator::Signals> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
-    let mut signals = signal_hook::iterator::Signals::new([
+    signal_hook::iterator::Signals::new([
         SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH,
-    ])?;
-    let handle = signals.handle();
+    ])
+}
+
+/// Forwards the caught signals, those that came meanwhile first, to the event loop.
+fn forward_signals(mut signals: signal_hook::iterator::Signals, mailbox: Mailbox) {
+    use signal_hook::consts::{SIGCONT, SIGTSTP, SIGWINCH};
     std::thread::spawn(move || {
         for signal in signals.forever() {
             let message = match signal {
@@ -209,7 +214,6 @@ fn spawn_signal_thread(mailbox: Mailbox) -> io::Result<signal_hook::iterator::Ha
             }
         }
     });
-    Ok(handle)
 }
 
 /// The terminal keys come from, as crossterm chooses it: stdin when it is a terminal
@@ -360,14 +364,16 @@ pub fn run(
     install_panic_hook();
     // Signals are caught before the terminal is touched: a SIGTERM or SIGHUP while the
     // reader is being set up would otherwise kill the process by default and leave the
-    // terminal raw on the alternate screen. Until the loop runs they wait in the channel.
+    // terminal raw on the alternate screen. They wait until the first frame is drawn,
+    // and then in the channel until the loop runs.
     let (sender, receiver) = mpsc::channel();
     let (wake_reader, wake_writer) = io::pipe()?;
     let mailbox = Mailbox {
         sender,
         wake: Arc::new(wake_writer),
     };
-    let signals = spawn_signal_thread(mailbox.clone())?;
+    let signals = catch_signals()?;
+    let signals_handle = signals.handle();
     let result = terminal::enable_raw_mode().and_then(|()| {
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         let asked = if probe { ask_ambiguous_width() } else { None };
@@ -384,19 +390,37 @@ pub fn run(
             wake: wake_reader,
             receiver,
         };
-        let exit = event_loop(&mut app, &mut settle, background, asked, &mailbox, inbox);
+        let after_first_frame = AfterFirstFrame {
+            signals,
+            background,
+        };
+        let exit = event_loop(
+            &mut app,
+            &mut settle,
+            after_first_frame,
+            asked,
+            &mailbox,
+            inbox,
+        );
         settle(&mut app, true);
         exit
     });
     restore_terminal();
-    signals.close();
+    signals_handle.close();
     result
+}
+
+/// What starts once the first frame is on screen, so as not to delay it: the thread that
+/// forwards signals and the work in the background.
+struct AfterFirstFrame {
+    signals: signal_hook::iterator::Signals,
+    background: Option<Background>,
 }
 
 fn event_loop(
     app: &mut App,
     settle: &mut impl FnMut(&mut App, bool),
-    background: Option<Background>,
+    after_first_frame: AfterFirstFrame,
     asked: Option<std::fs::File>,
     mailbox: &Mailbox,
     mut inbox: Inbox,
@@ -408,6 +432,11 @@ fn event_loop(
     let output = BufWriter::with_capacity(FRAME_BUFFER_BYTES, standard_output()?);
     let mut screen = ReaderScreen::new(output, app);
     screen.draw(app)?;
+    let AfterFirstFrame {
+        signals,
+        background,
+    } = after_first_frame;
+    forward_signals(signals, mailbox.clone());
     if let Some(tty) = asked
         && ambiguous_width_answer(tty) == AmbiguousWidth::Wide
     {
