@@ -1,7 +1,7 @@
 //! Criterion benchmarks of the reader's pipeline, on the shipped briefing and on the
 //! generated 10 MiB briefing-shaped document (`bench/out/doc-10m.txt`):
 //! decode, parse, layout (one paragraph, one screen, the whole document), the reader's
-//! start (`App::new`), one frame drawn through the reader's own screen at 120×40 (tree and text), the
+//! start (`App::new`, then the first frame on a new screen), one frame drawn through the reader's own screen at 120×40 (tree and text), the
 //! keys j, G/g, ] and } (update and draw), and search.
 //!
 //! The 10 MiB document is made by `bench/make-docs.sh 10` when it is missing; when it
@@ -258,6 +258,10 @@ fn bench_reader(c: &mut Criterion, inputs: &[Input]) {
             b.iter_batched(|| doc.clone(), app_for, BatchSize::LargeInput);
         });
         let mut app = app_for(doc);
+        // What the reader's start pays after App::new: a screen and its first, whole frame.
+        group.bench_function(format!("first_frame/{}", input.name), |b| {
+            b.iter(|| draw_frame(&mut terminal(&app), black_box(&app)));
+        });
         let mut terminal = terminal(&app);
         group.bench_function(format!("draw_frame/{}", input.name), |b| {
             b.iter(|| draw_frame(&mut terminal, black_box(&app)));
