@@ -260,11 +260,18 @@ impl Inbox {
             let _ = self.wake.read(&mut drained);
             messages.extend(self.receiver.try_iter());
         }
+        // crossterm hears SIGWINCH too, and when it finds its resize and a key ready at
+        // once it returns the resize and drops the key's readiness (its descriptors are
+        // edge-triggered): the key then waits for the next one. So it is asked at the
+        // resize, before a key comes; only a key typed in the same instant still waits.
+        let resized = messages
+            .iter()
+            .any(|message| matches!(message, Message::Resized));
         if input.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
             // A terminal that hung up reads as an endless end of file, and crossterm,
             // asked to read it, loops on it for ever: it is not asked.
             messages.push(Message::InputClosed);
-        } else if !input.is_empty() {
+        } else if !input.is_empty() || resized {
             read_input(&mut messages);
         }
         Ok(messages)
@@ -491,6 +498,7 @@ fn handle_batch(
 ) -> io::Result<Option<Exit>> {
     let mut redraw = false;
     let mut full_redraw = false;
+    let mut resized = false;
     for message in messages {
         match message {
             Message::Terminate(signal) => return Ok(Some(Exit::Signal(signal))),
@@ -500,13 +508,14 @@ fn handle_batch(
                 full_redraw = true;
             }
             Message::Continued => full_redraw = true,
-            Message::Resized => {}
+            Message::Resized => resized = true,
             Message::Update(update) => {
                 update(app);
                 screen.forget();
                 redraw = true;
             }
             Message::Input(event) => {
+                resized |= matches!(event, Event::Resize(..));
                 if let Event::Key(key) = &event {
                     assert!(
                         !is_test_panic_key("BRIEFING_TEST_PANIC_KEY", key),
@@ -544,11 +553,11 @@ fn handle_batch(
         // Whatever was on the terminal meanwhile is forgotten: the next frame is drawn
         // in full.
         screen.clear(app)?;
-    } else {
-        // The size is read again after every batch: resize events carry the size read
-        // when SIGWINCH arrived, quick resizes coalesce, and a size of 0 rows can make
-        // crossterm drop one, so the last event may be stale or missing. An ioctl is
-        // cheap; acting on a wrong size is not.
+    } else if resized {
+        // The size is read again after a batch with a resize in it: resize events carry
+        // the size read when SIGWINCH arrived, quick resizes coalesce, and a size of 0
+        // rows can make crossterm drop one, so the last event may be stale or missing.
+        // Every change of size sends SIGWINCH, which comes as `Resized` after the change.
         let (width, height) = terminal_size(tty)?;
         let size = (usize::from(width), usize::from(height));
         if size != app.size() {

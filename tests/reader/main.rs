@@ -48,6 +48,32 @@ fn reading_the_shipped_briefing_by_keyboard() {
     assert!(!session.alternate_screen(), "the alternate screen is left");
 }
 
+#[test]
+fn a_resize_alone_lays_the_reader_out_again_and_the_next_key_acts() {
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let mut session = Session::start(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
+    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    // No key after it: the resize itself must bring the new frame.
+    session.resize(80, 24);
+    session.wait_for("the status line on the last of 24 rows", |screen| {
+        screen
+            .rows(0, 80)
+            .nth(23)
+            .is_some_and(|row| row.contains('余') && row.contains("?帮助"))
+    });
+    // The tree takes 30 % of 80 columns now: the text starts at column 25.
+    session.wait_for("the text pane at column 25", |screen| {
+        screen
+            .rows(25, 55)
+            .next()
+            .is_some_and(|row| row.trim_start().starts_with("区委书记"))
+    });
+    // The first key after a resize acts at once, not when a second one comes.
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
 fn wait_top_row(session: &Session, start: &str) {
     session.wait_for(start, |screen| {
         screen
