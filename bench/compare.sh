@@ -16,14 +16,18 @@
 # ttfs gives every run fresh XDG_{CONFIG,CACHE,DATA,STATE}_HOME temp dirs (we do not
 # pass --keep-state), so briefing resumes nothing; --no-resume makes sure of it.
 #
-# usage: bench/compare.sh            (about 5 minutes on 2 cores)
-# env:   RUNS=5 BIG_RUNS=3 IDLE_RUNS=1  rounds per document; SKIP_BUILD=1 reuses the binary;
+# Rounds: one round's ratio swings by 2x either way for the same two programs (ttfs
+# stamps a read when its reading thread gets Python's lock, and forks a large Python);
+# the median of 9 and of 5 rounds holds where the median of 5 and of 3 did not.
+#
+# usage: bench/compare.sh            (about 8 minutes on 2 cores)
+# env:   RUNS=9 BIG_RUNS=5 IDLE_RUNS=1  rounds per document; SKIP_BUILD=1 reuses the binary;
 #        OUT=dir for the JSON and raw ttfs output (default bench/out/compare-DATE)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RUNS="${RUNS:-5}"
-BIG_RUNS="${BIG_RUNS:-3}"
+RUNS="${RUNS:-9}"
+BIG_RUNS="${BIG_RUNS:-5}"
 IDLE_RUNS="${IDLE_RUNS:-1}"
 OUT="${OUT:-bench/out/compare-$(date -u +%Y%m%dT%H%M%SZ)}"
 TTFS=../shared/tools/ttfs.py
