@@ -11,10 +11,7 @@ const TEXT_X: u16 = 31;
 
 #[test]
 fn reading_the_shipped_briefing_by_keyboard() {
-    let state = tempfile::tempdir().expect("state dir");
-    let state_home = state.path().to_string_lossy().into_owned();
-    let mut session = Session::start(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
-    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    let (_state, mut session) = open_shipped_briefing();
     let screen = session.rows().join("\n");
     assert!(
         screen.contains("一是 创建要求越来越高"),
@@ -50,10 +47,7 @@ fn reading_the_shipped_briefing_by_keyboard() {
 
 #[test]
 fn a_resize_alone_lays_the_reader_out_again_and_the_next_key_acts() {
-    let state = tempfile::tempdir().expect("state dir");
-    let state_home = state.path().to_string_lossy().into_owned();
-    let mut session = Session::start(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
-    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    let (_state, mut session) = open_shipped_briefing();
     // No key after it: the resize itself must bring the new frame.
     session.resize(80, 24);
     session.wait_for("the status line on the last of 24 rows", |screen| {
@@ -72,6 +66,16 @@ fn a_resize_alone_lays_the_reader_out_again_and_the_next_key_acts() {
     // The first key after a resize acts at once, not when a second one comes.
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
+}
+
+/// The reader on the shipped briefing at 100×30, with a state directory of its own (kept
+/// while the returned guard lives), once its title is on screen.
+fn open_shipped_briefing() -> (tempfile::TempDir, Session) {
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let session = Session::start(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
+    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    (state, session)
 }
 
 fn wait_top_row(session: &Session, start: &str) {
@@ -101,10 +105,7 @@ fn search_counts_matches_and_n_moves_on() {
     let expected = include_str!("../../data/briefing.txt")
         .matches("三连冠")
         .count();
-    let state = tempfile::tempdir().expect("state dir");
-    let state_home = state.path().to_string_lossy().into_owned();
-    let mut session = Session::start(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
-    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    let (_state, mut session) = open_shipped_briefing();
     session.send("/三连冠");
     session.wait_for("the count", |screen| {
         screen.contents().contains(&format!("1/{expected}"))
@@ -123,10 +124,7 @@ fn search_counts_matches_and_n_moves_on() {
 
 #[test]
 fn x_lands_on_the_next_placeholder() {
-    let state = tempfile::tempdir().expect("state dir");
-    let state_home = state.path().to_string_lossy().into_owned();
-    let mut session = Session::start(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
-    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    let (_state, mut session) = open_shipped_briefing();
     session.send("}x");
     // After 一、 the next blank is XX是革命老区: its line comes to the top.
     wait_top_row_contains(&session, "XX是革命老区");
@@ -300,10 +298,7 @@ fn scrolling_region_open(bytes: &[u8], mut open: bool) -> (bool, usize) {
 
 #[test]
 fn a_scrolled_frame_reaches_the_terminal_whole() {
-    let state = tempfile::tempdir().expect("state dir");
-    let state_home = state.path().to_string_lossy().into_owned();
-    let mut session = Session::start(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
-    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    let (_state, mut session) = open_shipped_briefing();
     // Each j is a chance for the pieces to split; one in three splits without the fix.
     for _ in 0..30 {
         let before = session.rows();
