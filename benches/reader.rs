@@ -2,7 +2,7 @@
 //! generated 10 MiB briefing-shaped document (`bench/out/doc-10m.txt`):
 //! decode, parse, layout (one paragraph, one screen, the whole document), the reader's
 //! start (`App::new`, then the first frame on a new screen), one frame drawn through the reader's own screen at 120×40 (tree and text), the
-//! keys j, G/g, ] and } (update and draw), and search.
+//! keys j, G/g, ] and } (update and draw), j after a pause of 5 ms, and search.
 //!
 //! The 10 MiB document is made by `bench/make-docs.sh 10` when it is missing; when it
 //! cannot be made, its cases are skipped with a message, so `cargo bench --no-run`
@@ -37,6 +37,8 @@ const ROWS: u16 = 40;
 const TEXT_WIDTH: usize = 82;
 const MEASURE: usize = 80;
 const INDENT: usize = 4;
+/// How long the reader sleeps before each key of `key_j_after_a_pause`.
+const PAUSE_BEFORE_KEY: Duration = Duration::from_millis(5);
 /// A term found all through the document, and one found only in its closing.
 const FREQUENT_TERM: &str = "三连冠";
 const CLOSING_TERM: &str = "新局面";
@@ -163,17 +165,21 @@ fn draw_frame(terminal: &mut ReaderScreen<io::Sink>, app: &App) {
     terminal.draw(app).expect("writing to a sink never fails");
 }
 
-/// Times `key` followed by a frame, `iters` times; when the key no longer moves (the
-/// end of the document), `reset` puts the reader back, outside the timing.
+/// Times `key` followed by a frame, `iters` times, each after `pause` asleep (untimed);
+/// when the key no longer moves (the end of the document), `reset` puts the reader
+/// back, outside the timing.
 fn time_key(
     app: &mut App,
     terminal: &mut ReaderScreen<io::Sink>,
     iters: u64,
-    key: Action,
-    reset: Action,
+    (key, reset): (Action, Action),
+    pause: Duration,
 ) -> Duration {
     let mut total = Duration::ZERO;
     for _ in 0..iters {
+        if !pause.is_zero() {
+            std::thread::sleep(pause);
+        }
         let start = Instant::now();
         let effect = app.update(key);
         draw_frame(terminal, app);
@@ -276,10 +282,23 @@ fn bench_reader(c: &mut Criterion, inputs: &[Input]) {
             group.bench_function(format!("{label}/{}", input.name), |b| {
                 b.iter_custom(|iters| {
                     app.update(reset);
-                    time_key(&mut app, &mut terminal, iters, key, reset)
+                    time_key(&mut app, &mut terminal, iters, (key, reset), Duration::ZERO)
                 });
             });
         }
+        // A key pressed after a pause, as a reader presses them: the processor wakes
+        // from idle, and the same work takes several times as long.
+        // Criterion fills its measuring time with timed work only: a short one keeps the
+        // pauses around it to seconds.
+        group.measurement_time(Duration::from_millis(300));
+        group.bench_function(format!("key_j_after_a_pause/{}", input.name), |b| {
+            b.iter_custom(|iters| {
+                app.update(Action::Top);
+                let keys = (Action::Down, Action::Top);
+                time_key(&mut app, &mut terminal, iters, keys, PAUSE_BEFORE_KEY)
+            });
+        });
+        quick(&mut group);
     }
     group.finish();
 }
