@@ -1,8 +1,9 @@
 //! Criterion benchmarks of the reader's pipeline, on the shipped briefing and on the
 //! generated 10 MiB briefing-shaped document (`bench/out/doc-10m.txt`):
 //! decode, parse, layout (one paragraph, one screen, the whole document), the reader's
-//! start (`App::new`, then the first frame on a new screen), one frame drawn through the reader's own screen at 120×40 (tree and text), the
-//! keys j, G/g, ] and } (update and draw), j after a pause of 5 ms, and search.
+//! start (`App::new`, then the first frame on a new screen), one frame drawn through the
+//! reader's own screen at 120×40 (tree and text), the keys j, G/g, ] and } (update and
+//! draw), j after a pause of 5 ms, and search.
 //!
 //! The 10 MiB document is made by `bench/make-docs.sh 10` when it is missing; when it
 //! cannot be made, its cases are skipped with a message, so `cargo bench --no-run`
@@ -37,7 +38,7 @@ const ROWS: u16 = 40;
 const TEXT_WIDTH: usize = 82;
 const MEASURE: usize = 80;
 const INDENT: usize = 4;
-/// How long the reader sleeps before each key of `key_j_after_a_pause`.
+/// How long `key_j_after_a_pause` sleeps before each j.
 const PAUSE_BEFORE_KEY: Duration = Duration::from_millis(5);
 /// A term found all through the document, and one found only in its closing.
 const FREQUENT_TERM: &str = "三连冠";
@@ -287,9 +288,8 @@ fn bench_reader(c: &mut Criterion, inputs: &[Input]) {
             });
         }
         // A key pressed after a pause, as a reader presses them: the processor wakes
-        // from idle, and the same work takes several times as long.
-        // Criterion fills its measuring time with timed work only: a short one keeps the
-        // pauses around it to seconds.
+        // from idle, and the same work takes several times as long. Criterion fills its
+        // measuring time with timed work only: a short one keeps the pauses to seconds.
         group.measurement_time(Duration::from_millis(300));
         group.bench_function(format!("key_j_after_a_pause/{}", input.name), |b| {
             b.iter_custom(|iters| {
