@@ -219,12 +219,16 @@ impl Packed {
 
     /// None for a cell of more than one character, in RGB colours or of a forced width.
     fn of(cell: &Cell) -> Option<Packed> {
-        let Packed(bits) = Self::without_columns(cell)?;
-        let symbol = Packed(bits).symbol();
+        Self::without_columns(cell).map(Self::with_columns)
+    }
+
+    /// A cell packed by [`Packed::without_columns`], with the columns its character takes.
+    fn with_columns(self) -> Packed {
+        let symbol = self.symbol();
         let columns = standalone_char_width(symbol)
             .unwrap_or_else(|| usize::from(symbol.encode_utf8(&mut [0; 4]).cell_width()))
             .clamp(1, 3);
-        Some(Packed(bits | (columns as u64) << Self::COLUMNS_SHIFT))
+        Packed(self.0 | (columns as u64) << Self::COLUMNS_SHIFT)
     }
 
     /// The cell packed but for its width, which its character decides: enough to tell
@@ -251,15 +255,6 @@ impl Packed {
                     | u64::from(cell.modifier.bits()) << Self::MODIFIER_SHIFT,
             )
         })
-    }
-
-    /// Whether this cell of the copy is `cell`, which is drawn.
-    #[inline]
-    fn is(self, cell: &Cell) -> bool {
-        match Self::without_columns(cell) {
-            Some(drawn) => self != Self::WHOLE && self.0 & !Self::COLUMNS_MASK == drawn.0,
-            None => false,
-        }
     }
 
     fn symbol(self) -> char {
@@ -703,23 +698,34 @@ enum Source<'a> {
 }
 
 impl<'a> Source<'a> {
-    /// Whether column `x` holds the same cell here and in `old`. Two rows of the copy
-    /// (the tree beside a scroll, every row of it at every `j`) are compared as numbers
-    /// unless a cell there does not pack.
+    /// The cell at column `x` when it is not the one `old` holds there. Two rows of the
+    /// copy (the tree beside a scroll, every row of it at every `j`) are compared as
+    /// numbers unless a cell there does not pack; a drawn cell is packed once, and
+    /// compared before its width is asked.
     #[inline]
-    fn same_as(self, old: &Row, x: usize) -> bool {
+    fn changed(self, old: &Row, x: usize) -> Option<Glyph<'a>> {
+        let shown = old.cells[x];
         match self {
             Source::Shown(row) => {
-                let (new, shown) = (row.cells[x], old.cells[x]);
-                if new != Packed::WHOLE && shown != Packed::WHOLE {
+                let new = row.cells[x];
+                let same = if new != Packed::WHOLE && shown != Packed::WHOLE {
                     new == shown
                 } else {
                     row.glyph(x) == old.glyph(x)
-                }
+                };
+                (!same).then(|| row.glyph(x))
             }
-            Source::Drawn(cells) => match old.cells[x] {
-                Packed::WHOLE => old.glyph(x) == Glyph::of(&cells[x]),
-                packed => packed.is(&cells[x]),
+            Source::Drawn(cells) => match Packed::without_columns(&cells[x]) {
+                Some(drawn)
+                    if shown != Packed::WHOLE && shown.0 & !Packed::COLUMNS_MASK == drawn.0 =>
+                {
+                    None
+                }
+                Some(drawn) => Some(Glyph::Packed(drawn.with_columns())),
+                None => {
+                    let glyph = Glyph::Whole(&cells[x]);
+                    (shown != Packed::WHOLE || old.glyph(x) != glyph).then_some(glyph)
+                }
             },
         }
     }
@@ -837,10 +843,14 @@ fn changed_in_row<'a>(
                 x = segment.columns.end;
                 break;
             }
-            if x >= rewrite_until && source.same_as(old, x) {
+            let glyph = if x < rewrite_until {
+                source.glyph(x)
+            } else if let Some(glyph) = source.changed(old, x) {
+                glyph
+            } else {
                 x += 1;
                 continue;
-            }
+            };
             if blank_end_at
                 .get_or_insert_with(blank_end_of)
                 .is_some_and(|blank| x >= blank)
@@ -870,7 +880,6 @@ fn changed_in_row<'a>(
                     });
                 }
             }
-            let glyph = source.glyph(x);
             let end = (x + glyph.columns()).min(source.len());
             for covered in x..end.min(old.cells.len()) {
                 rewrite_until = rewrite_until.max(covered + old.glyph(covered).columns());
