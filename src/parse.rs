@@ -518,6 +518,15 @@ impl<'t> Parser<'t> {
             .first()
             .and_then(|h| self.paragraphs.get(h.paragraph))
             .map_or(structure_end, |p| p.span.start);
+        // The opening remarks under the address are spoken to it: reading them, the tree
+        // keeps the address selected instead of going back up to the title, and its time
+        // is the opening's.
+        if let Some(salutation) = nodes.iter_mut().find(|n| n.kind == NodeKind::Salutation) {
+            salutation.span.end = salutation
+                .span
+                .end
+                .max(self.last_end_before(first_heading_start));
+        }
         let outside: Vec<Range<usize>> = (0..self.paragraphs.len())
             .filter(|&i| {
                 self.roles[i] == Some(BlockRole::Preamble)

@@ -545,3 +545,21 @@ fn a_window_moved_line_by_line_is_the_window_laid_out_afresh() {
     }
     assert!(checked > 250);
 }
+
+#[test]
+fn reading_down_the_opening_the_tree_never_goes_back_to_the_title() {
+    let mut app = app(100, 20);
+    let first_heading = node_index(&app, "一、", 0);
+    let mut selected = vec![selected_label(&app)];
+    while app.selected() != TreeRow::Node(first_heading) {
+        assert_ne!(app.update(Action::Down), Effect::None, "the end came first");
+        let now = selected_label(&app);
+        if selected.last() != Some(&now) {
+            selected.push(now);
+        }
+    }
+    assert_eq!(
+        selected,
+        ["<title>", "同志们:", "一、认清形势、凝心聚力争创“三连冠”"]
+    );
+}

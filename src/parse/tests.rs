@@ -124,6 +124,21 @@ fn addressee_line_of_an_official_document_is_the_salutation() {
 }
 
 #[test]
+fn the_salutation_holds_the_opening_remarks_up_to_the_first_heading() {
+    let text = "讲话\n同志们：\n今天我们召开会议。\n下面讲三点意见。\n一、提高认识\n正文。\n";
+    let doc = parse_text(text);
+    let node = doc
+        .nodes
+        .iter()
+        .find(|n| n.kind == NodeKind::Salutation)
+        .expect("salutation");
+    let held = doc.slice(&node.span);
+    assert!(held.starts_with("同志们："), "{held:?}");
+    assert!(held.ends_with("下面讲三点意见。"), "{held:?}");
+    assert!(!held.contains("提高认识"), "{held:?}");
+}
+
+#[test]
 fn salutation_running_into_the_first_paragraph() {
     let doc = parse_text("讲话\n同志们！今天我们召开会议。\n");
     let node = doc
