@@ -6,7 +6,7 @@
 # Steps: cargo build --release; bench/make-docs.sh; then ../shared/tools/ttfs.py with
 # less and briefing alternating (less is command 1, so ttfs's own "ratio" lines read
 # briefing/less too), per document:
-#   - keys: j, G, g, pgdn, ] and } (briefing only), search=/三连冠⏎, n,
+#   - keys: j five times, G, g, pgdn, ] and } (briefing only), search=/三连冠⏎, n,
 #     find=/新局面⏎ (its only match is in the closing, at the very end: a whole-document
 #     search). G comes before pgdn because the shipped briefing is one page and a half
 #     at 120×40: after j and pgdn, G would change nothing.
@@ -19,8 +19,13 @@
 # Rounds: one round's ratio swings by 2x either way for the same two programs (ttfs
 # stamps a read when its reading thread gets Python's lock, and forks a large Python);
 # the median of 9 and of 5 rounds holds where the median of 5 and of 3 did not.
+# j is pressed five times a round and its figure in a round is the median of the five:
+# a reader presses j over and over, each press as far from the last as ttfs's quiet
+# half-second or more, and one press a round made the ratio that of two single samples,
+# less's own ranging 0.13-0.40 ms on one machine in one run. The first press alone is
+# reported beside it, without a target.
 #
-# usage: bench/compare.sh            (about 8 minutes on 2 cores)
+# usage: bench/compare.sh            (about 10 minutes on 2 cores)
 # env:   RUNS=9 BIG_RUNS=5 IDLE_RUNS=1  rounds per document; SKIP_BUILD=1 reuses the binary;
 #        OUT=dir for the JSON and raw ttfs output (default bench/out/compare-DATE)
 set -euo pipefail
@@ -61,7 +66,7 @@ measure() {
   echo "== $label ($file): keys, $rounds rounds"
   python3 "$TTFS" -n "$rounds" --size 120x40 --wait "$WAIT" \
     --timeout 300 --key-timeout 120 --run-timeout 1200 \
-    --key j --key G --key g --key pgdn --key ']' --key '}' \
+    --key j --key j2=j --key j3=j --key j4=j --key j5=j --key G --key g --key pgdn --key ']' --key '}' \
     --key 'search=/三连冠\r' --key n --key 'find=/新局面\r' \
     --override '1:]=' --override '1:}=' \
     --label less --label briefing \
