@@ -500,8 +500,12 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -
         let mut style = match kind {
             None => Style::new().add_modifier(Modifier::BOLD),
             Some(NodeKind::Heading) if depth == 1 => Style::new().fg(Color::Yellow),
+            // Dark grey, as their times are: ANSI grey (37) is the palette's "white",
+            // faint on a light background; and a row of one colour needs no change of
+            // colour between its label and its time, nor from the row above, which a
+            // line down repaints beside the scrolled text (a tenth of its bytes).
             Some(NodeKind::Point | NodeKind::Closing | NodeKind::Footer | NodeKind::Salutation) => {
-                Style::new().fg(Color::Gray)
+                Style::new().fg(Color::DarkGray)
             }
             Some(NodeKind::Heading) => Style::new(),
         };
@@ -946,6 +950,49 @@ mod tests {
         let area = frame_area(&app);
         assert_eq!(
             terminal_cells(carrying.writer(), area),
+            frame_cells(&full_frame(&app))
+        );
+    }
+
+    /// The shipped briefing as one section of many: a part heading and sections of the
+    /// speech's three headings and their points, so that the tree fills a tall pane.
+    fn sectioned_briefing(sections: usize) -> String {
+        let briefing = include_str!("../data/briefing.txt");
+        let start = briefing.find("  一、").expect("the first heading");
+        let end = briefing.rfind("同志们").expect("the closing");
+        let piece = |range: std::ops::Range<usize>| briefing.get(range).expect("on characters");
+        let mut text = piece(0..start).to_owned();
+        text.push_str("  第一部分　全区双拥创建工作部署\n\n");
+        for section in 1..=sections {
+            text.push_str("  第");
+            text.push_str(&section.to_string());
+            text.push_str("节　推进会讲话要点\n\n");
+            text.push_str(piece(start..end));
+        }
+        text.push_str(piece(end..briefing.len()));
+        text
+    }
+
+    /// A line down beside a tree that fills the pane is written in one piece of at most
+    /// 2 KiB, the most a terminal's kernel driver passes on at once: a larger frame can
+    /// reach the screen in two reads, the second a scheduler's tick later.
+    #[test]
+    fn a_line_down_beside_a_full_tree_takes_one_write_of_the_terminal() {
+        const TERMINAL_WRITE: usize = 2048;
+        let doc = crate::parse::parse_text(&sectioned_briefing(3));
+        let mut app = App::new(doc, Settings::default(), 120, 40);
+        assert!(app.tree_rows().len() > 40, "the tree fills the pane");
+        let mut screen = ReaderScreen::new(Vec::new(), &app);
+        screen.draw(&app).expect("drawn");
+        for _ in 0..5 {
+            let before = screen.writer().len();
+            app.update(Action::Down);
+            screen.draw(&app).expect("drawn");
+            let written = screen.writer().len() - before;
+            assert!(written <= TERMINAL_WRITE, "{written} bytes for a line down");
+        }
+        assert_eq!(
+            terminal_cells(screen.writer(), frame_area(&app)),
             frame_cells(&full_frame(&app))
         );
     }
