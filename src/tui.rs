@@ -267,15 +267,54 @@ impl Inbox {
         let resized = messages
             .iter()
             .any(|message| matches!(message, Message::Resized));
-        if input.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-            // A terminal that hung up reads as an endless end of file, and crossterm,
-            // asked to read it, loops on it for ever: it is not asked.
+        if is_hang_up(input) {
             messages.push(Message::InputClosed);
         } else if !input.is_empty() || resized {
             read_input(&mut messages);
         }
         Ok(messages)
     }
+}
+
+/// True for the poll events of a terminal that hung up. Such a terminal reads as an
+/// endless end of file, and crossterm, asked to read it, loops on it for ever: it is not
+/// asked.
+fn is_hang_up(events: rustix::event::PollFlags) -> bool {
+    use rustix::event::PollFlags;
+    events.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+}
+
+/// True when the terminal has hung up already, asked without waiting.
+fn has_hung_up(tty: &std::fs::File) -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let mut fds = [PollFd::new(tty, PollFlags::IN)];
+    poll(&mut fds, Some(&Timespec::default())).is_ok_and(|_| is_hang_up(fds[0].revents()))
+}
+
+/// Ends the reader when its terminal hangs up (a window closed, an SSH connection
+/// dropped), even when no SIGHUP comes (the terminal is not the session's) and the loop
+/// cannot take the news: a hang-up in the instant between the loop's look at the
+/// terminal and crossterm's read leaves crossterm reading the end of file for ever. The
+/// loop is told, and given the grace a terminating signal gets.
+fn watch_for_hang_up(tty: &std::fs::File, mailbox: Mailbox) -> io::Result<()> {
+    use rustix::event::{PollFd, PollFlags, poll};
+    let tty = tty.try_clone()?;
+    std::thread::spawn(move || {
+        // Asking for no events, poll returns on a hang-up or an error only, whatever
+        // is typed meanwhile.
+        let mut fds = [PollFd::new(&tty, PollFlags::empty())];
+        loop {
+            match poll(&mut fds, None) {
+                Ok(_) if is_hang_up(fds[0].revents()) => break,
+                Ok(_) | Err(rustix::io::Errno::INTR) => {}
+                // Nothing to watch with: the loop still sees a hang-up it can take.
+                Err(_) => return,
+            }
+        }
+        end_if_not_ended(signal_hook::consts::SIGHUP);
+        let _ = mailbox.send(Message::InputClosed);
+    });
+    Ok(())
 }
 
 /// Every terminal event ready now. An error reading (the terminal is gone) ends input.
@@ -444,6 +483,7 @@ fn event_loop(
         background,
     } = after_first_frame;
     forward_signals(signals, mailbox.clone());
+    watch_for_hang_up(&inbox.tty, mailbox.clone())?;
     if let Some(tty) = asked
         && ambiguous_width_answer(tty) == AmbiguousWidth::Wide
     {
@@ -453,9 +493,13 @@ fn event_loop(
     }
     // crossterm makes its reader of the terminal on first use: made now, while nothing
     // waits for it, rather than on the first key, which it would delay by 50 µs. Whatever
-    // it reads meanwhile is handled at once.
+    // it reads meanwhile is handled at once. Not from a terminal closed already.
     let mut early = Vec::new();
-    read_input(&mut early);
+    if has_hung_up(&inbox.tty) {
+        early.push(Message::InputClosed);
+    } else {
+        read_input(&mut early);
+    }
     if let Some(exit) = handle_batch(app, &mut screen, &inbox.tty, early)? {
         return Ok(exit);
     }

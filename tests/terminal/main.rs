@@ -429,9 +429,20 @@ fn tiny_terminals_at_start_and_after_resizes_never_panic() {
 /// Closing the terminal (an SSH connection dropped, a terminal window closed) hangs it
 /// up: the reader must end, not spin on a terminal that reads as an endless end of file.
 /// It runs in a session of its own (`setsid`), so the terminal is not its controlling
-/// one and no SIGHUP comes to end it: only its input tells it.
+/// one and no SIGHUP comes to end it: only its input tells it. The terminal is closed
+/// the moment the first frame shows, when the reader is still getting ready for keys,
+/// and again a little after; each time the reader itself must be gone, not only the
+/// `setsid` above it, which the hangup kills.
 #[test]
 fn the_reader_ends_when_its_terminal_is_closed() {
+    for pause in [Duration::ZERO, Duration::from_millis(300)] {
+        for _ in 0..3 {
+            close_the_terminal_after_the_first_frame(pause);
+        }
+    }
+}
+
+fn close_the_terminal_after_the_first_frame(pause: Duration) {
     use std::io::Read;
 
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -449,7 +460,7 @@ fn the_reader_ends_when_its_terminal_is_closed() {
     command.args(["-w", BIN, "--no-resume", "--ambiguous-width", "narrow"]);
     command.env("TERM", "xterm-256color");
     command.env("XDG_STATE_HOME", state.path());
-    let mut child = pty.slave.spawn_command(command).expect("briefing starts");
+    let mut setsid = pty.slave.spawn_command(command).expect("briefing starts");
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().expect("pty reader");
     let mut seen = Vec::new();
@@ -459,17 +470,47 @@ fn the_reader_ends_when_its_terminal_is_closed() {
         assert!(read > 0, "the terminal closed before the first frame");
         seen.extend_from_slice(&chunk[..read]);
     }
+    let reader_pid = child_of(setsid.process_id().expect("setsid's pid"));
+    std::thread::sleep(pause);
     drop(reader);
     drop(pty.master);
     let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        if child.try_wait().expect("child status").is_some() {
-            return;
-        }
+    while is_running(reader_pid) {
         if Instant::now() >= deadline {
-            let _ = child.kill();
-            panic!("briefing still runs 10 s after its terminal closed");
+            if let Some(pid) = rustix::process::Pid::from_raw(reader_pid) {
+                let _ = rustix::process::kill_process(pid, Signal::KILL);
+            }
+            panic!(
+                "briefing still runs 10 s after its terminal closed ({pause:?} after its first frame)"
+            );
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+    let _ = setsid.kill();
+    let _ = setsid.wait();
+}
+
+/// The process `setsid -w` started: its only child.
+fn child_of(pid: u32) -> i32 {
+    let children = format!("/proc/{pid}/task/{pid}/children");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let listed = std::fs::read_to_string(&children).unwrap_or_default();
+        if let Some(child) = listed.split_whitespace().next() {
+            return child.parse().expect("a process id");
+        }
+        assert!(Instant::now() < deadline, "setsid started nothing");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// True while process `pid` exists and has not ended (a zombie has).
+fn is_running(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let state = stat.rsplit_once(") ")?.1.chars().next()?;
+            Some(state != 'Z' && state != 'X')
+        })
+        .unwrap_or(false)
 }
