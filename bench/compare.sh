@@ -25,7 +25,7 @@
 # less's own ranging 0.13-0.40 ms on one machine in one run. The first press alone is
 # reported beside it, without a target.
 #
-# usage: bench/compare.sh            (about 10 minutes on 2 cores)
+# usage: bench/compare.sh            (about 6 minutes on 2 cores)
 # env:   RUNS=9 BIG_RUNS=5 IDLE_RUNS=1  rounds per document; SKIP_BUILD=1 reuses the binary;
 #        OUT=dir for the JSON and raw ttfs output (default bench/out/compare-DATE)
 set -euo pipefail

@@ -301,14 +301,14 @@ fn watch_for_hang_up(tty: &std::fs::File, mailbox: Mailbox) -> io::Result<()> {
     let tty = tty.try_clone()?;
     std::thread::spawn(move || {
         // Asking for no events, poll returns on a hang-up or an error only, whatever
-        // is typed meanwhile.
+        // is typed meanwhile (on Linux; where it returns for anything else, the watch
+        // stops rather than spin, and the loop still sees a hang-up it can take).
         let mut fds = [PollFd::new(&tty, PollFlags::empty())];
         loop {
             match poll(&mut fds, None) {
                 Ok(_) if is_hang_up(fds[0].revents()) => break,
-                Ok(_) | Err(rustix::io::Errno::INTR) => {}
-                // Nothing to watch with: the loop still sees a hang-up it can take.
-                Err(_) => return,
+                Err(rustix::io::Errno::INTR) => {}
+                Ok(_) | Err(_) => return,
             }
         }
         end_if_not_ended(signal_hook::consts::SIGHUP);

@@ -975,7 +975,7 @@ mod tests {
 
     /// A line down beside a tree that fills the pane is written in one piece of at most
     /// 2 KiB, the most a terminal's kernel driver passes on at once: a larger frame can
-    /// reach the screen in two reads, the second a scheduler's tick later.
+    /// reach the terminal in two reads, and show half drawn in between.
     #[test]
     fn a_line_down_beside_a_full_tree_takes_one_write_of_the_terminal() {
         const TERMINAL_WRITE: usize = 2048;
