@@ -639,11 +639,10 @@ impl App {
     /// Computes the panes for a terminal size and re-lays the text if its width changed,
     /// keeping the same text at the top.
     fn resize(&mut self, width: usize, height: usize) {
-        let top_offset = self
+        let top_line = self
             .window
             .first()
-            .map(DisplayLine::source)
-            .map(|source| source.start);
+            .map(|line| (line.source().start, line.block.is_none()));
         self.size = (width, height);
         let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
         let body_height = height.saturating_sub(1);
@@ -690,8 +689,21 @@ impl App {
             measure: self.settings.measure,
             ambiguous: self.settings.ambiguous,
         });
-        let top = match top_offset {
-            Some(offset) => self.line_at(offset),
+        let top = match top_line {
+            Some((offset, blank)) => {
+                let first = self.line_at(offset);
+                // A blank line between paragraphs holds no text to be found again by:
+                // the reader stays on it, the line before the paragraph it leads to,
+                // instead of moving down a line at every resize or return from ^Z.
+                let before = self.pages.advance(&self.doc, first, -1);
+                let on_blank = blank
+                    && before != first
+                    && self
+                        .pages
+                        .get(&self.doc, before)
+                        .is_some_and(|line| line.block.is_none());
+                if on_blank { before } else { first }
+            }
             None => self.top,
         };
         self.top = self.clamp_top(top);

@@ -563,3 +563,31 @@ fn reading_down_the_opening_the_tree_never_goes_back_to_the_title() {
         ["<title>", "同志们:", "一、认清形势、凝心聚力争创“三连冠”"]
     );
 }
+
+#[test]
+fn a_blank_top_line_stays_on_top_through_a_resize() {
+    let mut app = app(100, 20);
+    app.update(Action::Down);
+    assert!(app.window()[0].block.is_none(), "the top line is blank");
+    let shown: Vec<String> = app
+        .window()
+        .iter()
+        .map(|line| line.screen.text.clone())
+        .collect();
+    app.update(Action::Resize {
+        width: 100,
+        height: 20,
+    });
+    let again: Vec<String> = app
+        .window()
+        .iter()
+        .map(|line| line.screen.text.clone())
+        .collect();
+    assert_eq!(again, shown);
+    app.update(Action::Resize {
+        width: 90,
+        height: 20,
+    });
+    assert!(app.window()[0].block.is_none(), "the top line is blank");
+    assert!(app.window()[1].screen.text.contains("同志们"));
+}
