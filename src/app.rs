@@ -695,14 +695,16 @@ impl App {
                 // A blank line between paragraphs holds no text to be found again by:
                 // the reader stays on it, the line before the paragraph it leads to,
                 // instead of moving down a line at every resize or return from ^Z.
-                let before = self.pages.advance(&self.doc, first, -1);
-                let on_blank = blank
-                    && before != first
-                    && self
-                        .pages
-                        .get(&self.doc, before)
-                        .is_some_and(|line| line.block.is_none());
-                if on_blank { before } else { first }
+                let blank_before = blank
+                    .then(|| self.pages.advance(&self.doc, first, -1))
+                    .filter(|&before| {
+                        before != first
+                            && self
+                                .pages
+                                .get(&self.doc, before)
+                                .is_some_and(|line| line.block.is_none())
+                    });
+                blank_before.unwrap_or(first)
             }
             None => self.top,
         };

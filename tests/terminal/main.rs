@@ -470,14 +470,18 @@ fn close_the_terminal_after_the_first_frame(pause: Duration) {
         assert!(read > 0, "the terminal closed before the first frame");
         seen.extend_from_slice(&chunk[..read]);
     }
-    let reader_pid = child_of(setsid.process_id().expect("setsid's pid"));
+    let reader_pid = briefing_pid(setsid.process_id().expect("setsid's pid"));
     std::thread::sleep(pause);
     drop(reader);
     drop(pty.master);
     let deadline = Instant::now() + Duration::from_secs(10);
-    while is_running(reader_pid) {
+    // Gone, or a zombie: ended either way.
+    while process_state(reader_pid).is_some_and(|state| state != "Z") {
         if Instant::now() >= deadline {
-            if let Some(pid) = rustix::process::Pid::from_raw(reader_pid) {
+            let pid = i32::try_from(reader_pid)
+                .ok()
+                .and_then(rustix::process::Pid::from_raw);
+            if let Some(pid) = pid {
                 let _ = rustix::process::kill_process(pid, Signal::KILL);
             }
             panic!(
@@ -488,29 +492,4 @@ fn close_the_terminal_after_the_first_frame(pause: Duration) {
     }
     let _ = setsid.kill();
     let _ = setsid.wait();
-}
-
-/// The process `setsid -w` started: its only child.
-fn child_of(pid: u32) -> i32 {
-    let children = format!("/proc/{pid}/task/{pid}/children");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let listed = std::fs::read_to_string(&children).unwrap_or_default();
-        if let Some(child) = listed.split_whitespace().next() {
-            return child.parse().expect("a process id");
-        }
-        assert!(Instant::now() < deadline, "setsid started nothing");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
-
-/// True while process `pid` exists and has not ended (a zombie has).
-fn is_running(pid: i32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .ok()
-        .and_then(|stat| {
-            let state = stat.rsplit_once(") ")?.1.chars().next()?;
-            Some(state != 'Z' && state != 'X')
-        })
-        .unwrap_or(false)
 }
