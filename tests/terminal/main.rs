@@ -470,7 +470,7 @@ fn close_the_terminal_after_the_first_frame(pause: Duration) {
         assert!(read > 0, "the terminal closed before the first frame");
         seen.extend_from_slice(&chunk[..read]);
     }
-    let reader_pid = briefing_pid(setsid.process_id().expect("setsid's pid"));
+    let reader_pid = child_of(setsid.process_id().expect("setsid's pid"));
     std::thread::sleep(pause);
     drop(reader);
     drop(pty.master);
@@ -492,4 +492,20 @@ fn close_the_terminal_after_the_first_frame(pause: Duration) {
     }
     let _ = setsid.kill();
     let _ = setsid.wait();
+}
+
+/// The process `setsid -w` started: its only child, read from the kernel's list of
+/// `pid`'s children. Not [`briefing_pid`], which reads every process's stat: by the time
+/// it has found the reader, the moment just after the first frame has passed.
+fn child_of(pid: u32) -> u32 {
+    let children = format!("/proc/{pid}/task/{pid}/children");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let listed = std::fs::read_to_string(&children).unwrap_or_default();
+        if let Some(child) = listed.split_whitespace().next() {
+            return child.parse().expect("a process id");
+        }
+        assert!(Instant::now() < deadline, "setsid started nothing");
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }
