@@ -446,15 +446,22 @@ impl<'t> Parser<'t> {
             && (several || spaced_out || markers::is_section_word(&compact))
     }
 
+    /// A short unpunctuated line that stands above prose. A run of such lines (verse, a
+    /// table flattened into one cell a line, a signature over its date) is not headings:
+    /// a heading introduces text, so the line after it is prose and the line before it
+    /// is not another line of the same list.
     fn is_unnumbered_candidate(&self, index: usize, body_end: usize) -> bool {
         let text = self.para_text(index);
-        let visible = text.chars().filter(|c| !is_space(*c)).count();
-        let next_is_body = index + 1 < body_end && self.roles[index + 1].is_none();
-        (2..=16).contains(&visible)
-            && next_is_body
-            && text
-                .chars()
-                .all(|c| !is_punctuation(c) || matches!(c, '、' | '·'))
+        let next_is_prose = index + 1 < body_end
+            && self.roles[index + 1].is_none()
+            && is_prose(self.para_text(index + 1));
+        let previous_is_short_line = index > 0
+            && self.roles[index - 1].is_none()
+            && is_short_line(self.para_text(index - 1))
+            && markers::heading_marker(self.para_text(index - 1)).is_none();
+        is_short_line(text)
+            && next_is_prose
+            && !previous_is_short_line
             && text.chars().any(is_han)
             && !is_date_line(text)
             && index > 0
@@ -919,6 +926,21 @@ fn point_label(text: &str, start: usize, limit: usize) -> Range<usize> {
     start..end
 }
 
+/// A line of 2 to 16 visible characters with no punctuation but 、 and ·: what an
+/// unnumbered heading, a table cell or a line of verse printed without marks looks like.
+fn is_short_line(text: &str) -> bool {
+    let visible = text.chars().filter(|c| !is_space(*c)).count();
+    (2..=16).contains(&visible)
+        && text
+            .chars()
+            .all(|c| !is_punctuation(c) || matches!(c, '、' | '·'))
+}
+
+/// Running text: a sentence or clause mark, or a line longer than a heading would be.
+fn is_prose(text: &str) -> bool {
+    text.contains(['。', '，', '；', '！', '？', ',', ';']) || text.chars().nth(30).is_some()
+}
+
 fn looks_like_title(text: &str) -> bool {
     let chars = text.chars().count();
     (2..=60).contains(&chars)
@@ -1161,7 +1183,22 @@ fn is_footer_line(text: &str) -> bool {
         || PREFIXES.iter().any(|prefix| trimmed.starts_with(prefix))
             && trimmed.chars().count() <= 120
         || is_date_line(trimmed)
-        || trimmed.ends_with("印发") && trimmed.chars().count() <= 40
+        // The 版记's 印发 line names the office and the date it printed the document
+        // (市委办公室 2023年12月25日印发); a title may end in 印发 too (国务院关于印发).
+        || trimmed.ends_with("印发") && trimmed.chars().count() <= 40 && mentions_date(trimmed)
+}
+
+/// A date somewhere in the text: a year and a month (2023年12月, 二〇〇四年六月).
+fn mentions_date(text: &str) -> bool {
+    text.split_once('年')
+        .is_some_and(|(before, after)| before.ends_with(is_numeral_char) && after.contains('月'))
+}
+
+fn is_numeral_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || chinese_numeral(&c.to_string()).is_some()
+        || matches!(c, '〇' | '○' | 'O')
 }
 
 /// A signature line above a date: 国务院, XX市人民政府办公室.

@@ -13,6 +13,8 @@ pub enum HeadingFamily {
     Chapter,
     /// 第一节.
     Section,
+    /// 第一条: the articles of rules and regulations.
+    Article,
     /// 一、 一． 一.
     NumeralComma,
     /// 一 重工业… (numeral and a space) or a numeral alone on its line.
@@ -34,10 +36,11 @@ impl HeadingFamily {
             Self::Part => 0,
             Self::Chapter => 1,
             Self::Section => 2,
-            Self::NumeralComma | Self::NumeralSpace | Self::Unnumbered => 3,
-            Self::NumeralParen => 4,
-            Self::DigitDot => 5,
-            Self::DigitParen => 6,
+            Self::Article => 3,
+            Self::NumeralComma | Self::NumeralSpace | Self::Unnumbered => 4,
+            Self::NumeralParen => 5,
+            Self::DigitDot => 6,
+            Self::DigitParen => 7,
         }
     }
 }
@@ -287,7 +290,7 @@ pub fn heading_marker(text: &str) -> Option<HeadingMarker> {
     None
 }
 
-/// 第一部分 / 第一章 / 第一节, followed by a space, the end of the line or the text.
+/// 第一部分 / 第一章 / 第一节 / 第一条, followed by a space, the end of the line or the text.
 fn ordinal_heading(text: &str) -> Option<HeadingMarker> {
     let rest = text.strip_prefix('第')?;
     let (number, digits) = chinese_numeral(rest).or_else(|| arabic_numeral(rest))?;
@@ -297,6 +300,7 @@ fn ordinal_heading(text: &str) -> Option<HeadingMarker> {
         (HeadingFamily::Part, "编"),
         (HeadingFamily::Chapter, "章"),
         (HeadingFamily::Section, "节"),
+        (HeadingFamily::Article, "条"),
     ]
     .into_iter()
     .find(|(_, unit)| after.starts_with(unit))?;
