@@ -25,6 +25,10 @@ pub use markers::{chinese_numeral, is_han};
 const MAX_TITLE_LINES: usize = 3;
 /// Characters a point's lead phrase may have in the outline.
 const MAX_POINT_LABEL_CHARS: usize = 40;
+/// Short lines that may stand between the title and the salutation.
+const MAX_LINES_ABOVE_SALUTATION: usize = 3;
+/// Characters such a line may have (a dateline sentence: 2025年1月14日在…上作报告。).
+const MAX_LINE_ABOVE_SALUTATION: usize = 60;
 /// How many paragraphs from the end a closing that starts with an address may begin.
 const CLOSING_LOOKBACK: usize = 5;
 /// Characters of the closing shown as its label.
@@ -303,38 +307,72 @@ impl<'t> Parser<'t> {
         start
     }
 
-    /// The address at the top of the body: a line of its own, or the start of the first paragraph.
+    /// The address at the top of the body: a line of its own, several lines that build
+    /// one address (全国同胞们， / 尊敬的各位来宾， / 同志们、朋友们：), or the start of the
+    /// first paragraph (同志们！今天…).
     fn salutation(&mut self, body_start: usize, body_end: usize) -> Option<Node> {
-        if body_start >= body_end {
-            return None;
+        // Short lines under the title (a source, a place and date, a repeated heading,
+        // the sentence saying who spoke where) may come before it.
+        let window = body_end.min(body_start + MAX_LINES_ABOVE_SALUTATION + 1);
+        let (first, last, len) = (body_start..window)
+            .take_while(|&i| {
+                let above = self.para_text(i.saturating_sub(1));
+                i == body_start
+                    || above.chars().nth(MAX_LINE_ABOVE_SALUTATION).is_none()
+                    || is_editorial_note(above)
+            })
+            .find_map(|i| self.greeting(i, body_end).map(|(last, len)| (i, last, len)))?;
+        for role in &mut self.roles[body_start..first] {
+            *role = Some(BlockRole::Byline);
         }
-        // A stray line under the title (a place and date, a time stamp) may come first.
-        let index = (body_start..body_end.min(body_start + 2)).find(|&i| {
-            salutation_len(self.para_text(i)).is_some()
-                && (i == body_start || is_front_matter_like(self.para_text(body_start)))
-        })?;
-        if index > body_start {
-            self.roles[body_start] = Some(BlockRole::Byline);
+        let last_text = self.para_text(last);
+        let start = self.paragraphs[first].span.start;
+        let head = start..self.paragraphs[last].span.start + len;
+        for role in &mut self.roles[first..last] {
+            *role = Some(BlockRole::Salutation);
         }
-        let body_start = index;
-        let paragraph = self.paragraphs.get(body_start)?.clone();
-        let text = self.para_text(body_start);
-        let len = salutation_len(text)?;
-        let head = paragraph.span.start..paragraph.span.start + len;
-        if len == text.len() {
-            self.roles[body_start] = Some(BlockRole::Salutation);
+        if len == last_text.len() {
+            self.roles[last] = Some(BlockRole::Salutation);
         }
+        let label = (first..=last)
+            .map(|i| {
+                let text = self.para_text(i);
+                if i == last {
+                    text.get(..len).unwrap_or(text)
+                } else {
+                    text
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
         Some(Node {
             kind: NodeKind::Salutation,
             depth: 0,
             marker: None,
-            label: self.text.get(head.clone()).unwrap_or_default().to_owned(),
+            label,
             span: head.clone(),
             head,
-            line: paragraph.line,
-            run_in: len < text.len(),
+            line: self.paragraphs[first].line,
+            run_in: len < last_text.len(),
             parent: None,
         })
+    }
+
+    /// The greeting that starts at paragraph `first`: the paragraph where it ends and
+    /// the byte length of the greeting in that paragraph.
+    fn greeting(&self, first: usize, body_end: usize) -> Option<(usize, usize)> {
+        let mut index = first;
+        while index < body_end {
+            let text = self.para_text(index);
+            if let Some(len) = salutation_len(text).or_else(|| addressee_line_len(text)) {
+                return Some((index, len));
+            }
+            if !is_greeting_part(text) {
+                return None;
+            }
+            index += 1;
+        }
+        None
     }
 
     /// Finds headings and their depths. Depth follows the nesting in this document: a
@@ -1099,11 +1137,14 @@ fn salutation_len(text: &str) -> Option<usize> {
     }
     let head = text.get(..offset)?;
     let len = offset + mark.len_utf8();
+    // A line of its own may describe its audience at length (东海老年护理医院全体职工同志们：);
+    // one that runs into the paragraph is a few words.
+    let longest_part = if len == text.len() { 24 } else { 12 };
     let is_address = head.chars().count() <= 40
         && ADDRESS_WORDS.iter().any(|w| head.contains(w))
         && head
             .split(['，', '、', ',', ' ', '\u{3000}'])
-            .all(|part| part.is_empty() || part.chars().count() <= 12);
+            .all(|part| part.is_empty() || part.chars().count() <= longest_part);
     if is_address {
         return Some(len);
     }
@@ -1119,6 +1160,50 @@ fn salutation_len(text: &str) -> Option<usize> {
             .iter()
             .any(|suffix| head.trim_end().ends_with(suffix));
     is_addressees.then_some(len)
+}
+
+/// A line that names its addressees and nothing else, standing alone at the top of the
+/// body and ending in a colon: 武警总部：, 辛勤工作在全球各个岗位的公司全体员工：. It is a
+/// noun phrase: no clause inside it (a sentence such as 现将有关事项通知如下： has a verb
+/// that announces what follows).
+fn addressee_line_len(text: &str) -> Option<usize> {
+    let head = text.strip_suffix(['：', ':'])?;
+    let count = head.chars().count();
+    let announces = ["如下", "以下", "为", "是", "有"]
+        .iter()
+        .any(|w| head.ends_with(w));
+    ((2..=30).contains(&count)
+        && !announces
+        && head
+            .chars()
+            .all(|c| !is_punctuation(c) || matches!(c, '、' | '（' | '）' | '(' | ')'))
+        && head.chars().any(is_han))
+    .then_some(text.len())
+}
+
+/// An editor's note put above a published speech: 【导  读】…, 编者按：….
+fn is_editorial_note(text: &str) -> bool {
+    let labelled = text
+        .strip_prefix('【')
+        .and_then(|rest| rest.split_once('】'))
+        .is_some_and(|(label, _)| {
+            (1..=6).contains(&label.chars().filter(|c| !is_space(*c)).count())
+        });
+    labelled
+        || ["编者按", "内容提要", "摘要：", "导读："]
+            .iter()
+            .any(|w| text.starts_with(w))
+}
+
+/// One line of a greeting printed over several (全国同胞们， / 尊敬的各位来宾，): a
+/// short address ending in a comma.
+fn is_greeting_part(text: &str) -> bool {
+    let Some(head) = text.strip_suffix(['，', '、', ',']) else {
+        return false;
+    };
+    head.chars().count() <= 40
+        && !head.contains(['。', '！', '？', '：'])
+        && (ADDRESS_WORDS.iter().any(|w| head.contains(w)) || head.ends_with('们'))
 }
 
 fn is_backmatter_start(text: &str) -> bool {

@@ -410,8 +410,17 @@ pub fn is_date_line(text: &str) -> bool {
     let inner = text.trim_matches(|c: char| {
         is_space(c) || matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕' | '[' | ']')
     });
+    // The time of day a speech was given may follow its date: 2020年10月29日上午.
+    let inner = ["上午", "下午", "中午", "晚上", "早上"]
+        .iter()
+        .find_map(|part| inner.strip_suffix(part))
+        .map_or(inner, |date| date.trim_end_matches(is_space));
+    // Typed copies write 〇 as the letter O: 二O一O年十月.
     let is_digit = |c: char| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || chinese_digit(c).is_some() || c == '十'
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || chinese_digit(c).is_some()
+            || matches!(c, '十' | 'O' | 'Ｏ')
     };
     let mut digits = 0;
     let mut separators = 0;
