@@ -315,12 +315,7 @@ impl<'t> Parser<'t> {
         // the sentence saying who spoke where) may come before it.
         let window = body_end.min(body_start + MAX_LINES_ABOVE_SALUTATION + 1);
         let (first, last, len) = (body_start..window)
-            .take_while(|&i| {
-                let above = self.para_text(i.saturating_sub(1));
-                i == body_start
-                    || above.chars().nth(MAX_LINE_ABOVE_SALUTATION).is_none()
-                    || is_editorial_note(above)
-            })
+            .take_while(|&i| i == body_start || may_stand_above_salutation(self.para_text(i - 1)))
             .find_map(|i| self.greeting(i, body_end).map(|(last, len)| (i, last, len)))?;
         for role in &mut self.roles[body_start..first] {
             *role = Some(BlockRole::Byline);
@@ -1179,6 +1174,18 @@ fn addressee_line_len(text: &str) -> Option<usize> {
             .all(|c| !is_punctuation(c) || matches!(c, '、' | '（' | '）' | '(' | ')'))
         && head.chars().any(is_han))
     .then_some(text.len())
+}
+
+/// What may come between the title and the salutation: an editor's note, or a short
+/// line that is not speech: a source, a heading repeated, a sentence that dates the
+/// speech (2025年1月14日在…上作报告。). A sentence of the speech (今天开会。) or a
+/// numbered heading means the salutation, if any, was before.
+fn may_stand_above_salutation(text: &str) -> bool {
+    let short = text.chars().nth(MAX_LINE_ABOVE_SALUTATION).is_none();
+    is_editorial_note(text)
+        || short
+            && markers::heading_marker(text).is_none()
+            && (!text.contains(['。', '！', '？', '!', '?']) || mentions_date(text))
 }
 
 /// An editor's note put above a published speech: 【导  读】…, 编者按：….
