@@ -527,6 +527,9 @@ impl<'t> Parser<'t> {
         let start = match addressed {
             Some(start) => start,
             None if is_closing_paragraph(self.para_text(last)) => last,
+            None if after_last_heading == last && self.items_are_single_paragraphs(headings) => {
+                last
+            }
             None => return None,
         };
         if (start..=last).any(|i| self.roles[i].is_some()) {
@@ -536,6 +539,19 @@ impl<'t> Parser<'t> {
             *role = Some(BlockRole::Closing);
         }
         Some(start)
+    }
+
+    /// Whether the top-level headings are items of one paragraph each (一、关于…问题。…
+    /// run in, the next item on the next line): then a paragraph after the last item is
+    /// not more of it, as none of its siblings has a second paragraph, but the closing.
+    fn items_are_single_paragraphs(&self, headings: &[FoundHeading]) -> bool {
+        let top: Vec<&FoundHeading> = headings.iter().filter(|h| h.depth == 0).collect();
+        top.len() >= 2
+            && top.iter().all(|h| h.run_in)
+            && headings
+                .windows(2)
+                .all(|pair| pair[1].paragraph == pair[0].paragraph + 1)
+            && headings.iter().all(|h| h.depth == 0)
     }
 
     /// Heading and point nodes in document order, with spans and parents.
@@ -1335,8 +1351,12 @@ fn is_closing_paragraph(text: &str) -> bool {
     starts_with_address(text) || text.starts_with("让我们") || is_thanks_only(text)
 }
 
+/// Thanks that end a speech: 谢谢大家！, or a paragraph that opens by thanking the
+/// audience again (再次感谢大家，…).
 fn is_thanks_only(text: &str) -> bool {
+    let thanks = text.trim_start_matches("再次").trim_start_matches("最后，");
     text.starts_with("谢谢") && text.chars().count() <= 12
+        || thanks.len() < text.len() && (thanks.starts_with("感谢") || thanks.starts_with("谢谢"))
 }
 
 #[cfg(test)]
