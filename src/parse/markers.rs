@@ -25,6 +25,8 @@ pub enum HeadingFamily {
     DigitDot,
     /// （1） (1) 1）.
     DigitParen,
+    /// ① ②.
+    Circled,
     /// A short stand-alone line with no number: 引　　言.
     Unnumbered,
 }
@@ -41,6 +43,7 @@ impl HeadingFamily {
             Self::NumeralParen => 5,
             Self::DigitDot => 6,
             Self::DigitParen => 7,
+            Self::Circled => 8,
         }
     }
 }
@@ -67,6 +70,8 @@ pub enum PointFamily {
     Sequence,
     /// Inline （1）（2）.
     DigitParen,
+    /// Inline ①②③.
+    Circled,
 }
 
 /// A point marker found inside a paragraph.
@@ -219,6 +224,15 @@ fn arabic_numeral(text: &str) -> Option<(u32, usize)> {
     (len > 0 && digits <= 4 && value > 0).then_some((value, len))
 }
 
+/// Reads a circled number at the start of `text`: ① to ⑳. (⑴ ⑵ mark the notes of
+/// the texts that use them, not lists.)
+pub fn circled_numeral(text: &str) -> Option<(u32, usize)> {
+    let c = text.chars().next()?;
+    ('①'..='⑳')
+        .contains(&c)
+        .then(|| (u32::from(c) - u32::from('①') + 1, c.len_utf8()))
+}
+
 fn starts_with_any(text: &str, prefixes: &[char]) -> Option<usize> {
     let c = text.chars().next()?;
     prefixes.contains(&c).then(|| c.len_utf8())
@@ -252,6 +266,9 @@ pub fn heading_marker(text: &str) -> Option<HeadingMarker> {
     }
     if let Some(marker) = ordinal_heading(text) {
         return Some(marker);
+    }
+    if let Some((number, len)) = circled_numeral(text) {
+        return found(HeadingFamily::Circled, number, len);
     }
     if let Some((number, digits)) = chinese_numeral(text) {
         let rest = text.get(digits..)?;
@@ -328,6 +345,14 @@ pub fn point_marker(text: &str) -> Option<PointMarker> {
             len_with_punctuation: len,
         });
     }
+    if let Some((number, len)) = circled_numeral(text) {
+        return Some(PointMarker {
+            family: PointFamily::Circled,
+            number,
+            len,
+            len_with_punctuation: len,
+        });
+    }
     if let Some(marker) = sequence_marker(text) {
         return Some(marker);
     }
@@ -340,7 +365,8 @@ pub fn point_marker(text: &str) -> Option<PointMarker> {
         let base = '第'.len_utf8() + digits;
         let next = after.chars().next()?;
         return match next {
-            '是' => Some(PointMarker {
+            // 第一是…, 第一要…
+            '是' | '要' => Some(PointMarker {
                 family: PointFamily::Ordinal,
                 number,
                 len: base + next.len_utf8(),

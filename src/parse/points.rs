@@ -50,6 +50,7 @@ pub fn candidates(text: &str, range: Range<usize>, out: &mut Vec<Candidate>) {
                     | '再'
                     | '最'
                     | '第'
+                    | '①'..='⑳'
             )
             && (is_clause_boundary(previous) || matches!(c, '（' | '('));
         previous = Some(c);
