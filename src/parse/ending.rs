@@ -1,0 +1,222 @@
+//! The end of a document: back matter after a rule or under 注释, the footer (source,
+//! signature and date lines), and the closing (the final exhortation or thanks).
+
+use super::markers::{chinese_numeral, is_date_line, is_punctuation, is_space};
+use super::salutation::starts_with_address;
+use super::{FoundHeading, Parser, markers};
+use crate::document::BlockRole;
+
+impl Parser<'_> {
+    /// Claims notes and attachments after the speech: from a rule line (------), a
+    /// stand-alone 注释 or 附件 line on. Returns where the speech proper ends.
+    pub(super) fn backmatter(&mut self, body_start: usize) -> usize {
+        // Attachments follow the signature and its date (GB/T 9704); a 附件 list before
+        // the signature is the 附件说明 and stays in the text.
+        let after_date = |i: usize| {
+            let previous = self.para_text(i - 1);
+            is_date_line(previous.trim_end_matches("印发")) || is_footer_line(previous)
+        };
+        let Some(start) = (body_start + 1..self.paragraphs.len()).find(|&i| {
+            let text = self.para_text(i);
+            is_backmatter_start(text) || (is_attachment_line(text) && after_date(i))
+        }) else {
+            return self.paragraphs.len();
+        };
+        for role in self.roles.iter_mut().skip(start) {
+            *role = Some(BlockRole::Backmatter);
+        }
+        start
+    }
+
+    /// Claims trailing source, attribution, signature and date lines; returns the new end.
+    pub(super) fn footer(&mut self, body_start: usize, body_end: usize) -> usize {
+        let mut start = body_end;
+        while start > body_start + 1 {
+            let text = self.para_text(start - 1);
+            let below = self.para_text(start);
+            let below_is_date = start < body_end
+                && (is_date_line(below) || is_date_line(below.trim_end_matches("印发")));
+            let signature = below_is_date && is_signature_line(text);
+            if !(is_footer_line(text) || signature) {
+                break;
+            }
+            start -= 1;
+        }
+        for role in &mut self.roles[start..body_end] {
+            *role = Some(BlockRole::Footer);
+        }
+        start
+    }
+
+    /// The final exhortation or thanks after the last section.
+    pub(super) fn closing(
+        &mut self,
+        body_start: usize,
+        body_end: usize,
+        headings: &[FoundHeading],
+    ) -> Option<usize> {
+        let last = body_end.checked_sub(1)?;
+        if last <= body_start || self.roles[last].is_some() {
+            return None;
+        }
+        if headings.last().is_some_and(|h| h.paragraph >= last) {
+            return None;
+        }
+        // The closing starts with an address (同志们，… / 女士们、先生们！…) among the last
+        // few paragraphs, or is a final exhortation or thanks.
+        let after_last_heading = headings.last().map_or(body_start, |h| h.paragraph + 1);
+        let first_candidate = last
+            .saturating_sub(CLOSING_LOOKBACK - 1)
+            .max(after_last_heading)
+            .max(body_start + 1);
+        let addressed = (first_candidate..=last)
+            .rev()
+            .find(|&i| self.roles[i].is_none() && starts_with_address(self.para_text(i)));
+        let start = match addressed {
+            Some(start) => start,
+            None if is_closing_paragraph(self.para_text(last)) => last,
+            None if after_last_heading == last && items_are_single_paragraphs(headings) => last,
+            None => return None,
+        };
+        if (start..=last).any(|i| self.roles[i].is_some()) {
+            return None;
+        }
+        for role in &mut self.roles[start..body_end] {
+            *role = Some(BlockRole::Closing);
+        }
+        Some(start)
+    }
+}
+
+/// How many paragraphs from the end a closing that starts with an address may begin.
+pub(super) const CLOSING_LOOKBACK: usize = 5;
+
+pub(super) fn is_backmatter_start(text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
+    let is_rule = compact.chars().count() >= 5
+        && compact.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '—' | '─' | '━' | '_' | '＿' | '=' | '＝' | '*' | '＊' | '·'
+            )
+        });
+    let is_notes = matches!(compact.as_str(), "注释" | "注" | "参考文献" | "附注");
+    is_rule || is_notes
+}
+
+/// 附件 / 附件1 / 附件：清单: the start of an attachment or of the attachment list.
+pub(super) fn is_attachment_line(text: &str) -> bool {
+    text.trim_start_matches(is_space)
+        .strip_prefix("附件")
+        .is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with(['：', ':', ' ', '\u{3000}'])
+                || rest.starts_with(|c: char| {
+                    c.is_ascii_digit() || markers::chinese_numeral(&c.to_string()).is_some()
+                })
+        })
+}
+
+/// Source, attribution, link and date lines that close a published text.
+pub(super) fn is_footer_line(text: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "（来源",
+        "(来源",
+        "来源：",
+        "来源:",
+        "作者：",
+        "作者:",
+        "（作者",
+        "(作者",
+        "责任编辑",
+        "编辑：",
+        "编辑:",
+        "原标题",
+        "文章来源",
+        "出处",
+        "（责编",
+        "(责编",
+        "责编：",
+        "责编:",
+        "（此件",
+        "(此件",
+        "抄送",
+        "（根据",
+        "(根据",
+        "（本文",
+        "(本文",
+        "本文来源",
+        "转载",
+    ];
+    let trimmed = text.trim_start_matches(is_space);
+    find_url(trimmed).is_some()
+        || PREFIXES.iter().any(|prefix| trimmed.starts_with(prefix))
+            && trimmed.chars().count() <= 120
+        || is_date_line(trimmed)
+        // The 版记's 印发 line names the office and the date it printed the document
+        // (市委办公室 2023年12月25日印发); a title may end in 印发 too (国务院关于印发).
+        || trimmed.ends_with("印发") && trimmed.chars().count() <= 40 && mentions_date(trimmed)
+}
+
+/// A date somewhere in the text: a year and a month (2023年12月, 二〇〇四年六月).
+pub(super) fn mentions_date(text: &str) -> bool {
+    text.split_once('年')
+        .is_some_and(|(before, after)| before.ends_with(is_numeral_char) && after.contains('月'))
+}
+
+pub(super) fn is_numeral_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || chinese_numeral(&c.to_string()).is_some()
+        || matches!(c, '〇' | '○' | 'O')
+}
+
+/// A signature line above a date: 国务院, XX市人民政府办公室.
+pub(super) fn is_signature_line(text: &str) -> bool {
+    let count = text.chars().count();
+    (2..=30).contains(&count)
+        && text
+            .chars()
+            .all(|c| !is_punctuation(c) || matches!(c, '（' | '）' | '(' | ')'))
+}
+
+pub(super) fn find_url(text: &str) -> Option<String> {
+    let start = ["http://", "https://", "www."]
+        .iter()
+        .filter_map(|p| text.find(p))
+        .min()?;
+    let rest = text.get(start..)?;
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>'))
+        .map_or(rest.len(), |(offset, _)| offset);
+    let url = rest.get(..end)?.trim_end_matches(['.', ',', ';', ')', ']']);
+    (!url.is_empty()).then(|| url.to_owned())
+}
+
+/// A final exhortation (a paragraph that opens with 让我们) or thanks; an address at
+/// the start counts too.
+pub(super) fn is_closing_paragraph(text: &str) -> bool {
+    starts_with_address(text) || text.starts_with("让我们") || is_thanks_only(text)
+}
+
+/// Thanks that end a speech: 谢谢大家！, or a paragraph that opens by thanking the
+/// audience again (再次感谢大家，…).
+pub(super) fn is_thanks_only(text: &str) -> bool {
+    let thanks = text.trim_start_matches("再次").trim_start_matches("最后，");
+    text.starts_with("谢谢") && text.chars().count() <= 12
+        || thanks.len() < text.len() && (thanks.starts_with("感谢") || thanks.starts_with("谢谢"))
+}
+
+/// Whether the top-level headings are items of one paragraph each (一、关于…问题。…
+/// run in, the next item on the next line): then a paragraph after the last item is
+/// not more of it, as none of its siblings has a second paragraph, but the closing.
+fn items_are_single_paragraphs(headings: &[FoundHeading]) -> bool {
+    let top: Vec<&FoundHeading> = headings.iter().filter(|h| h.depth == 0).collect();
+    top.len() >= 2
+        && top.iter().all(|h| h.run_in)
+        && headings
+            .windows(2)
+            .all(|pair| pair[1].paragraph == pair[0].paragraph + 1)
+        && headings.iter().all(|h| h.depth == 0)
+}

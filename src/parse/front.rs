@@ -1,0 +1,157 @@
+//! Front matter: a dateline above the title, the title over one to three lines, and
+//! the lines under it (subtitle ——…, 文号, speaker, date, source).
+
+use super::ending::is_footer_line;
+use super::markers::{is_date_line, is_han, is_name_line, is_space};
+use super::salutation::salutation_len;
+use super::{Parser, markers};
+use crate::document::BlockRole;
+
+impl Parser<'_> {
+    /// Claims the title and the lines under it; returns the first paragraph of the body.
+    pub(super) fn front_matter(&mut self) -> usize {
+        let mut index = 0;
+        let Some(first) = self.paragraphs.first() else {
+            return 0;
+        };
+        // A dateline above the title (新华社北京3月5日电) is kept with the byline.
+        if is_dateline(self.para_text(0)) && self.paragraphs.len() > 2 && first.span.len() <= 200 {
+            self.roles[0] = Some(BlockRole::Byline);
+            index = 1;
+        }
+        let first_text = self.para_text(index);
+        let first_len = self.paragraphs[index].span.len();
+        if !looks_like_title(first_text) || self.paragraphs.len() < index + 2 || first_len > 400 {
+            if index > 0 {
+                self.roles[0] = None;
+            }
+            return 0;
+        }
+        let title_start = index;
+        self.roles[index] = Some(BlockRole::Title);
+        index += 1;
+        while index < (title_start + MAX_TITLE_LINES).min(self.paragraphs.len()) {
+            let candidate = self.para_text(index);
+            let previous = self.para_text(index - 1);
+            let continues = !self.paragraphs[index].gap_before
+                && !ends_title(previous)
+                && looks_like_title(candidate)
+                && front_matter_role(candidate).is_none()
+                && candidate.chars().count() <= 30
+                && index + 1 < self.paragraphs.len();
+            if !continues {
+                break;
+            }
+            self.roles[index] = Some(BlockRole::Title);
+            index += 1;
+        }
+        while let Some(role) = (index < self.paragraphs.len())
+            .then(|| under_title_role(self.para_text(index)))
+            .flatten()
+        {
+            self.roles[index] = Some(role);
+            index += 1;
+        }
+        index
+    }
+}
+
+/// Lines a title may be printed over.
+pub(super) const MAX_TITLE_LINES: usize = 3;
+
+pub(super) fn looks_like_title(text: &str) -> bool {
+    let chars = text.chars().count();
+    (2..=60).contains(&chars)
+        && !text.contains(['。', '；'])
+        && !text.ends_with(['：', ':', '，', ',', '！', '!', '？', '?'])
+        && markers::heading_marker(text).is_none()
+        && salutation_len(text).is_none()
+        && !is_date_line(text)
+        && !is_footer_line(text)
+}
+
+/// Words a complete title ends with: a second line after them is not part of the title.
+pub(super) fn ends_title(text: &str) -> bool {
+    const FINAL_WORDS: &[&str] = &[
+        "讲话", "报告", "意见", "通知", "决定", "方案", "办法", "规定", "纲要", "致辞", "发言",
+        "总结", "计划", "要点", "方法", "批复", "公告", "通告", "决议", "纪要", "贺信", "讲稿",
+        "说明", "指引", "细则", "条例",
+    ];
+    let text = text.trim_end_matches(|c: char| is_space(c) || matches!(c, '》' | '”' | '）' | ')'));
+    FINAL_WORDS.iter().any(|word| text.ends_with(word))
+}
+
+/// Lines that belong under the title: ——subtitle, speaker, date, 文号.
+pub(super) fn front_matter_role(text: &str) -> Option<BlockRole> {
+    let trimmed = text.trim_start_matches(is_space);
+    if trimmed.starts_with("——") || trimmed.starts_with("--") || trimmed.starts_with('—') {
+        return Some(BlockRole::Subtitle);
+    }
+    if is_doc_number(trimmed) {
+        return Some(BlockRole::DocNumber);
+    }
+    if is_date_line(trimmed) || is_name_line(trimmed) {
+        return Some(BlockRole::Byline);
+    }
+    let author = ["作者：", "作者:", "来源：", "来源:", "文/", "记者"];
+    if author.iter().any(|a| trimmed.starts_with(a)) && trimmed.chars().count() <= 40 {
+        return Some(BlockRole::Byline);
+    }
+    None
+}
+
+/// The role of a line printed under a title, if it is one: subtitle, 文号, date,
+/// speaker, source line.
+pub(super) fn under_title_role(text: &str) -> Option<BlockRole> {
+    front_matter_role(text).or_else(|| {
+        (is_speaker_line(text) || is_front_matter_like(text)).then_some(BlockRole::Byline)
+    })
+}
+
+/// An attribution line printed above a title: 新华社北京3月5日电, （本报讯）.
+pub(super) fn is_dateline(text: &str) -> bool {
+    let inner = text.trim_matches(|c: char| is_space(c) || matches!(c, '（' | '）' | '(' | ')'));
+    let count = inner.chars().count();
+    (4..=40).contains(&count)
+        && !inner.contains(['。', '，', '！', '？'])
+        && (inner.ends_with('电') || inner.ends_with('讯'))
+        && ["新华社", "记者", "本报", "日电", "网"]
+            .iter()
+            .any(|word| inner.contains(word))
+}
+
+/// A speaker line under a title: 国务院总理 李克强 (an office, a space, a name).
+pub(super) fn is_speaker_line(text: &str) -> bool {
+    let trimmed = text.trim();
+    let Some((office, name)) = trimmed.split_once([' ', '\u{3000}']) else {
+        return false;
+    };
+    let office = office.trim();
+    !office.is_empty()
+        && office.chars().count() <= 20
+        && office.chars().all(|c| is_han(c) || c == '、')
+        && is_name_line(name)
+}
+
+/// A short line that is not a sentence: what may stand between a title and the
+/// salutation (（2024年3月24日，北京）, 2024-03-05 09:12　来源：北方日报).
+pub(super) fn is_front_matter_like(text: &str) -> bool {
+    let dated = text.contains('年') && text.contains('日')
+        || text.chars().filter(char::is_ascii_digit).count() >= 6 && text.contains(['-', '/', '.']);
+    text.chars().count() <= 40
+        && !text.contains(['。', '！', '？'])
+        && markers::heading_marker(text.trim_start_matches(is_space)).is_none()
+        && (dated
+            || ["来源", "作者", "记者", "编辑"]
+                .iter()
+                .any(|w| text.contains(w)))
+}
+
+/// 国发〔2019〕3号.
+pub(super) fn is_doc_number(text: &str) -> bool {
+    let has_year_brackets = ["〔", "[", "［", "【"].iter().any(|open| {
+        text.split_once(open)
+            .is_some_and(|(_, rest)| rest.chars().take(4).filter(char::is_ascii_digit).count() == 4)
+    });
+    has_year_brackets && text.ends_with('号') && text.chars().count() <= 30
+}

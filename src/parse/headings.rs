@@ -1,0 +1,196 @@
+//! Headings: which line-initial markers and unnumbered lines are headings, and their
+//! depth in this document's own nesting.
+
+use super::ending::is_attachment_line;
+use super::markers::{
+    HeadingFamily, HeadingMarker, is_date_line, is_han, is_punctuation, is_space,
+};
+use super::{FoundHeading, Parser, markers};
+use crate::document::BlockRole;
+use std::ops::Range;
+
+impl Parser<'_> {
+    /// Finds headings and their depths. Depth follows the nesting in this document: a
+    /// stack of the numbering families open above the current heading.
+    pub(super) fn headings(&mut self, body_start: usize, body_end: usize) -> Vec<FoundHeading> {
+        let mut found: Vec<FoundHeading> = Vec::new();
+        // (family, index in `found`, last number seen)
+        let mut stack: Vec<(HeadingFamily, usize, u32)> = Vec::new();
+        // The 附件说明 (附件：1.… 2.…) lists attachments; its numbers are not headings.
+        let mut in_attachment_list = false;
+        for index in body_start..body_end {
+            let text = self.para_text(index);
+            if is_attachment_line(text) {
+                in_attachment_list = true;
+                self.roles[index] = Some(BlockRole::Body);
+            } else if in_attachment_list && markers::heading_marker(text).is_some() {
+                self.roles[index] = Some(BlockRole::Body);
+            } else {
+                in_attachment_list = false;
+            }
+        }
+        let unnumbered_candidates = (body_start..body_end)
+            .filter(|&i| {
+                self.roles[i].is_none()
+                    && !self.paragraphs[i].continues
+                    && markers::heading_marker(self.para_text(i)).is_none()
+                    && self.is_unnumbered_candidate(i, body_end)
+            })
+            .count();
+        let several_unnumbered = unnumbered_candidates >= 3;
+        let mut last_number: std::collections::HashMap<HeadingFamily, u32> =
+            std::collections::HashMap::new();
+        for index in body_start..body_end {
+            if self.roles[index].is_some() || self.paragraphs[index].continues {
+                continue;
+            }
+            let paragraph = self.paragraphs[index].clone();
+            let text = self.para_text(index);
+            let (family, number, marker_len) = if let Some(HeadingMarker {
+                family,
+                number,
+                len,
+            }) = markers::heading_marker(text)
+            {
+                (family, number, Some(len))
+            } else if self.is_unnumbered_heading(index, body_end, several_unnumbered) {
+                (HeadingFamily::Unnumbered, 0, None)
+            } else {
+                continue;
+            };
+            if family != HeadingFamily::Unnumbered {
+                let in_scope = stack
+                    .iter()
+                    .rev()
+                    .find(|(f, _, _)| *f == family)
+                    .map(|(_, _, n)| *n);
+                let anywhere = last_number.get(&family).copied();
+                // One number may be missing (一、 then 三、): a typo, not a reason to
+                // drop every later heading of the style.
+                let follows = |previous: Option<u32>| {
+                    previous.is_some_and(|n| number == n + 1 || number == n + 2)
+                };
+                if !(number == 1 || follows(in_scope) || follows(anywhere)) {
+                    continue;
+                }
+                last_number.insert(family, number);
+            }
+            while let Some(&(top_family, _, _)) = stack.last() {
+                if top_family == family || top_family.rank() >= family.rank() {
+                    stack.pop();
+                    if top_family == family {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let parent = stack.last().map(|&(_, parent, _)| parent);
+            let depth = stack.len();
+            stack.push((family, found.len(), number));
+
+            let marker = marker_len.map(|len| paragraph.span.start..paragraph.span.start + len);
+            let after_marker = marker.as_ref().map_or(paragraph.span.start, |m| m.end);
+            let (label, run_in, body_start_at) =
+                heading_label(self.text, after_marker..paragraph.span.end);
+            self.roles[index] = Some(BlockRole::Heading);
+            found.push(FoundHeading {
+                paragraph: index,
+                depth,
+                parent,
+                marker,
+                label,
+                run_in,
+                body_start: body_start_at,
+            });
+        }
+        found
+    }
+
+    /// 引　　言 or 结束语: a short line with no punctuation between body paragraphs. A
+    /// section word or a spaced-out line is a heading on its own; other short lines
+    /// only when the document has several of them (unnumbered section titles), so a
+    /// lone name or signature in the text does not become structure.
+    pub(super) fn is_unnumbered_heading(
+        &self,
+        index: usize,
+        body_end: usize,
+        several: bool,
+    ) -> bool {
+        let text = self.para_text(index);
+        let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
+        let spaced_out = text.trim().contains(['\u{3000}', ' ']) && compact.chars().count() <= 6;
+        self.is_unnumbered_candidate(index, body_end)
+            && (several || spaced_out || markers::is_section_word(&compact))
+    }
+
+    /// A short unpunctuated line that stands above prose. A run of such lines (verse, a
+    /// table flattened into one cell a line, a signature over its date) is not headings:
+    /// a heading introduces text, so the line after it is prose and the line before it
+    /// is not another line of the same list.
+    pub(super) fn is_unnumbered_candidate(&self, index: usize, body_end: usize) -> bool {
+        let text = self.para_text(index);
+        let next_is_prose = index + 1 < body_end
+            && self.roles[index + 1].is_none()
+            && is_prose(self.para_text(index + 1));
+        let previous_is_short_line = index > 0
+            && self.roles[index - 1].is_none()
+            && is_short_line(self.para_text(index - 1))
+            && markers::heading_marker(self.para_text(index - 1)).is_none();
+        is_short_line(text)
+            && next_is_prose
+            && !previous_is_short_line
+            && text.chars().any(is_han)
+            && !is_date_line(text)
+            && index > 0
+    }
+}
+
+/// A line of 2 to 16 visible characters with no punctuation but 、 and ·: what an
+/// unnumbered heading, a table cell or a line of verse printed without marks looks like.
+pub(super) fn is_short_line(text: &str) -> bool {
+    let visible = text.chars().filter(|c| !is_space(*c)).count();
+    (2..=16).contains(&visible)
+        && text
+            .chars()
+            .all(|c| !is_punctuation(c) || matches!(c, '、' | '·'))
+}
+
+/// Running text: a sentence or clause mark, or a line longer than a heading would be.
+pub(super) fn is_prose(text: &str) -> bool {
+    text.contains(['。', '，', '；', '！', '？', ',', ';']) || text.chars().nth(30).is_some()
+}
+
+/// A heading's label after its marker: up to the first 。！？： outside quotes when body
+/// text follows (run-in), else the whole line without its trailing punctuation.
+/// Returns the label span, whether it is run in, and where the body text starts.
+pub(super) fn heading_label(text: &str, range: Range<usize>) -> (Range<usize>, bool, usize) {
+    let rest = text.get(range.clone()).unwrap_or_default();
+    let leading = rest.len() - rest.trim_start_matches(is_space).len();
+    let start = range.start + leading;
+    let content = rest.get(leading..).unwrap_or_default();
+    let mut quote_depth = 0u32;
+    for (offset, c) in content.char_indices() {
+        match c {
+            '“' | '《' | '「' | '『' => quote_depth += 1,
+            '”' | '》' | '」' | '』' => quote_depth = quote_depth.saturating_sub(1),
+            '。' | '！' | '？' | '：' | '!' | '?' | ':' if quote_depth == 0 => {
+                let after = content.get(offset + c.len_utf8()..).unwrap_or_default();
+                let body =
+                    after.trim_start_matches(|ch: char| is_space(ch) || is_terminal_mark(ch));
+                if body.is_empty() {
+                    break;
+                }
+                let body_start = range.end - body.len();
+                return (start..start + offset, true, body_start);
+            }
+            _ => {}
+        }
+    }
+    let trimmed = content.trim_end_matches(|c: char| is_space(c) || is_terminal_mark(c));
+    (start..start + trimmed.len(), false, range.end)
+}
+
+pub(super) fn is_terminal_mark(c: char) -> bool {
+    matches!(c, '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?')
+}

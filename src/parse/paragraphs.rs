@@ -1,0 +1,146 @@
+//! From lines to paragraphs: trimmed lines, hard-wrapped lines joined again, paragraphs
+//! over 64 KiB cut into pieces. Spans lie on char boundaries of the text.
+
+use super::markers::is_space;
+use super::{Paragraph, markers};
+use std::ops::Range;
+
+/// Text that may run over the lines of a hard-wrapped paragraph, as one line: the
+/// line breaks and the spaces around them are taken out.
+pub(super) fn flowed(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_owned();
+    }
+    text.split('\n')
+        .map(|piece| piece.trim_matches(is_space))
+        .collect()
+}
+
+/// A non-empty line of the text, trimmed.
+pub(super) struct Line {
+    pub(super) span: Range<usize>,
+    /// 1-based.
+    pub(super) number: usize,
+    pub(super) gap_before: bool,
+    /// It started with spaces or U+3000 (a first-line indent).
+    pub(super) indented: bool,
+    pub(super) chars: usize,
+}
+
+pub(super) fn trimmed_lines(text: &str, line_starts: &[usize]) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut gap_before = false;
+    for (index, &start) in line_starts.iter().enumerate() {
+        let end = line_starts
+            .get(index + 1)
+            .map_or(text.len(), |next| next - 1);
+        let line = text.get(start..end).unwrap_or_default();
+        let trimmed_start = line.trim_start_matches(is_space);
+        let trimmed = trimmed_start.trim_end_matches(is_space);
+        if trimmed.is_empty() {
+            gap_before = true;
+            continue;
+        }
+        let from = start + (line.len() - trimmed_start.len());
+        lines.push(Line {
+            span: from..from + trimmed.len(),
+            number: index + 1,
+            gap_before,
+            indented: trimmed_start.len() < line.len(),
+            // Counting stops early: only short lines matter for hard wrapping.
+            chars: trimmed.chars().take(MAX_WRAP_WIDTH + 8).count(),
+        });
+        gap_before = false;
+    }
+    lines
+}
+
+/// Widest line a hard-wrapped text is taken to be wrapped at, in characters.
+pub(super) const MAX_WRAP_WIDTH: usize = 120;
+
+/// The width a text was hard-wrapped at (a copy from a PDF or an e-mail: every line of
+/// a paragraph but its last nearly the same length), or `None` for a text with one
+/// paragraph a line. Taken as the 90th percentile of line lengths when at least four
+/// lines and 30% of all lines come within two characters of it.
+pub(super) fn hard_wrap_width(lines: &[Line]) -> Option<usize> {
+    let mut counts: Vec<usize> = lines.iter().map(|line| line.chars).collect();
+    counts.sort_unstable();
+    let width = *counts.get((counts.len() * 9 / 10).checked_sub(1)?)?;
+    let full = counts.iter().filter(|&&count| count + 2 >= width).count();
+    ((16..=MAX_WRAP_WIDTH).contains(&width) && full >= 4 && full * 10 >= lines.len() * 3)
+        .then_some(width)
+}
+
+/// In a hard-wrapped text, a line goes on the paragraph before it when that one filled
+/// its line and this one neither is indented nor starts a heading.
+pub(super) fn continues_wrapped_line(text: &str, before: &Line, line: &Line, width: usize) -> bool {
+    let starts_heading = text
+        .get(line.span.clone())
+        .is_some_and(|content| markers::heading_marker(content).is_some());
+    !line.gap_before && !line.indented && !starts_heading && before.chars + 3 >= width
+}
+
+/// Paragraphs with the long ones cut into pieces (see [`split_long`]).
+pub(super) fn split_long_paragraphs(text: &str, paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
+    paragraphs
+        .into_iter()
+        .flat_map(|paragraph| {
+            let content = text.get(paragraph.span.clone()).unwrap_or_default();
+            split_long(content, paragraph.span.start)
+                .into_iter()
+                .enumerate()
+                .map(move |(piece, span)| Paragraph {
+                    span,
+                    gap_before: paragraph.gap_before && piece == 0,
+                    continues: piece > 0,
+                    ..paragraph
+                })
+        })
+        .collect()
+}
+
+/// Longest piece of a paragraph, in bytes: a 50 MB line is laid out (and scrolled,
+/// searched, jumped in) one piece at a time.
+pub(super) const MAX_PIECE_BYTES: usize = 64 * 1024;
+
+/// Splits a paragraph at `from` into pieces of at most [`MAX_PIECE_BYTES`] (a little
+/// more if one grapheme is longer), preferring to end a piece after a sentence
+/// (。！？) and never before a zero-width character that belongs to the one before.
+pub(super) fn split_long(paragraph: &str, from: usize) -> Vec<Range<usize>> {
+    use unicode_width::UnicodeWidthChar;
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while paragraph.len() - start > MAX_PIECE_BYTES {
+        let window = paragraph
+            .get(start..start + MAX_PIECE_BYTES)
+            .unwrap_or_else(|| {
+                let mut end = start + MAX_PIECE_BYTES;
+                while !paragraph.is_char_boundary(end) {
+                    end -= 1;
+                }
+                paragraph.get(start..end).unwrap_or_default()
+            });
+        let sentence_end = window
+            .char_indices()
+            .rev()
+            .take(2048)
+            .find(|(_, c)| matches!(c, '。' | '！' | '？'))
+            .map(|(at, c)| at + c.len_utf8());
+        let mut cut = sentence_end.unwrap_or(window.len());
+        let rest = paragraph.get(start..).unwrap_or_default();
+        // Move the cut forward past marks that combine with the character before it.
+        while let Some(next) = rest.get(cut..).and_then(|tail| tail.chars().next()) {
+            if next.width() != Some(0) || next == '\u{200B}' {
+                break;
+            }
+            cut += next.len_utf8();
+        }
+        if cut == 0 {
+            break;
+        }
+        pieces.push(from + start..from + start + cut);
+        start += cut;
+    }
+    pieces.push(from + start..from + paragraph.len());
+    pieces
+}

@@ -1,0 +1,234 @@
+//! The salutation: the address at the top of the body, in the forms real documents
+//! print it (同志们：, a 主送机关 line, a greeting over several lines, 同志们！ run into the
+//! first paragraph), and the words that mark an address.
+
+use super::ending::mentions_date;
+use super::markers::{is_han, is_punctuation, is_space};
+use super::{Parser, markers};
+use crate::document::{BlockRole, Node, NodeKind};
+
+impl Parser<'_> {
+    /// The address at the top of the body: a line of its own, several lines that build
+    /// one address (全国同胞们， / 尊敬的各位来宾， / 同志们、朋友们：), or the start of the
+    /// first paragraph (同志们！今天…).
+    pub(super) fn salutation(&mut self, body_start: usize, body_end: usize) -> Option<Node> {
+        // Short lines under the title (a source, a place and date, a repeated heading,
+        // the sentence saying who spoke where) may come before it.
+        let window = body_end.min(body_start + MAX_LINES_ABOVE_SALUTATION + 1);
+        let (first, last, len) = (body_start..window)
+            .take_while(|&i| i == body_start || may_stand_above_salutation(self.para_text(i - 1)))
+            .find_map(|i| self.greeting(i, body_end).map(|(last, len)| (i, last, len)))?;
+        for role in &mut self.roles[body_start..first] {
+            *role = Some(BlockRole::Byline);
+        }
+        let last_text = self.para_text(last);
+        let start = self.paragraphs[first].span.start;
+        let head = start..self.paragraphs[last].span.start + len;
+        for role in &mut self.roles[first..last] {
+            *role = Some(BlockRole::Salutation);
+        }
+        if len == last_text.len() {
+            self.roles[last] = Some(BlockRole::Salutation);
+        }
+        let label = (first..=last)
+            .map(|i| {
+                let text = self.para_text(i);
+                if i == last {
+                    text.get(..len).unwrap_or(text)
+                } else {
+                    text
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        Some(Node {
+            kind: NodeKind::Salutation,
+            depth: 0,
+            marker: None,
+            label,
+            span: head.clone(),
+            head,
+            line: self.paragraphs[first].line,
+            run_in: len < last_text.len(),
+            parent: None,
+        })
+    }
+
+    /// The greeting that starts at paragraph `first`: the paragraph where it ends and
+    /// the byte length of the greeting in that paragraph.
+    pub(super) fn greeting(&self, first: usize, body_end: usize) -> Option<(usize, usize)> {
+        let mut index = first;
+        while index < body_end {
+            let text = self.para_text(index);
+            if let Some(len) = salutation_len(text).or_else(|| addressee_line_len(text)) {
+                return Some((index, len));
+            }
+            if !is_greeting_part(text) {
+                return None;
+            }
+            index += 1;
+        }
+        None
+    }
+}
+
+/// Short lines that may stand between the title and the salutation.
+pub(super) const MAX_LINES_ABOVE_SALUTATION: usize = 3;
+
+/// Characters such a line may have (a dateline sentence: 2025年1月14日在…上作报告。).
+pub(super) const MAX_LINE_ABOVE_SALUTATION: usize = 60;
+
+pub(super) const ADDRESS_WORDS: &[&str] = &[
+    "同志们",
+    "朋友们",
+    "女士们",
+    "先生们",
+    "同学们",
+    "老师们",
+    "代表们",
+    "各位",
+    "尊敬的",
+    "亲爱的",
+    "来宾",
+];
+
+pub(super) const ORGANISATION_SUFFIXES: &[&str] = &[
+    "人民政府",
+    "政府",
+    "机构",
+    "部门",
+    "单位",
+    "委员会",
+    "党委",
+    "党组",
+    "各部委",
+    "厅",
+    "局",
+    "委",
+    "办",
+    "公司",
+    "学校",
+    "院",
+    "所",
+    "处",
+    "室",
+    "组",
+    "中心",
+    "会",
+    "省",
+    "市",
+    "区",
+    "县",
+    "州",
+    "旗",
+    "镇",
+    "乡",
+    "街道",
+];
+
+/// Byte length of a salutation at the start of `text`: the whole line (同志们：, a 主送机关
+/// line) or an address that runs into the paragraph (同志们！今天…).
+pub(super) fn salutation_len(text: &str) -> Option<usize> {
+    let end_mark = |c: char| matches!(c, '：' | ':' | '！' | '!');
+    let first_mark = text
+        .char_indices()
+        .find(|(_, c)| end_mark(*c) || matches!(c, '。' | '？' | '?'))?;
+    let (offset, mark) = first_mark;
+    if !end_mark(mark) {
+        return None;
+    }
+    let head = text.get(..offset)?;
+    let len = offset + mark.len_utf8();
+    // A line of its own may describe its audience at length (东海老年护理医院全体职工同志们：);
+    // one that runs into the paragraph is a few words.
+    let longest_part = if len == text.len() { 24 } else { 12 };
+    let is_address = head.chars().count() <= 40
+        && ADDRESS_WORDS.iter().any(|w| head.contains(w))
+        && head
+            .split(['，', '、', ',', ' ', '\u{3000}'])
+            .all(|part| part.is_empty() || part.chars().count() <= longest_part);
+    if is_address {
+        return Some(len);
+    }
+    // A 主送机关 line stands alone and ends in a colon: 各省、自治区、直辖市人民政府，国务院各部委：
+    let is_addressees = len == text.len()
+        && matches!(mark, '：' | ':')
+        && head.chars().count() <= 120
+        && (head.contains(['、', '，', ',']) || head.chars().count() <= 20)
+        && head
+            .split(['、', '，', ','])
+            .all(|part| part.chars().count() <= 20)
+        && ORGANISATION_SUFFIXES
+            .iter()
+            .any(|suffix| head.trim_end().ends_with(suffix));
+    is_addressees.then_some(len)
+}
+
+/// A line that names its addressees and nothing else, standing alone at the top of the
+/// body and ending in a colon: 武警总部：, 辛勤工作在全球各个岗位的公司全体员工：. It is a
+/// noun phrase: no clause inside it (a sentence such as 现将有关事项通知如下： has a verb
+/// that announces what follows).
+pub(super) fn addressee_line_len(text: &str) -> Option<usize> {
+    let head = text.strip_suffix(['：', ':'])?;
+    let count = head.chars().count();
+    let announces = ["如下", "以下", "为", "是", "有"]
+        .iter()
+        .any(|w| head.ends_with(w));
+    ((2..=30).contains(&count)
+        && !announces
+        && head
+            .chars()
+            .all(|c| !is_punctuation(c) || matches!(c, '、' | '（' | '）' | '(' | ')'))
+        && head.chars().any(is_han))
+    .then_some(text.len())
+}
+
+/// What may come between the title and the salutation: an editor's note, or a short
+/// line that is not speech: a source, a heading repeated, a sentence that dates the
+/// speech (2025年1月14日在…上作报告。). A sentence of the speech (今天开会。) or a
+/// numbered heading means the salutation, if any, was before.
+pub(super) fn may_stand_above_salutation(text: &str) -> bool {
+    let short = text.chars().nth(MAX_LINE_ABOVE_SALUTATION).is_none();
+    is_editorial_note(text)
+        || short
+            && markers::heading_marker(text).is_none()
+            && (!text.contains(['。', '！', '？', '!', '?']) || mentions_date(text))
+}
+
+/// An editor's note put above a published speech: 【导  读】…, 编者按：….
+pub(super) fn is_editorial_note(text: &str) -> bool {
+    let labelled = text
+        .strip_prefix('【')
+        .and_then(|rest| rest.split_once('】'))
+        .is_some_and(|(label, _)| {
+            (1..=6).contains(&label.chars().filter(|c| !is_space(*c)).count())
+        });
+    labelled
+        || ["编者按", "内容提要", "摘要：", "导读："]
+            .iter()
+            .any(|w| text.starts_with(w))
+}
+
+/// One line of a greeting printed over several (全国同胞们， / 尊敬的各位来宾，): a
+/// short address ending in a comma.
+pub(super) fn is_greeting_part(text: &str) -> bool {
+    let Some(head) = text.strip_suffix(['，', '、', ',']) else {
+        return false;
+    };
+    head.chars().count() <= 40
+        && !head.contains(['。', '！', '？', '：'])
+        && (ADDRESS_WORDS.iter().any(|w| head.contains(w)) || head.ends_with('们'))
+}
+
+/// 同志们，… / 女士们、先生们！… / 各位代表！…: a paragraph that turns to the audience:
+/// a few words before the first mark, one of them an address.
+pub(super) fn starts_with_address(text: &str) -> bool {
+    let Some((offset, _)) = text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '，' | '、' | '！' | ',' | '!' | '：' | ':' | '。'))
+    else {
+        return false;
+    };
+    let head = text.get(..offset).unwrap_or_default();
+    head.chars().count() <= 8 && ADDRESS_WORDS.iter().any(|word| head.contains(word))
+}
