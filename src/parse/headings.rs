@@ -7,15 +7,26 @@ use super::markers::{
 };
 use super::{FoundHeading, Parser, markers};
 use crate::document::BlockRole;
+use std::collections::HashMap;
 use std::ops::Range;
+
+/// A heading whose section is still open while the headings below it are read.
+struct OpenHeading {
+    family: HeadingFamily,
+    /// Its index among the headings found.
+    index: usize,
+    number: u32,
+    /// Numbered headings came before it (an unnumbered heading may then hold a run).
+    after_numbered: bool,
+    /// An unnumbered heading holding the numbered run that follows it.
+    holds: bool,
+}
 
 impl Parser<'_> {
     /// Finds headings and their depths. Depth follows the nesting in this document: a
     /// stack of the numbering families open above the current heading.
     pub(super) fn headings(&mut self, body_start: usize, body_end: usize) -> Vec<FoundHeading> {
         let mut found: Vec<FoundHeading> = Vec::new();
-        // (family, index in `found`, last number seen)
-        let mut stack: Vec<(HeadingFamily, usize, u32)> = Vec::new();
         // The 附件说明 (附件：1.… 2.…) lists attachments; its numbers are not headings.
         let mut in_attachment_list = false;
         for index in body_start..body_end {
@@ -38,8 +49,19 @@ impl Parser<'_> {
             })
             .count();
         let several_unnumbered = unnumbered_candidates >= 3;
-        let mut last_number: std::collections::HashMap<HeadingFamily, u32> =
-            std::collections::HashMap::new();
+        // Where each (family, number) is last seen as a line-initial marker: a copy that
+        // starts mid-way begins its run at any number, shown by the next number after it.
+        let mut last_seen: HashMap<(HeadingFamily, u32), usize> = HashMap::new();
+        for index in body_start..body_end {
+            if self.roles[index].is_none()
+                && !self.paragraphs[index].continues
+                && let Some(marker) = markers::heading_marker(self.para_text(index))
+            {
+                last_seen.insert((marker.family, marker.number), index);
+            }
+        }
+        let mut last_number: HashMap<HeadingFamily, u32> = HashMap::new();
+        let mut stack: Vec<OpenHeading> = Vec::new();
         for index in body_start..body_end {
             if self.roles[index].is_some() || self.paragraphs[index].continues {
                 continue;
@@ -62,32 +84,63 @@ impl Parser<'_> {
                 let in_scope = stack
                     .iter()
                     .rev()
-                    .find(|(f, _, _)| *f == family)
-                    .map(|(_, _, n)| *n);
+                    .find(|open| open.family == family)
+                    .map(|open| open.number);
                 let anywhere = last_number.get(&family).copied();
                 // One number may be missing (一、 then 三、): a typo, not a reason to
                 // drop every later heading of the style.
                 let follows = |previous: Option<u32>| {
                     previous.is_some_and(|n| number == n + 1 || number == n + 2)
                 };
-                if !(number == 1 || follows(in_scope) || follows(anywhere)) {
+                let next_follows = || {
+                    [1, 2].iter().any(|step| {
+                        last_seen
+                            .get(&(family, number + step))
+                            .is_some_and(|&later| later > index)
+                    })
+                };
+                let starts_run = in_scope.is_none() && next_follows();
+                if !(number == 1 || follows(in_scope) || follows(anywhere) || starts_run) {
                     continue;
                 }
                 last_number.insert(family, number);
             }
-            while let Some(&(top_family, _, _)) = stack.last() {
-                if top_family == family || top_family.rank() >= family.rank() {
-                    stack.pop();
-                    if top_family == family {
-                        break;
-                    }
+            // An unnumbered heading after numbered sections that is followed at once by a
+            // new run from 1 (结　　论, then 一 … 五 alone on their lines) holds that run.
+            if number == 1
+                && let Some(top) = stack.last_mut()
+                && top.family == HeadingFamily::Unnumbered
+                && top.after_numbered
+                && top.index + 1 == found.len()
+                && found.last().is_some_and(|h| h.paragraph + 2 >= index)
+            {
+                top.holds = true;
+            }
+            while let Some(top) = stack.last() {
+                let same = top.family == family;
+                let outranks = if top.holds {
+                    matches!(family, HeadingFamily::Unnumbered)
+                        || family.rank() < HeadingFamily::NumeralComma.rank()
                 } else {
+                    top.family.rank() >= family.rank()
+                };
+                if !(same || outranks) {
+                    break;
+                }
+                stack.pop();
+                if same {
                     break;
                 }
             }
-            let parent = stack.last().map(|&(_, parent, _)| parent);
+            let parent = stack.last().map(|open| open.index);
             let depth = stack.len();
-            stack.push((family, found.len(), number));
+            stack.push(OpenHeading {
+                family,
+                index: found.len(),
+                number,
+                after_numbered: !last_number.is_empty(),
+                holds: false,
+            });
 
             let marker = marker_len.map(|len| paragraph.span.start..paragraph.span.start + len);
             let after_marker = marker.as_ref().map_or(paragraph.span.start, |m| m.end);

@@ -4,7 +4,7 @@
 //! Every function takes a `&str` and returns byte lengths that end on char boundaries.
 
 /// The numbering styles of headings, in their conventional order of nesting (GB/T 9704:
-/// 一、 then （一） then 1. then （1）; 第一部分/第一章 above them).
+/// 一、 then （一） then 1. then （1）; 第一部分/第一章/第一条 above them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HeadingFamily {
     /// 第一部分, 第一编.
@@ -23,6 +23,9 @@ pub enum HeadingFamily {
     NumeralParen,
     /// 1. 1、 1．
     DigitDot,
+    /// Decimal numbering with this many levels: 1 总则 (one, a digit and a space),
+    /// 1.1 目的 (two), 1.2.1 (three).
+    Decimal(u8),
     /// （1） (1) 1）.
     DigitParen,
     /// ① ②.
@@ -32,18 +35,20 @@ pub enum HeadingFamily {
 }
 
 impl HeadingFamily {
-    /// Conventional nesting rank: a heading never nests inside one of a lower rank.
+    /// Conventional nesting rank: a heading never nests inside one of a lower or equal
+    /// rank. Gaps leave room for the levels of decimal numbering (1.1 under 1.).
     pub fn rank(self) -> u8 {
         match self {
             Self::Part => 0,
-            Self::Chapter => 1,
-            Self::Section => 2,
-            Self::Article => 3,
-            Self::NumeralComma | Self::NumeralSpace | Self::Unnumbered => 4,
-            Self::NumeralParen => 5,
-            Self::DigitDot => 6,
-            Self::DigitParen => 7,
-            Self::Circled => 8,
+            Self::Chapter => 10,
+            Self::Section => 20,
+            Self::Article => 30,
+            Self::NumeralComma | Self::NumeralSpace | Self::Unnumbered => 40,
+            Self::NumeralParen => 50,
+            Self::DigitDot => 60,
+            Self::Decimal(levels) => 60 + levels.min(9) - 1,
+            Self::DigitParen => 70,
+            Self::Circled => 80,
         }
     }
 }
@@ -283,6 +288,9 @@ pub fn heading_marker(text: &str) -> Option<HeadingMarker> {
             _ => None,
         };
     }
+    if let Some(marker) = decimal_heading(text) {
+        return Some(marker);
+    }
     if let Some((number, digits)) = arabic_numeral(text) {
         let rest = text.get(digits..)?;
         let mut chars = rest.chars();
@@ -305,6 +313,55 @@ pub fn heading_marker(text: &str) -> Option<HeadingMarker> {
         };
     }
     None
+}
+
+/// Decimal numbering: 1.1 目的, 1.2.1 适用范围 (levels of one or two digits joined by
+/// dots, then a space or the heading's text), and 1 总则 (a digit and a space). 1.5亿
+/// at a line start reads the same; the sequence the headings form decides (see the
+/// headings pass).
+fn decimal_heading(text: &str) -> Option<HeadingMarker> {
+    const MAX_DECIMAL_SUBLEVEL: u32 = 30;
+    let mut len = 0;
+    let mut levels: u8 = 0;
+    let mut number = 0;
+    loop {
+        let rest = text.get(len..)?;
+        let (value, digits) = arabic_numeral(rest)?;
+        if rest.get(..digits)?.chars().count() > 2 {
+            return None;
+        }
+        // Sub-levels of a numbering rarely run past a few dozen: 1.94亿 is an amount.
+        if levels > 0 && value > MAX_DECIMAL_SUBLEVEL {
+            return None;
+        }
+        levels += 1;
+        number = value;
+        len += digits;
+        let after = text.get(len..)?;
+        let mut chars = after.chars();
+        match (chars.next(), chars.next()) {
+            (Some(dot @ ('.' | '．')), Some(next))
+                if next.is_ascii_digit() || ('０'..='９').contains(&next) =>
+            {
+                len += dot.len_utf8();
+            }
+            _ => break,
+        }
+        if levels >= 6 {
+            return None;
+        }
+    }
+    let after = text.get(len..)?;
+    let next = after.chars().next()?;
+    let starts_text =
+        is_space(next) || (levels >= 2 && (is_han(next) || matches!(next, '“' | '《')));
+    // The rest of the line must hold text: 1 2 3 in a table row is not a heading.
+    let has_text = after.chars().any(is_han);
+    (starts_text && has_text).then_some(HeadingMarker {
+        family: HeadingFamily::Decimal(levels),
+        number,
+        len,
+    })
 }
 
 /// 第一部分 / 第一章 / 第一节 / 第一条, followed by a space, the end of the line or the text.

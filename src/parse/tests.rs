@@ -660,3 +660,111 @@ fn nodes_are_in_document_order_with_parents_first() {
         }
     }
 }
+
+#[test]
+fn a_copy_that_starts_mid_way_keeps_its_part_headings() {
+    // The copy starts inside part 一: its items (三)(四) come first, then 二、 and 三、.
+    let doc = parse_text(
+        "（三）深化改革。\n正文。\n（四）扩大开放。\n正文。\n二、今年的工作\n正文。\n（一）稳增长。\n正文。\n（二）惠民生。\n正文。\n三、加强自身建设\n正文。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            h(0, "（三）", "深化改革"),
+            h(0, "（四）", "扩大开放"),
+            h(0, "二、", "今年的工作"),
+            h(1, "（一）", "稳增长"),
+            h(1, "（二）", "惠民生"),
+            h(0, "三、", "加强自身建设"),
+        ]
+    );
+}
+
+#[test]
+fn a_number_out_of_any_sequence_stays_text() {
+    // 五、 with no 四、 before it and no 六、 after it is a sentence that starts with a number.
+    let doc = parse_text("标题\n一、形势\n正文。\n五、六年来的变化很大。\n二、任务\n正文。\n");
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "形势"), h(0, "二、", "任务")]
+    );
+}
+
+#[test]
+fn decimal_numbering_nests_by_its_levels() {
+    let doc = parse_text(
+        "技术规范\n1 总则\n本规范适用于全市。\n1.1 目的\n为了统一要求，制定本规范。\n1.2 适用范围\n正文。\n1.2.1 新建项目\n正文。\n1.2.2 改建项目\n正文。\n2 职责分工\n正文。\n2.1牵头部门\n正文。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            h(0, "1", "总则"),
+            h(1, "1.1", "目的"),
+            h(1, "1.2", "适用范围"),
+            h(2, "1.2.1", "新建项目"),
+            h(2, "1.2.2", "改建项目"),
+            h(0, "2", "职责分工"),
+            h(1, "2.1", "牵头部门"),
+        ]
+    );
+}
+
+#[test]
+fn an_amount_at_a_line_start_is_not_decimal_numbering() {
+    let doc = parse_text("报告\n一、成绩\n1.5亿元投向农村，惠及群众。\n正文。\n");
+    assert_eq!(headings(&doc), [h(0, "一、", "成绩")]);
+}
+
+#[test]
+fn articles_and_chapters_of_rules() {
+    let doc = parse_text(
+        "管理办法\n第一章　总　则\n第一条　为了加强管理，制定本办法。\n第二条　本办法适用于全市。\n第二章　职责\n第三条　市政府负责统筹。有关部门：\n（一）制定规划；\n（二）组织实施。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            h(0, "第一章", "总　则"),
+            h(1, "第一条", "为了加强管理，制定本办法"),
+            h(1, "第二条", "本办法适用于全市"),
+            h(0, "第二章", "职责"),
+            h(1, "第三条", "市政府负责统筹"),
+            h(2, "（一）", "制定规划"),
+            h(2, "（二）", "组织实施"),
+        ]
+    );
+}
+
+#[test]
+fn an_unnumbered_heading_holds_the_bare_numerals_after_it() {
+    let doc = parse_text(
+        "论文\n一、问题的提出\n正文。\n二、分析\n正文。\n结　　论\n综上所述，有五点结论。\n一\n第一点的说明。\n二\n第二点的说明。\n三\n第三点的说明。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            h(0, "一、", "问题的提出"),
+            h(0, "二、", "分析"),
+            h(0, "", "结　　论"),
+            h(1, "一", ""),
+            h(1, "二", ""),
+            h(1, "三", ""),
+        ]
+    );
+}
+
+#[test]
+fn an_introduction_before_numbered_parts_is_their_sibling() {
+    let doc = parse_text("报告\n引　　言\n正文。\n一、形势\n正文。\n二、任务\n正文。\n");
+    assert_eq!(
+        headings(&doc),
+        [h(0, "", "引　　言"), h(0, "一、", "形势"), h(0, "二、", "任务")]
+    );
+}
+
+#[test]
+fn verse_and_flattened_tables_are_not_headings() {
+    let doc = parse_text(
+        "讲话\n同志们：\n一、形势\n正文。\n最后，我用一首诗结束讲话。\n春风又绿江南岸\n明月何时照我还\n不尽长江滚滚来\n无边落木萧萧下\n谢谢大家。\n附表\n地区\n人数\n江苏\n100\n上海\n105\n",
+    );
+    assert_eq!(headings(&doc), [h(0, "一、", "形势")]);
+}
