@@ -22,126 +22,143 @@ struct OpenHeading {
     holds: bool,
 }
 
+/// The numbering read so far: which families are open above the next heading, the
+/// last number of each, and where each (family, number) is last seen as a marker.
+#[derive(Default)]
+struct Nesting {
+    stack: Vec<OpenHeading>,
+    last_number: HashMap<HeadingFamily, u32>,
+    /// A copy that starts mid-way begins its run at any number, shown by the next
+    /// number after it.
+    last_seen: HashMap<(HeadingFamily, u32), usize>,
+}
+
+impl Nesting {
+    /// Whether a numbered marker at paragraph `index` continues a sequence: the first
+    /// number, the next one in its scope or in the document (one may be missing: 一、
+    /// then 三、 is a typo, not a reason to drop every later heading of the style), or
+    /// the start of a run whose next number comes later.
+    fn accepts(&mut self, family: HeadingFamily, number: u32, index: usize) -> bool {
+        if family == HeadingFamily::Unnumbered {
+            return true;
+        }
+        let in_scope = self
+            .stack
+            .iter()
+            .rev()
+            .find(|open| open.family == family)
+            .map(|open| open.number);
+        let anywhere = self.last_number.get(&family).copied();
+        let follows =
+            |previous: Option<u32>| previous.is_some_and(|n| number == n + 1 || number == n + 2);
+        let next_follows = [1, 2].iter().any(|step| {
+            self.last_seen
+                .get(&(family, number.saturating_add(*step)))
+                .is_some_and(|&later| later > index)
+        });
+        let starts_run = in_scope.is_none() && next_follows;
+        let accepted = number == 1 || follows(in_scope) || follows(anywhere) || starts_run;
+        if accepted {
+            self.last_number.insert(family, number);
+        }
+        accepted
+    }
+
+    /// Opens a heading: closes the sections it ends and returns its depth and parent.
+    fn open(
+        &mut self,
+        family: HeadingFamily,
+        number: u32,
+        paragraph: usize,
+        found: &[FoundHeading],
+    ) -> (usize, Option<usize>) {
+        // An unnumbered heading after numbered sections that is followed at once by a
+        // new run from 1 (结　　论, then 一 … 五 alone on their lines) holds that run.
+        if number == 1
+            && let Some(top) = self.stack.last_mut()
+            && top.family == HeadingFamily::Unnumbered
+            && top.after_numbered
+            && top.index + 1 == found.len()
+            && found.last().is_some_and(|h| h.paragraph + 2 >= paragraph)
+        {
+            top.holds = true;
+        }
+        while let Some(top) = self.stack.last() {
+            let same = top.family == family;
+            let outranks = if top.holds {
+                family == HeadingFamily::Unnumbered
+                    || family.rank() < HeadingFamily::NumeralComma.rank()
+            } else {
+                top.family.rank() >= family.rank()
+            };
+            if !(same || outranks) {
+                break;
+            }
+            self.stack.pop();
+            if same {
+                break;
+            }
+        }
+        let parent = self.stack.last().map(|open| open.index);
+        let depth = self.stack.len();
+        self.stack.push(OpenHeading {
+            family,
+            index: found.len(),
+            number,
+            after_numbered: !self.last_number.is_empty(),
+            holds: false,
+        });
+        (depth, parent)
+    }
+}
+
 impl Parser<'_> {
     /// Finds headings and their depths. Depth follows the nesting in this document: a
     /// stack of the numbering families open above the current heading.
     pub(super) fn headings(&mut self, body_start: usize, body_end: usize) -> Vec<FoundHeading> {
-        let mut found: Vec<FoundHeading> = Vec::new();
-        // The 附件说明 (附件：1.… 2.…) lists attachments; its numbers are not headings.
-        let mut in_attachment_list = false;
-        for index in body_start..body_end {
-            let text = self.para_text(index);
-            if is_attachment_line(text) {
-                in_attachment_list = true;
-                self.roles[index] = Some(BlockRole::Body);
-            } else if in_attachment_list && markers::heading_marker(text).is_some() {
-                self.roles[index] = Some(BlockRole::Body);
-            } else {
-                in_attachment_list = false;
-            }
-        }
+        self.mark_attachment_lists(body_start, body_end);
+        // Each paragraph's line-initial marker, read once.
+        let marker_at: Vec<Option<HeadingMarker>> = (body_start..body_end)
+            .map(|i| {
+                (self.roles[i].is_none() && !self.paragraphs[i].continues)
+                    .then(|| markers::heading_marker(self.para_text(i)))
+                    .flatten()
+            })
+            .collect();
         let unnumbered_candidates = (body_start..body_end)
             .filter(|&i| {
                 self.roles[i].is_none()
                     && !self.paragraphs[i].continues
-                    && markers::heading_marker(self.para_text(i)).is_none()
+                    && marker_at[i - body_start].is_none()
                     && self.is_unnumbered_candidate(i, body_end)
             })
             .count();
         let several_unnumbered = unnumbered_candidates >= 3;
-        // Where each (family, number) is last seen as a line-initial marker: a copy that
-        // starts mid-way begins its run at any number, shown by the next number after it.
-        let mut last_seen: HashMap<(HeadingFamily, u32), usize> = HashMap::new();
-        for index in body_start..body_end {
-            if self.roles[index].is_none()
-                && !self.paragraphs[index].continues
-                && let Some(marker) = markers::heading_marker(self.para_text(index))
-            {
-                last_seen.insert((marker.family, marker.number), index);
+        let mut nesting = Nesting::default();
+        for (index, marker) in (body_start..body_end).zip(&marker_at) {
+            if let Some(marker) = marker {
+                nesting
+                    .last_seen
+                    .insert((marker.family, marker.number), index);
             }
         }
-        let mut last_number: HashMap<HeadingFamily, u32> = HashMap::new();
-        let mut stack: Vec<OpenHeading> = Vec::new();
-        for index in body_start..body_end {
+        let mut found: Vec<FoundHeading> = Vec::new();
+        for (index, marker) in (body_start..body_end).zip(marker_at) {
             if self.roles[index].is_some() || self.paragraphs[index].continues {
                 continue;
             }
-            let paragraph = self.paragraphs[index].clone();
-            let text = self.para_text(index);
-            let (family, number, marker_len) = if let Some(HeadingMarker {
-                family,
-                number,
-                len,
-            }) = markers::heading_marker(text)
-            {
-                (family, number, Some(len))
+            let (family, number, marker_len) = if let Some(marker) = marker {
+                (marker.family, marker.number, Some(marker.len))
             } else if self.is_unnumbered_heading(index, body_end, several_unnumbered) {
                 (HeadingFamily::Unnumbered, 0, None)
             } else {
                 continue;
             };
-            if family != HeadingFamily::Unnumbered {
-                let in_scope = stack
-                    .iter()
-                    .rev()
-                    .find(|open| open.family == family)
-                    .map(|open| open.number);
-                let anywhere = last_number.get(&family).copied();
-                // One number may be missing (一、 then 三、): a typo, not a reason to
-                // drop every later heading of the style.
-                let follows = |previous: Option<u32>| {
-                    previous.is_some_and(|n| number == n + 1 || number == n + 2)
-                };
-                let next_follows = || {
-                    [1, 2].iter().any(|step| {
-                        last_seen
-                            .get(&(family, number + step))
-                            .is_some_and(|&later| later > index)
-                    })
-                };
-                let starts_run = in_scope.is_none() && next_follows();
-                if !(number == 1 || follows(in_scope) || follows(anywhere) || starts_run) {
-                    continue;
-                }
-                last_number.insert(family, number);
+            if !nesting.accepts(family, number, index) {
+                continue;
             }
-            // An unnumbered heading after numbered sections that is followed at once by a
-            // new run from 1 (结　　论, then 一 … 五 alone on their lines) holds that run.
-            if number == 1
-                && let Some(top) = stack.last_mut()
-                && top.family == HeadingFamily::Unnumbered
-                && top.after_numbered
-                && top.index + 1 == found.len()
-                && found.last().is_some_and(|h| h.paragraph + 2 >= index)
-            {
-                top.holds = true;
-            }
-            while let Some(top) = stack.last() {
-                let same = top.family == family;
-                let outranks = if top.holds {
-                    matches!(family, HeadingFamily::Unnumbered)
-                        || family.rank() < HeadingFamily::NumeralComma.rank()
-                } else {
-                    top.family.rank() >= family.rank()
-                };
-                if !(same || outranks) {
-                    break;
-                }
-                stack.pop();
-                if same {
-                    break;
-                }
-            }
-            let parent = stack.last().map(|open| open.index);
-            let depth = stack.len();
-            stack.push(OpenHeading {
-                family,
-                index: found.len(),
-                number,
-                after_numbered: !last_number.is_empty(),
-                holds: false,
-            });
-
+            let (depth, parent) = nesting.open(family, number, index, &found);
+            let paragraph = self.paragraphs[index].clone();
             let marker = marker_len.map(|len| paragraph.span.start..paragraph.span.start + len);
             let after_marker = marker.as_ref().map_or(paragraph.span.start, |m| m.end);
             let (label, run_in, body_start_at) =
@@ -158,6 +175,22 @@ impl Parser<'_> {
             });
         }
         found
+    }
+
+    /// The 附件说明 (附件：1.… 2.…) lists attachments; its numbers are not headings.
+    fn mark_attachment_lists(&mut self, body_start: usize, body_end: usize) {
+        let mut in_attachment_list = false;
+        for index in body_start..body_end {
+            let text = self.para_text(index);
+            if is_attachment_line(text) {
+                in_attachment_list = true;
+                self.roles[index] = Some(BlockRole::Body);
+            } else if in_attachment_list && markers::heading_marker(text).is_some() {
+                self.roles[index] = Some(BlockRole::Body);
+            } else {
+                in_attachment_list = false;
+            }
+        }
     }
 
     /// 引　　言 or 结束语: a short line with no punctuation between body paragraphs. A

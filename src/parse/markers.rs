@@ -323,7 +323,7 @@ fn decimal_heading(text: &str) -> Option<HeadingMarker> {
     const MAX_DECIMAL_SUBLEVEL: u32 = 30;
     let mut len = 0;
     let mut levels: u8 = 0;
-    let mut number = 0;
+    let mut number;
     loop {
         let rest = text.get(len..)?;
         let (value, digits) = arabic_numeral(rest)?;

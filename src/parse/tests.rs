@@ -684,10 +684,7 @@ fn a_copy_that_starts_mid_way_keeps_its_part_headings() {
 fn a_number_out_of_any_sequence_stays_text() {
     // 五、 with no 四、 before it and no 六、 after it is a sentence that starts with a number.
     let doc = parse_text("标题\n一、形势\n正文。\n五、六年来的变化很大。\n二、任务\n正文。\n");
-    assert_eq!(
-        headings(&doc),
-        [h(0, "一、", "形势"), h(0, "二、", "任务")]
-    );
+    assert_eq!(headings(&doc), [h(0, "一、", "形势"), h(0, "二、", "任务")]);
 }
 
 #[test]
@@ -757,7 +754,11 @@ fn an_introduction_before_numbered_parts_is_their_sibling() {
     let doc = parse_text("报告\n引　　言\n正文。\n一、形势\n正文。\n二、任务\n正文。\n");
     assert_eq!(
         headings(&doc),
-        [h(0, "", "引　　言"), h(0, "一、", "形势"), h(0, "二、", "任务")]
+        [
+            h(0, "", "引　　言"),
+            h(0, "一、", "形势"),
+            h(0, "二、", "任务")
+        ]
     );
 }
 
