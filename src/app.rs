@@ -513,17 +513,17 @@ impl App {
             }
             Action::Open => self.open_selected(),
             Action::Fold => self.fold_selected(),
-            Action::NextPoint => self.jump_to_next(NodeKind::Point, true),
-            Action::PreviousPoint => self.jump_to_next(NodeKind::Point, false),
-            Action::NextHeading => self.jump_to_next(NodeKind::Heading, true),
-            Action::PreviousHeading => self.jump_to_next(NodeKind::Heading, false),
+            Action::NextPoint => self.jump_to_next(|kind| kind == NodeKind::Point, true),
+            Action::PreviousPoint => self.jump_to_next(|kind| kind == NodeKind::Point, false),
+            Action::NextHeading => self.jump_to_next(NodeKind::is_section, true),
+            Action::PreviousHeading => self.jump_to_next(NodeKind::is_section, false),
             Action::TopLevelHeading(n) => {
                 let target = self
                     .doc
                     .nodes
                     .iter()
                     .enumerate()
-                    .filter(|(_, node)| node.kind == NodeKind::Heading && node.depth == 0)
+                    .filter(|(_, node)| node.kind.is_section() && node.depth == 0)
                     .nth(n.saturating_sub(1))
                     .map(|(index, _)| index);
                 if let Some(index) = target {
@@ -892,7 +892,7 @@ impl App {
     }
 
     /// Jumps to the next (or previous) node of a kind after (before) the current position.
-    fn jump_to_next(&mut self, kind: NodeKind, forward: bool) {
+    fn jump_to_next(&mut self, wanted: fn(NodeKind) -> bool, forward: bool) {
         let here = self.current_position();
         let nodes = &self.doc.nodes;
         // Nodes are in text order: start the walk where `here` falls.
@@ -900,11 +900,11 @@ impl App {
             let from = nodes.partition_point(|node| node.head.start <= here);
             nodes[from..]
                 .iter()
-                .position(|node| node.kind == kind)
+                .position(|node| wanted(node.kind))
                 .map(|offset| from + offset)
         } else {
             let before = nodes.partition_point(|node| node.head.start < here);
-            nodes[..before].iter().rposition(|node| node.kind == kind)
+            nodes[..before].iter().rposition(|node| wanted(node.kind))
         };
         if let Some(index) = target {
             self.jump_to(index);

@@ -52,17 +52,26 @@ pub struct Block {
 pub enum NodeKind {
     Salutation,
     Heading,
+    /// An attachment after the signature (附件1 and its title); its headings follow it.
+    Attachment,
     Point,
     Closing,
     Footer,
 }
 
 impl NodeKind {
+    /// A node that opens a part of the text the reader jumps between by section: a
+    /// heading or an attachment.
+    pub fn is_section(self) -> bool {
+        matches!(self, Self::Heading | Self::Attachment)
+    }
+
     /// The name used in JSON output.
     pub fn name(self) -> &'static str {
         match self {
             Self::Salutation => "salutation",
             Self::Heading => "heading",
+            Self::Attachment => "attachment",
             Self::Point => "point",
             Self::Closing => "closing",
             Self::Footer => "footer",
@@ -150,7 +159,9 @@ impl Document {
         self.nodes.get(index).map_or_else(String::new, |node| {
             let label = node.label.replace('\n', " ");
             match (node.kind, &node.marker) {
-                (NodeKind::Point, Some(marker)) => format!("{marker} {label}"),
+                (NodeKind::Point | NodeKind::Attachment, Some(marker)) => {
+                    format!("{marker} {label}")
+                }
                 (_, Some(marker)) => format!("{marker}{label}"),
                 (NodeKind::Closing, None) => "结束语".to_owned(),
                 (NodeKind::Footer, None) => "文末".to_owned(),

@@ -97,7 +97,7 @@ pub fn write_text(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result
         let indent = "  ".repeat(node.depth);
         let label = node.label.replace('\n', " / ");
         let text = match (&node.marker, node.kind) {
-            (Some(marker), NodeKind::Point) => format!("{marker} {label}"),
+            (Some(marker), NodeKind::Point | NodeKind::Attachment) => format!("{marker} {label}"),
             (Some(marker), _) => format!("{marker}{label}"),
             (None, NodeKind::Closing) => format!("〔结束语〕{label}…"),
             (None, NodeKind::Footer) => format!("〔文末〕{label}"),

@@ -7,6 +7,7 @@
 //! at the end), salutation, headings (with their depth in this document), the closing,
 //! and finally the enumerated points inside each heading's own text.
 
+mod attachments;
 mod ending;
 mod front;
 mod headings;
@@ -162,27 +163,42 @@ impl<'t> Parser<'t> {
 
     fn run(mut self) -> Structure {
         let body_start = self.front_matter();
-        let body_end = self.backmatter(body_start);
-        let body_end = self.footer(body_start, body_end);
-        let mut nodes_before = Vec::new();
-        let salutation = self.salutation(body_start, body_end);
-        let headings = self.headings(body_start, body_end);
-        let closing = self.closing(body_start, body_end, &headings);
-        for index in body_start..body_end {
-            if self.roles[index].is_none() {
-                let before_first_heading = headings.first().is_none_or(|h| index < h.paragraph);
-                self.roles[index] = Some(if before_first_heading {
-                    BlockRole::Preamble
-                } else {
-                    BlockRole::Body
-                });
+        let text_end = self.backmatter(body_start);
+        let attachments = self.attachments(body_start, text_end);
+        // The signature and date above an attachment close the main text, but the
+        // document's footer is what follows its last attachment.
+        let (main_end, body_end) =
+            if let (Some(first), Some(last)) = (attachments.first(), attachments.last()) {
+                let signature = self.signature_start(body_start, first.first);
+                for role in &mut self.roles[signature..first.first] {
+                    *role = Some(BlockRole::Footer);
+                }
+                (signature, self.footer(last.body_start, text_end))
+            } else {
+                let end = self.footer(body_start, text_end);
+                (end, end)
+            };
+        let salutation = self.salutation(body_start, main_end);
+        let headings = self.headings(body_start, main_end);
+        let closing = self.closing(body_start, main_end, &headings);
+        self.give_body_roles(body_start..main_end, headings.first(), BlockRole::Preamble);
+        let mut nodes: Vec<Node> = salutation.into_iter().collect();
+        let sections_end = self.sections_end(closing.unwrap_or(main_end));
+        self.opening_nodes(&mut nodes, &headings, sections_end);
+        self.push_heading_nodes(&mut nodes, &headings, sections_end);
+        nodes.extend(self.closing_node(closing, main_end));
+        for (k, attachment) in attachments.iter().enumerate() {
+            let end = attachments.get(k + 1).map_or(body_end, |next| next.first);
+            for index in attachment.first..attachment.body_start {
+                self.roles[index] = Some(BlockRole::Heading);
             }
+            let headings = self.headings(attachment.body_start, end);
+            self.give_body_roles(attachment.body_start..end, None, BlockRole::Body);
+            let sections_end = self.sections_end(end);
+            self.push_attachment_node(&mut nodes, attachment, &headings, end);
+            self.push_heading_nodes(&mut nodes, &headings, sections_end);
         }
-        if let Some(node) = salutation {
-            nodes_before.push(node);
-        }
-        let mut nodes = self.structure_nodes(nodes_before, &headings, closing, body_end);
-        nodes.extend(self.closing_and_footer_nodes(closing, body_end));
+        nodes.extend(self.footer_node(body_end));
 
         let title = self.joined(BlockRole::Title, " ");
         let subtitle = self.joined(BlockRole::Subtitle, " ");
@@ -208,6 +224,35 @@ impl<'t> Parser<'t> {
             footer_url,
             line_starts: self.line_starts,
         }
+    }
+
+    /// Gives the paragraphs of `range` that no pass claimed their role: `before` for
+    /// those above the first heading, body text for the rest.
+    fn give_body_roles(
+        &mut self,
+        range: Range<usize>,
+        first_heading: Option<&FoundHeading>,
+        before: BlockRole,
+    ) {
+        for index in range {
+            if self.roles[index].is_none() {
+                let before_first_heading = first_heading.is_none_or(|h| index < h.paragraph);
+                self.roles[index] = Some(if before_first_heading {
+                    before
+                } else {
+                    BlockRole::Body
+                });
+            }
+        }
+    }
+
+    /// Where the sections before paragraph `end` stop: the end of the text before it.
+    fn sections_end(&self, end: usize) -> usize {
+        let start = self
+            .paragraphs
+            .get(end)
+            .map_or(self.text.len(), |p| p.span.start);
+        self.last_end_before(start)
     }
 
     fn joined(&self, role: BlockRole, separator: &str) -> Option<String> {

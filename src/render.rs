@@ -162,7 +162,9 @@ pub fn emphasis_spans(
             .iter()
             .take_while(|node| node.head.start < range.end)
             .filter_map(|node| match node.kind {
-                NodeKind::Heading => Some((node.head.clone(), Emphasis::Heading(node.depth))),
+                NodeKind::Heading | NodeKind::Attachment => {
+                    Some((node.head.clone(), Emphasis::Heading(node.depth)))
+                }
                 NodeKind::Point => {
                     let marker_len = node.marker.as_ref().map_or(0, String::len);
                     Some((

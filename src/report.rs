@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::app::{format_duration, seconds_for};
-use crate::document::{Document, NodeKind, visible_chars};
+use crate::document::{Document, visible_chars};
 use crate::search::Pattern;
 
 /// Characters of context shown on each side of a match.
@@ -138,7 +138,7 @@ impl Stats {
         let headings = doc
             .nodes
             .iter()
-            .filter(|node| node.kind == NodeKind::Heading)
+            .filter(|node| node.kind.is_section())
             .map(|node| {
                 let chars = visible_chars(doc.slice(&node.span));
                 HeadingStats {

@@ -499,7 +499,9 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -
         let label = app.row_label(*row, label_width);
         let mut style = match kind {
             None => Style::new().add_modifier(Modifier::BOLD),
-            Some(NodeKind::Heading) if depth == 1 => Style::new().fg(Color::Yellow),
+            Some(NodeKind::Heading | NodeKind::Attachment) if depth == 1 => {
+                Style::new().fg(Color::Yellow)
+            }
             // Dark grey, as their times are: ANSI grey (37) is the palette's "white",
             // faint on a light background; and a row of one colour needs no change of
             // colour between its label and its time, nor from the row above, which a
@@ -507,7 +509,7 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -
             Some(NodeKind::Point | NodeKind::Closing | NodeKind::Footer | NodeKind::Salutation) => {
                 Style::new().fg(Color::DarkGray)
             }
-            Some(NodeKind::Heading) => Style::new(),
+            Some(NodeKind::Heading | NodeKind::Attachment) => Style::new(),
         };
         if *row == selected {
             style = if app.focus() == Focus::Tree {

@@ -591,3 +591,31 @@ fn a_blank_top_line_stays_on_top_through_a_resize() {
     assert!(app.window()[0].block.is_none(), "the top line is blank");
     assert!(app.window()[1].screen.text.contains("同志们"));
 }
+
+#[test]
+fn an_attachment_and_its_sections_are_reached_by_number_and_by_section_keys() {
+    let text = "关于印发实施方案的通知\n各单位：\n现将方案印发给你们。\n一、总体安排\n正文。\n二、工作要求\n正文。\n中共东平市委办公室\n2023年12月25日\n附件\n东平市重点项目实施方案\n为推进项目建设，制定本方案。\n一、总体要求\n正文。\n二、重点任务\n一是抓交通；二是抓水利。\n";
+    let mut app = App::new(parse_text(text), Settings::default(), 100, 8);
+    run(&mut app, &[Action::TopLevelHeading(3)]);
+    assert_eq!(selected_label(&app), "附件东平市重点项目实施方案");
+    assert!(
+        top_line_text(&app).starts_with("附件"),
+        "{}",
+        top_line_text(&app)
+    );
+    run(&mut app, &[Action::NextHeading]);
+    assert_eq!(selected_label(&app), "一、总体要求");
+    run(&mut app, &[Action::TopLevelHeading(5)]);
+    assert_eq!(selected_label(&app), "二、重点任务");
+    run(&mut app, &[Action::NextPoint]);
+    assert_eq!(selected_label(&app), "一是抓交通");
+    run(
+        &mut app,
+        &[
+            Action::PreviousHeading,
+            Action::PreviousHeading,
+            Action::PreviousHeading,
+        ],
+    );
+    assert_eq!(selected_label(&app), "附件东平市重点项目实施方案");
+}

@@ -7,8 +7,8 @@ use super::{FoundHeading, Parser, markers};
 use crate::document::BlockRole;
 
 impl Parser<'_> {
-    /// Claims notes and attachments after the speech: from a rule line (------), a
-    /// stand-alone 注释 or 附件 line on. Returns where the speech proper ends.
+    /// Claims notes after the speech: from a rule line (------), a stand-alone 注释, or
+    /// a 附件 line with no title (a list of names) on. Returns where the text ends.
     pub(super) fn backmatter(&mut self, body_start: usize) -> usize {
         // Attachments follow the signature and its date (GB/T 9704); a 附件 list before
         // the signature is the 附件说明 and stays in the text.
@@ -18,7 +18,10 @@ impl Parser<'_> {
         };
         let Some(start) = (body_start + 1..self.paragraphs.len()).find(|&i| {
             let text = self.para_text(i);
-            is_backmatter_start(text) || (is_attachment_line(text) && after_date(i))
+            is_backmatter_start(text)
+                || (is_attachment_line(text)
+                    && after_date(i)
+                    && self.attachment_at(i, self.paragraphs.len()).is_none())
         }) else {
             return self.paragraphs.len();
         };
@@ -30,20 +33,26 @@ impl Parser<'_> {
 
     /// Claims trailing source, attribution, signature and date lines; returns the new end.
     pub(super) fn footer(&mut self, body_start: usize, body_end: usize) -> usize {
-        let mut start = body_end;
+        let start = self.signature_start(body_start, body_end);
+        for role in &mut self.roles[start..body_end] {
+            *role = Some(BlockRole::Footer);
+        }
+        start
+    }
+
+    /// Where the source, attribution, signature and date lines before `end` begin.
+    pub(super) fn signature_start(&self, body_start: usize, end: usize) -> usize {
+        let mut start = end;
         while start > body_start + 1 {
             let text = self.para_text(start - 1);
             let below = self.para_text(start);
-            let below_is_date = start < body_end
+            let below_is_date = start < end
                 && (is_date_line(below) || is_date_line(below.trim_end_matches("印发")));
             let signature = below_is_date && is_signature_line(text);
             if !(is_footer_line(text) || signature) {
                 break;
             }
             start -= 1;
-        }
-        for role in &mut self.roles[start..body_end] {
-            *role = Some(BlockRole::Footer);
         }
         start
     }

@@ -1,6 +1,7 @@
 //! The structure tree: heading, point, closing and footer nodes with their spans, in
 //! document order with parents first.
 
+use super::attachments::Attachment;
 use super::markers::is_space;
 use super::paragraphs::flowed;
 use super::{FoundHeading, Parser, points};
@@ -8,22 +9,16 @@ use crate::document::{BlockRole, Node, NodeKind};
 use std::ops::Range;
 
 impl Parser<'_> {
-    /// Heading and point nodes in document order, with spans and parents.
-    pub(super) fn structure_nodes(
+    /// The opening's nodes: the salutation holds the remarks up to the first heading,
+    /// and the points outside any heading (in the preamble, or in the whole body when it
+    /// has no headings) come before the headings. Pushing them first keeps the nodes in
+    /// document order with no sort: each heading's own points follow it.
+    pub(super) fn opening_nodes(
         &self,
-        mut nodes: Vec<Node>,
+        nodes: &mut Vec<Node>,
         headings: &[FoundHeading],
-        closing: Option<usize>,
-        body_end: usize,
-    ) -> Vec<Node> {
-        let structure_end = closing
-            .or((body_end < self.paragraphs.len()).then_some(body_end))
-            .and_then(|i| self.paragraphs.get(i))
-            .map_or(self.text.len(), |p| p.span.start);
-        let structure_end = self.last_end_before(structure_end);
-        // Points outside any heading come first: the preamble (or the whole body when it has
-        // no headings). Pushing them before the headings keeps the nodes in document order
-        // with no sort: each heading's own points follow it, before its first child.
+        structure_end: usize,
+    ) {
         let first_heading_start = headings
             .first()
             .and_then(|h| self.paragraphs.get(h.paragraph))
@@ -53,7 +48,17 @@ impl Parser<'_> {
             .map(|range| range.start.max(salutation_end)..range.end)
             .filter(|range| !range.is_empty())
             .collect();
-        self.push_points(&mut nodes, &outside, None, 0);
+        self.push_points(nodes, &outside, None, 0);
+    }
+
+    /// Heading nodes and their points, in document order, with spans and parents; the
+    /// last sections end at `structure_end`.
+    pub(super) fn push_heading_nodes(
+        &self,
+        nodes: &mut Vec<Node>,
+        headings: &[FoundHeading],
+        structure_end: usize,
+    ) {
         let mut heading_node: Vec<usize> = Vec::with_capacity(headings.len());
         for (h, heading) in headings.iter().enumerate() {
             let start = heading
@@ -87,14 +92,51 @@ impl Parser<'_> {
             });
             heading_node.push(owner_index);
             let own_paragraphs = self.own_paragraph_ranges(heading, own_end);
-            self.push_points(
-                &mut nodes,
-                &own_paragraphs,
-                Some(owner_index),
-                heading.depth + 1,
-            );
+            self.push_points(nodes, &own_paragraphs, Some(owner_index), heading.depth + 1);
         }
-        nodes
+    }
+
+    /// An attachment's node (附件1 and its title) and the points of its text before its
+    /// first heading; it spans that text, and its headings follow it at the top level.
+    pub(super) fn push_attachment_node(
+        &self,
+        nodes: &mut Vec<Node>,
+        attachment: &Attachment,
+        headings: &[FoundHeading],
+        end: usize,
+    ) {
+        let start = attachment.marker.start;
+        let head_end = attachment
+            .title
+            .last()
+            .map_or(attachment.marker.end, |t| t.end);
+        let own_end = headings
+            .first()
+            .map_or(end, |h| h.paragraph)
+            .max(attachment.body_start);
+        let span_end = self.sections_end(own_end).max(head_end);
+        let owner = nodes.len();
+        nodes.push(Node {
+            kind: NodeKind::Attachment,
+            depth: 0,
+            marker: self.text.get(attachment.marker.clone()).map(str::to_owned),
+            label: attachment
+                .title
+                .iter()
+                .map(|range| self.text.get(range.clone()).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(" "),
+            head: start..head_end,
+            span: start..span_end,
+            line: self.paragraphs[attachment.first].line,
+            run_in: false,
+            parent: None,
+        });
+        let own: Vec<Range<usize>> = (attachment.body_start..own_end)
+            .filter(|&i| self.roles[i] == Some(BlockRole::Body))
+            .map(|i| self.paragraphs[i].span.clone())
+            .collect();
+        self.push_points(nodes, &own, Some(owner), 1);
     }
 
     /// The end of the last paragraph that ends at or before `offset`.
@@ -178,15 +220,12 @@ impl Parser<'_> {
         nodes.extend(points);
     }
 
-    pub(super) fn closing_and_footer_nodes(
-        &self,
-        closing: Option<usize>,
-        body_end: usize,
-    ) -> Vec<Node> {
-        let mut nodes = Vec::new();
-        if let Some(start) = closing {
+    /// The closing's node: from paragraph `closing` to the end of the text before `end`.
+    pub(super) fn closing_node(&self, closing: Option<usize>, end: usize) -> Option<Node> {
+        let start = closing?;
+        {
             let first = self.paragraphs[start].span.start;
-            let end = self.paragraphs[start..body_end]
+            let end = self.paragraphs[start..end]
                 .last()
                 .map_or(first, |p| p.span.end);
             let first_paragraph = self.paragraphs[start].span.end;
@@ -201,7 +240,7 @@ impl Parser<'_> {
                 .char_indices()
                 .nth(CLOSING_LABEL_CHARS)
                 .map_or(end, |(offset, _)| first + offset);
-            nodes.push(Node {
+            Some(Node {
                 kind: NodeKind::Closing,
                 depth: 0,
                 marker: None,
@@ -211,19 +250,26 @@ impl Parser<'_> {
                 line: self.paragraphs[start].line,
                 run_in: false,
                 parent: None,
-            });
+            })
         }
+    }
+
+    /// The footer's node: the footer lines from paragraph `body_end` on, as one.
+    pub(super) fn footer_node(&self, body_end: usize) -> Option<Node> {
         let footer: Vec<usize> = (body_end..self.paragraphs.len())
             .filter(|&i| self.roles[i] == Some(BlockRole::Footer))
             .collect();
-        if let (Some(&first), Some(&last)) = (footer.first(), footer.last()) {
+        let (Some(&first), Some(&last)) = (footer.first(), footer.last()) else {
+            return None;
+        };
+        {
             let span = self.paragraphs[first].span.start..self.paragraphs[last].span.end;
             let label = footer
                 .iter()
                 .map(|&i| self.para_text(i))
                 .collect::<Vec<_>>()
                 .join("\n");
-            nodes.push(Node {
+            Some(Node {
                 kind: NodeKind::Footer,
                 depth: 0,
                 marker: None,
@@ -233,9 +279,8 @@ impl Parser<'_> {
                 line: self.paragraphs[first].line,
                 run_in: false,
                 parent: None,
-            });
+            })
         }
-        nodes
     }
 }
 

@@ -568,15 +568,72 @@ fn let_us_inside_a_sentence_is_not_a_closing() {
 }
 
 #[test]
-fn an_attachment_after_the_signature_is_backmatter() {
+fn an_attachment_after_the_signature_is_body_with_its_own_sections() {
     let doc = parse_text(
-        "通知\n各单位：\n一、总则\n正文。\n中共东平市委办公室\n2023年12月25日印发\n附件：重点项目清单\n一、交通\n二、水利\n",
+        "关于印发实施方案的通知\n各单位：\n现将方案印发给你们，请认真贯彻执行。\n中共东平市委办公室\n2023年12月25日\n附件\n东平市重点项目\n实施方案\n为推进项目建设，制定本方案。\n一、总体要求\n正文。\n（一）指导思想\n正文。\n二、重点任务\n一是抓交通；二是抓水利。\n抄送：市人大常委会办公室。\n东平市人民政府办公室2023年12月26日印发\n",
     );
     assert_eq!(
-        kinds(&doc, NodeKind::Footer),
-        ["中共东平市委办公室\n2023年12月25日印发"]
+        entries(&doc),
+        [
+            ("salutation", 0, String::new(), "各单位：".to_owned()),
+            (
+                "attachment",
+                0,
+                "附件".to_owned(),
+                "东平市重点项目 实施方案".to_owned()
+            ),
+            ("heading", 0, "一、".to_owned(), "总体要求".to_owned()),
+            ("heading", 1, "（一）".to_owned(), "指导思想".to_owned()),
+            ("heading", 0, "二、".to_owned(), "重点任务".to_owned()),
+            ("point", 1, "一是".to_owned(), "抓交通".to_owned()),
+            ("point", 1, "二是".to_owned(), "抓水利".to_owned()),
+            (
+                "footer",
+                0,
+                String::new(),
+                "抄送：市人大常委会办公室。\n东平市人民政府办公室2023年12月26日印发".to_owned()
+            ),
+        ]
     );
-    assert_eq!(headings(&doc), [h(0, "一、", "总则")]);
+    // The signature above the attachment closes the main text: not speech, not the footer.
+    let signature = doc
+        .blocks
+        .iter()
+        .find(|b| doc.slice(&b.span) == "中共东平市委办公室")
+        .map(|b| b.role);
+    assert_eq!(signature, Some(BlockRole::Footer));
+    assert_eq!(doc.title.as_deref(), Some("关于印发实施方案的通知"));
+}
+
+#[test]
+fn attachments_restart_the_numbering_and_follow_one_another() {
+    let doc = parse_text(
+        "通知\n各单位：\n一、总则\n正文。\n二、要求\n正文。\n某某办公室\n2024年1月5日\n附件1：工作安排\n一、时间\n正文。\n二、地点\n正文。\n附件2：报名办法\n一、条件\n正文。\n",
+    );
+    let tops: Vec<(&str, String)> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.depth == 0 && n.kind.is_section())
+        .map(|n| {
+            (
+                n.kind.name(),
+                n.marker.clone().unwrap_or_default() + &n.label,
+            )
+        })
+        .collect();
+    assert_eq!(
+        tops,
+        [
+            ("heading", "一、总则".to_owned()),
+            ("heading", "二、要求".to_owned()),
+            ("attachment", "附件1工作安排".to_owned()),
+            ("heading", "一、时间".to_owned()),
+            ("heading", "二、地点".to_owned()),
+            ("attachment", "附件2报名办法".to_owned()),
+            ("heading", "一、条件".to_owned()),
+        ]
+    );
+    assert!(kinds(&doc, NodeKind::Footer).is_empty());
 }
 
 #[test]
