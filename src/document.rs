@@ -31,6 +31,8 @@ pub enum BlockRole {
     Footer,
     /// Notes or attachments after the speech proper (注释, 附件).
     Backmatter,
+    /// A table of contents (目录) and its entries: a guide to the text, not part of it.
+    Contents,
 }
 
 /// One paragraph: a non-empty line of the text (or hard-wrapped lines joined, or a piece

@@ -164,6 +164,7 @@ impl<'t> Parser<'t> {
     fn run(mut self) -> Structure {
         let body_start = self.front_matter();
         let text_end = self.backmatter(body_start);
+        let body_start = self.contents(body_start, text_end);
         let attachments = self.attachments(body_start, text_end);
         // The signature and date above an attachment close the main text, but the
         // document's footer is what follows its last attachment.

@@ -148,9 +148,11 @@ pub fn emphasis_spans(
         .take_while(|block| block.span.start < range.end)
         .filter_map(|block| match block.role {
             BlockRole::Title => Some((block.span.clone(), Emphasis::Title)),
-            BlockRole::Subtitle | BlockRole::Byline | BlockRole::DocNumber | BlockRole::Footer => {
-                Some((block.span.clone(), Emphasis::Meta))
-            }
+            BlockRole::Subtitle
+            | BlockRole::Byline
+            | BlockRole::DocNumber
+            | BlockRole::Footer
+            | BlockRole::Contents => Some((block.span.clone(), Emphasis::Meta)),
             _ => None,
         })
         .collect();

@@ -1,7 +1,7 @@
 //! The end of a document: back matter after a rule or under 注释, the footer (source,
 //! signature and date lines), and the closing (the final exhortation or thanks).
 
-use super::markers::{chinese_numeral, is_date_line, is_punctuation, is_space};
+use super::markers::{chinese_numeral, is_date_line, is_name_line, is_punctuation, is_space};
 use super::salutation::starts_with_address;
 use super::{FoundHeading, Parser, markers};
 use crate::document::BlockRole;
@@ -49,7 +49,9 @@ impl Parser<'_> {
             let below_is_date = start < end
                 && (is_date_line(below) || is_date_line(below.trim_end_matches("印发")));
             let signature = below_is_date && is_signature_line(text);
-            if !(is_footer_line(text) || signature) {
+            // A speaker's or author's name alone on the last line signs the text.
+            let signed_by_name = start == end && is_name_line(text) && !is_closing_paragraph(text);
+            if !(is_footer_line(text) || signature || signed_by_name) {
                 break;
             }
             start -= 1;
@@ -109,7 +111,11 @@ pub(super) fn is_backmatter_start(text: &str) -> bool {
                 '-' | '—' | '─' | '━' | '_' | '＿' | '=' | '＝' | '*' | '＊' | '·'
             )
         });
-    let is_notes = matches!(compact.as_str(), "注释" | "注" | "参考文献" | "附注");
+    // Notes and a glossary explain the text; they are not part of what is spoken.
+    let is_notes = matches!(
+        compact.trim_end_matches(['：', ':']),
+        "注释" | "注" | "参考文献" | "附注" | "名词解释" | "术语解释" | "名词解释和说明"
+    );
     is_rule || is_notes
 }
 
@@ -162,9 +168,29 @@ pub(super) fn is_footer_line(text: &str) -> bool {
         || PREFIXES.iter().any(|prefix| trimmed.starts_with(prefix))
             && trimmed.chars().count() <= 120
         || is_date_line(trimmed)
+        || is_signed_date(trimmed)
+        || is_citation(trimmed)
         // The 版记's 印发 line names the office and the date it printed the document
         // (市委办公室 2023年12月25日印发); a title may end in 印发 too (国务院关于印发).
         || trimmed.ends_with("印发") && trimmed.chars().count() <= 40 && mentions_date(trimmed)
+}
+
+/// An organ and its date on one line: 国务院办公厅 2004年1月12日, 某某县人民政府2020年3月1日.
+fn is_signed_date(text: &str) -> bool {
+    let Some(at) = text.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) else {
+        return false;
+    };
+    let (organ, date) = text.split_at(at);
+    let organ = organ.trim_end_matches(is_space);
+    organ.chars().count() >= 2 && is_signature_line(organ) && is_date_line(date)
+}
+
+/// The source of a quoted text in brackets: （《邓小平文选》第三卷，人民出版社1993年版）.
+fn is_citation(text: &str) -> bool {
+    text.strip_prefix(['（', '('])
+        .is_some_and(|inner| inner.starts_with('《'))
+        && text.ends_with(['）', ')'])
+        && text.chars().count() <= 80
 }
 
 /// A date somewhere in the text: a year and a month (2023年12月, 二〇〇四年六月).

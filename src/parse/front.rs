@@ -155,3 +155,49 @@ pub(super) fn is_doc_number(text: &str) -> bool {
     });
     has_year_brackets && text.ends_with('号') && text.chars().count() <= 30
 }
+
+impl Parser<'_> {
+    /// Claims a table of contents (目录 and its entries) from paragraph `from` on, if one
+    /// starts there, and returns the first paragraph after it. Entries are short lines
+    /// (often with leader dots and a page number); they end where the text begins: at
+    /// prose, or at the first entry printed again as the text's own heading.
+    pub(super) fn contents(&mut self, from: usize, end: usize) -> usize {
+        let is_contents_line = |text: &str| {
+            let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
+            matches!(compact.as_str(), "目录" | "目次")
+        };
+        if from >= end || !is_contents_line(self.para_text(from)) {
+            return from;
+        }
+        let mut entries: Vec<String> = Vec::new();
+        let mut index = from + 1;
+        while index < end {
+            let text = self.para_text(index);
+            let entry = contents_entry(text);
+            let is_entry = text.chars().count() <= 60 && !text.contains(['。', '；', '！', '？']);
+            if !is_entry || entries.contains(&entry) {
+                break;
+            }
+            entries.push(entry);
+            index += 1;
+        }
+        if entries.is_empty() {
+            return from;
+        }
+        for role in &mut self.roles[from..index] {
+            *role = Some(BlockRole::Contents);
+        }
+        index
+    }
+}
+
+/// An entry of a table of contents as its heading reads: leader dots, the page number
+/// and spaces taken off (一、总体要求……………3 → 一、总体要求).
+fn contents_entry(text: &str) -> String {
+    text.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || is_space(c) || matches!(c, '.' | '…' | '·' | '-' | '－' | '—' | '．')
+    })
+    .chars()
+    .filter(|c| !is_space(*c))
+    .collect()
+}

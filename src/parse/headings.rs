@@ -3,9 +3,9 @@
 
 use super::ending::is_attachment_line;
 use super::markers::{
-    HeadingFamily, HeadingMarker, is_date_line, is_han, is_punctuation, is_space,
+    HeadingFamily, HeadingMarker, is_clause_mark, is_date_line, is_han, is_punctuation, is_space,
 };
-use super::{FoundHeading, Parser, markers};
+use super::{FoundHeading, Parser, markers, points};
 use crate::document::BlockRole;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -255,8 +255,23 @@ pub(super) fn heading_label(text: &str, range: Range<usize>) -> (Range<usize>, b
     let leading = rest.len() - rest.trim_start_matches(is_space).len();
     let start = range.start + leading;
     let content = rest.get(leading..).unwrap_or_default();
+    // An inline list after the heading's words ends the heading: 一、工作要求（1）…；（2）….
+    let mut candidates = Vec::new();
+    points::candidates(text, start..range.end, &mut candidates);
+    let inline_list = points::runs(&candidates)
+        .first()
+        .and_then(|run| run.first())
+        .map(|first| first.at)
+        .filter(|&at| at > start);
     let mut quote_depth = 0u32;
     for (offset, c) in content.char_indices() {
+        if inline_list == Some(start + offset) {
+            let label = content
+                .get(..offset)
+                .unwrap_or_default()
+                .trim_end_matches(|ch: char| is_space(ch) || is_clause_mark(ch));
+            return (start..start + label.len(), true, start + offset);
+        }
         match c {
             '“' | '《' | '「' | '『' => quote_depth += 1,
             '”' | '》' | '」' | '』' => quote_depth = quote_depth.saturating_sub(1),

@@ -555,6 +555,8 @@ const SECTION_WORDS: &[&str] = &[
     "总则",
     "附则",
     "分则",
+    "目录",
+    "目次",
 ];
 
 /// CJK unified ideographs, the extensions included.

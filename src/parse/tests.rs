@@ -826,3 +826,201 @@ fn verse_and_flattened_tables_are_not_headings() {
     );
     assert_eq!(headings(&doc), [h(0, "一、", "形势")]);
 }
+
+#[test]
+fn a_table_of_contents_is_not_headings() {
+    let doc = parse_text(
+        "政府工作报告\n目　录\n一、过去一年的工作……………1\n二、今年的主要任务……………5\n三、加强政府自身建设……………9\n一、过去一年的工作\n过去一年，我们攻坚克难。\n二、今年的主要任务\n正文。\n三、加强政府自身建设\n正文。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            h(0, "一、", "过去一年的工作"),
+            h(0, "二、", "今年的主要任务"),
+            h(0, "三、", "加强政府自身建设"),
+        ]
+    );
+    assert_eq!(
+        doc.nodes
+            .iter()
+            .find(|n| n.kind == NodeKind::Heading)
+            .map(|n| n.line),
+        Some(6)
+    );
+    let contents = doc
+        .blocks
+        .iter()
+        .filter(|b| b.role == BlockRole::Contents)
+        .count();
+    assert_eq!(contents, 4);
+}
+
+#[test]
+fn a_glossary_after_the_text_is_not_headings() {
+    let doc = parse_text(
+        "政府工作报告\n各位代表：\n一、工作回顾\n正文。\n二、主要任务\n正文。\n名词解释：\n1.“三农”：农业、农村、农民。\n2.“放管服”：简政放权、放管结合、优化服务。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "工作回顾"), h(0, "二、", "主要任务")]
+    );
+    assert!(doc.blocks.iter().any(|b| b.role == BlockRole::Backmatter));
+}
+
+#[test]
+fn an_inline_list_after_a_headings_words_ends_the_heading() {
+    let doc = parse_text(
+        "方案\n一、工作要求（1）加强组织领导，明确责任分工；（2）强化督促检查，确保按期完成；（3）做好宣传引导。\n二、保障措施\n正文。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "工作要求"), h(0, "二、", "保障措施")]
+    );
+    assert_eq!(
+        points(&doc),
+        [
+            "（1）加强组织领导",
+            "（2）强化督促检查",
+            "（3）做好宣传引导"
+        ]
+    );
+}
+
+#[test]
+fn circled_numbers_and_other_point_forms() {
+    let doc = parse_text(
+        "报告\n一、民生实事\n今年办好十件实事：①新建学校10所；②改造危房500户；③新增就业2万人。\n二、开放\n第一要开放电信；第二要开放金融；第三要开放服务业。\n三、方法\n首先，要统一思想。其次，要抓住重点。再其次，要形成合力。\n",
+    );
+    assert_eq!(
+        points(&doc),
+        [
+            "①新建学校10所",
+            "②改造危房500户",
+            "③新增就业2万人",
+            "第一要开放电信",
+            "第二要开放金融",
+            "第三要开放服务业",
+            "首先要统一思想",
+            "其次要抓住重点",
+            "再其次要形成合力",
+        ]
+    );
+}
+
+#[test]
+fn footnote_marks_are_not_points() {
+    let doc = parse_text("讲话\n一、形势\n他引用了这句话⑴，又讲了一个故事⑵。\n");
+    assert!(points(&doc).is_empty());
+}
+
+#[test]
+fn greeting_forms() {
+    let cases = [
+        (
+            "讲话\n同志们，朋友们：\n今天我们在这里开会。\n",
+            "同志们，朋友们：",
+        ),
+        (
+            "讲话\n各位代表：\n现在，我代表市人民政府作报告。\n",
+            "各位代表：",
+        ),
+        (
+            "讲话\n各位家长大家好！\n首先欢迎大家。\n",
+            "各位家长大家好！",
+        ),
+        (
+            "讲话\n全国同胞们，\n尊敬的各位来宾，\n同志们、朋友们：\n今天，我们隆重集会。\n",
+            "全国同胞们，\n尊敬的各位来宾，\n同志们、朋友们：",
+        ),
+        (
+            "批复\n武警总部：\n你部来文收悉。现批复如下：\n",
+            "武警总部：",
+        ),
+        (
+            "贺词\n辛勤工作在全球各个岗位的公司全体员工：\n新年好！\n",
+            "辛勤工作在全球各个岗位的公司全体员工：",
+        ),
+        (
+            "东海医院全体职工同志们：\n今天，职工代表大会胜利召开了。\n",
+            "东海医院全体职工同志们：",
+        ),
+    ];
+    for (text, salutation) in cases {
+        let doc = parse_text(text);
+        assert_eq!(kinds(&doc, NodeKind::Salutation), [salutation], "{text}");
+    }
+}
+
+#[test]
+fn lines_between_the_title_and_the_salutation() {
+    // A source, the printed title again and the sentence that dates the speech.
+    let doc = parse_text(
+        "2025年政府工作报告\n来源：某某日报\n政府工作报告\n2025年1月14日在市人民代表大会上市长作报告。\n各位代表：\n现在，我代表市人民政府作报告。\n",
+    );
+    assert_eq!(kinds(&doc, NodeKind::Salutation), ["各位代表："]);
+    // An editor's note.
+    let doc = parse_text(
+        "新年祝词\n【导  读】这一年，公司销售额突破160亿美元，同比增长45%，员工超过七万人，业务遍及全球一百多个国家和地区。\n全体员工：\n新年好！\n",
+    );
+    assert_eq!(kinds(&doc, NodeKind::Salutation), ["全体员工："]);
+    // An announcement is not an address.
+    let doc = parse_text("通知\n现将有关事项通知如下：\n一、时间\n正文。\n");
+    assert!(kinds(&doc, NodeKind::Salutation).is_empty());
+}
+
+#[test]
+fn a_title_that_ends_in_yinfa_and_dates_under_titles() {
+    let doc = parse_text(
+        "国务院关于印发\n《国务院工作规则》的通知\n国发〔2004〕18号\n各省、自治区、直辖市人民政府：\n正文。\n",
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("国务院关于印发 《国务院工作规则》的通知")
+    );
+    let doc = parse_text("家长开放日讲话稿\n2020年10月29日上午\n各位家长大家好！\n正文。\n");
+    assert_eq!(doc.title.as_deref(), Some("家长开放日讲话稿"));
+}
+
+#[test]
+fn footer_forms() {
+    let cases = [
+        ("讲话\n一、形势\n正文。\n谢谢大家！\n张三\n", "张三"),
+        (
+            "通知\n一、要求\n正文。\n国务院办公厅 2004年1月12日\n",
+            "国务院办公厅 2004年1月12日",
+        ),
+        (
+            "讲话\n一、形势\n正文。\n上海东海医院职工代表大会\n二O一O年十月\n",
+            "上海东海医院职工代表大会\n二O一O年十月",
+        ),
+        (
+            "文章\n一、形势\n正文。\n（《邓小平文选》第三卷，人民出版社1993年版）\n",
+            "（《邓小平文选》第三卷，人民出版社1993年版）",
+        ),
+        ("文章\n一、形势\n正文。\n作者：李四\n", "作者：李四"),
+    ];
+    for (text, footer) in cases {
+        let doc = parse_text(text);
+        assert_eq!(kinds(&doc, NodeKind::Footer), [footer], "{text}");
+    }
+    // Thanks on the last line close the speech; they sign nothing.
+    let doc = parse_text("讲话\n一、形势\n正文。\n谢谢大家\n");
+    assert!(kinds(&doc, NodeKind::Footer).is_empty());
+}
+
+#[test]
+fn closings_after_items_of_one_paragraph_and_repeated_thanks() {
+    let doc = parse_text(
+        "通知\n各地区：\n一、关于基数问题。有关地区应按规定执行。\n二、关于价格问题。一律按统购价执行。\n以上规定必须认真执行，不得擅自变通。\n国务院\n1981年5月23日\n",
+    );
+    assert_eq!(kinds(&doc, NodeKind::Closing), ["以上规定必须认真执行，不"]);
+    let doc = parse_text(
+        "讲话\n一、形势\n正文。\n二、任务\n正文。\n再次感谢大家，不当之处请批评指正。\n",
+    );
+    assert_eq!(kinds(&doc, NodeKind::Closing), ["再次感谢大家，不当之处请"]);
+    // A section with a second paragraph keeps it: the last paragraph is more of it.
+    let doc = parse_text(
+        "通知\n一、基数。按规定执行。\n补充说明。\n二、价格。按统购价执行。\n具体办法另行通知。\n",
+    );
+    assert!(kinds(&doc, NodeKind::Closing).is_empty());
+}
