@@ -97,6 +97,10 @@ pub enum Command {
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// After the outline, why each line was read as it was: the evidence for every
+        /// heading, point and region boundary, and the markers that were not taken.
+        #[arg(long)]
+        explain: bool,
     },
     /// Print the document laid out as the reader's text pane shows it.
     Render {
@@ -156,12 +160,20 @@ impl Cli {
 /// as one line; a closed output pipe ends the command quietly with success.
 pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
     let result = match command {
-        Command::Outline { file, format } => {
-            with_document(cli, file.as_ref(), |doc, out| match format {
-                Format::Text => outline::write_text(out, doc).map(|()| 0),
-                Format::Json => outline::write_json(out, doc).map(|()| 0),
-            })
-        }
+        Command::Outline {
+            file,
+            format,
+            explain,
+        } => with_document_explained(cli, file.as_ref(), *explain, |doc, out| match format {
+            Format::Text => {
+                outline::write_text(out, doc)?;
+                if *explain {
+                    outline::write_explanations(out, doc)?;
+                }
+                Ok(0)
+            }
+            Format::Json => outline::write_json(out, doc).map(|()| 0),
+        }),
         Command::Render { file, width } => with_document(cli, file.as_ref(), |doc, out| {
             write_render(out, doc, cli, width.unwrap_or_else(default_width)).map(|()| 0)
         }),
@@ -198,7 +210,20 @@ fn with_document(
     file: Option<&PathBuf>,
     write: impl FnOnce(&Document, &mut dyn Write) -> io::Result<u8>,
 ) -> Result<u8, CommandError> {
-    let options = cli.load_options().map_err(CommandError::Load)?;
+    with_document_explained(cli, file, false, write)
+}
+
+/// [`with_document`], keeping why each line was read as it was when `explain` is set.
+fn with_document_explained(
+    cli: &Cli,
+    file: Option<&PathBuf>,
+    explain: bool,
+    write: impl FnOnce(&Document, &mut dyn Write) -> io::Result<u8>,
+) -> Result<u8, CommandError> {
+    let options = LoadOptions {
+        explain,
+        ..cli.load_options().map_err(CommandError::Load)?
+    };
     let doc =
         load(&Source::from_arg(file.map(PathBuf::as_path)), options).map_err(CommandError::Load)?;
     let stdout = io::stdout();

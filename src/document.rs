@@ -130,6 +130,18 @@ pub struct Document {
     pub footer_url: Option<String>,
     /// Byte offset of the start of each line, for turning offsets into line numbers.
     pub(crate) line_starts: Vec<usize>,
+    /// Why each line was read as it was, in line order; empty unless asked for
+    /// (`briefing outline --explain`).
+    pub explanations: Vec<Explanation>,
+}
+
+/// One decision of the recognizer and the evidence for it: "heading 一、 (number 2,
+/// follows 1 in its scope)".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// 1-based line the decision is about.
+    pub line: usize,
+    pub what: String,
 }
 
 impl Document {

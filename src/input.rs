@@ -13,7 +13,7 @@ use encoding_rs::Encoding;
 
 use crate::decode::{Decoded, decode_owned, encoding_for_label};
 use crate::document::Document;
-use crate::parse::parse;
+use crate::parse::{parse, parse_explained};
 
 /// The briefing shipped with the program, opened when no file is given.
 pub const EMBEDDED_BRIEFING: &[u8] = include_bytes!("../data/briefing.txt");
@@ -59,6 +59,8 @@ pub struct LoadOptions {
     pub encoding: Option<&'static Encoding>,
     /// Open files that look binary (NUL bytes), showing NUL as ␀.
     pub force: bool,
+    /// Keep why each line was read as it was (`outline --explain`).
+    pub explain: bool,
 }
 
 impl LoadOptions {
@@ -133,7 +135,13 @@ pub fn load(source: &Source, options: LoadOptions) -> Result<Document, SourceErr
 
 /// Decodes and parses bytes that have been read, refusing binary content unless forced.
 pub fn document_from_bytes(bytes: Vec<u8>, options: LoadOptions) -> Result<Document, LoadError> {
-    Ok(parse(decode_bytes(bytes, options)?))
+    let explain = options.explain;
+    let decoded = decode_bytes(bytes, options)?;
+    Ok(if explain {
+        parse_explained(decoded)
+    } else {
+        parse(decoded)
+    })
 }
 
 /// Decodes bytes that have been read, refusing binary content unless forced: the check

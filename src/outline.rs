@@ -19,6 +19,16 @@ pub struct Outline<'d> {
     /// The blanks of a draft still to be filled in: XX日, XX区长.
     pub placeholders: Vec<PlaceholderEntry>,
     pub warnings: Vec<&'d str>,
+    /// Why each line was read as it was: only with `--explain`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explanations: Vec<ExplanationEntry<'d>>,
+}
+
+/// One decision of the recognizer in JSON.
+#[derive(Debug, Serialize)]
+pub struct ExplanationEntry<'d> {
+    pub line: usize,
+    pub what: &'d str,
 }
 
 /// A placeholder in JSON.
@@ -71,6 +81,14 @@ impl<'d> Outline<'d> {
                 })
                 .collect(),
             warnings: doc.warnings.iter().map(|w| w.message.as_str()).collect(),
+            explanations: doc
+                .explanations
+                .iter()
+                .map(|e| ExplanationEntry {
+                    line: e.line,
+                    what: &e.what,
+                })
+                .collect(),
         }
     }
 }
@@ -104,6 +122,34 @@ pub fn write_text(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result
             (None, _) => label,
         };
         writeln!(out, "{:>number_width$}  {indent}{text}", node.line)?;
+    }
+    Ok(())
+}
+
+/// Writes why each line was read as it was, after the outline: the line number, the
+/// line's first characters and the evidence.
+pub fn write_explanations(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result<()> {
+    /// Characters of a line shown before its explanation.
+    const LINE_START_CHARS: usize = 14;
+    writeln!(out)?;
+    writeln!(out, "Why:")?;
+    let last_line = doc.explanations.iter().map(|e| e.line).max().unwrap_or(1);
+    let number_width = last_line.to_string().len();
+    for explanation in &doc.explanations {
+        let start = doc
+            .line_start(explanation.line)
+            .and_then(|start| doc.text.get(start..))
+            .unwrap_or_default();
+        let line = start.lines().next().unwrap_or_default().trim();
+        let mut shown: String = line.chars().take(LINE_START_CHARS).collect();
+        if line.chars().nth(LINE_START_CHARS).is_some() {
+            shown.push('…');
+        }
+        writeln!(
+            out,
+            "{:>number_width$}  {shown}  — {}",
+            explanation.line, explanation.what
+        )?;
     }
     Ok(())
 }

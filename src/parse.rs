@@ -17,25 +17,36 @@ mod paragraphs;
 mod points;
 mod salutation;
 
-use ending::find_url;
-use paragraphs::Line;
-use paragraphs::MAX_PIECE_BYTES;
-use paragraphs::continues_wrapped_line;
-use paragraphs::hard_wrap_width;
-use paragraphs::split_long_paragraphs;
-use paragraphs::trimmed_lines;
 use std::ops::Range;
+
+use ending::find_url;
+use paragraphs::{
+    Line, MAX_PIECE_BYTES, continues_wrapped_line, hard_wrap_width, joined_lines,
+    split_long_paragraphs, trimmed_lines,
+};
 
 use memchr::memchr_iter;
 
 use crate::decode::Decoded;
-use crate::document::{Block, BlockRole, Document, Node, Warning};
+use std::cell::RefCell;
+
+use crate::document::{Block, BlockRole, Document, Explanation, Node, Warning};
 use crate::layout::sanitize;
 
 pub use markers::{chinese_numeral, is_han};
 
 /// Parses decoded text: sanitises it (controls become visible pictures) and finds its structure.
 pub fn parse(decoded: Decoded) -> Document {
+    parse_with(decoded, false)
+}
+
+/// Parses like [`parse`] and keeps why each line was read as it was
+/// ([`Document::explanations`]).
+pub fn parse_explained(decoded: Decoded) -> Document {
+    parse_with(decoded, true)
+}
+
+fn parse_with(decoded: Decoded, explain: bool) -> Document {
     let mut warnings = Vec::new();
     if decoded.replaced > 0 {
         warnings.push(Warning {
@@ -52,7 +63,7 @@ pub fn parse(decoded: Decoded) -> Document {
         std::borrow::Cow::Borrowed(_) => decoded.text,
         std::borrow::Cow::Owned(clean) => clean,
     };
-    let structure = Parser::new(&text).run();
+    let structure = Parser::new(&text, explain).run();
     Document {
         text,
         encoding: decoded.encoding,
@@ -63,6 +74,7 @@ pub fn parse(decoded: Decoded) -> Document {
         subtitle: structure.subtitle,
         footer_url: structure.footer_url,
         line_starts: structure.line_starts,
+        explanations: structure.explanations,
     }
 }
 
@@ -83,6 +95,7 @@ struct Structure {
     subtitle: Option<String>,
     footer_url: Option<String>,
     line_starts: Vec<usize>,
+    explanations: Vec<Explanation>,
 }
 
 /// One paragraph (a non-empty line, or hard-wrapped lines joined), trimmed.
@@ -113,10 +126,14 @@ struct Parser<'t> {
     line_starts: Vec<usize>,
     paragraphs: Vec<Paragraph>,
     roles: Vec<Option<BlockRole>>,
+    /// The decisions and their evidence, kept when `explain` is set. A log that every
+    /// pass writes to, the ones that only read the text too: hence a `RefCell`.
+    explain: bool,
+    notes: RefCell<Vec<Explanation>>,
 }
 
 impl<'t> Parser<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, explain: bool) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
         let lines = trimmed_lines(text, &line_starts);
@@ -151,6 +168,20 @@ impl<'t> Parser<'t> {
             line_starts,
             paragraphs,
             roles,
+            explain,
+            notes: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Records why paragraph `index` was read as it was, when explanations are kept.
+    fn note(&self, index: usize, what: impl FnOnce() -> String) {
+        if self.explain
+            && let Some(paragraph) = self.paragraphs.get(index)
+        {
+            self.notes.borrow_mut().push(Explanation {
+                line: paragraph.line,
+                what: what(),
+            });
         }
     }
 
@@ -168,17 +199,27 @@ impl<'t> Parser<'t> {
         let attachments = self.attachments(body_start, text_end);
         // The signature and date above an attachment close the main text, but the
         // document's footer is what follows its last attachment.
-        let (main_end, body_end) =
-            if let (Some(first), Some(last)) = (attachments.first(), attachments.last()) {
-                let signature = self.signature_start(body_start, first.first);
-                for role in &mut self.roles[signature..first.first] {
-                    *role = Some(BlockRole::Footer);
-                }
-                (signature, self.footer(last.body_start, text_end))
-            } else {
-                let end = self.footer(body_start, text_end);
-                (end, end)
-            };
+        let (main_end, body_end) = if let (Some(first), Some(last)) =
+            (attachments.first(), attachments.last())
+        {
+            let signature = self.signature_start(body_start, first.first);
+            for role in &mut self.roles[signature..first.first] {
+                *role = Some(BlockRole::Footer);
+            }
+            self.note(signature, || {
+                "signature above an attachment: closes the main text, not the footer".to_owned()
+            });
+            for attachment in &attachments {
+                self.note(attachment.first, || {
+                        "attachment: a 附件 line after the signature, with a title; its headings are numbered anew"
+                            .to_owned()
+                    });
+            }
+            (signature, self.footer(last.body_start, text_end))
+        } else {
+            let end = self.footer(body_start, text_end);
+            (end, end)
+        };
         let salutation = self.salutation(body_start, main_end);
         let headings = self.headings(body_start, main_end);
         let closing = self.closing(body_start, main_end, &headings);
@@ -201,8 +242,8 @@ impl<'t> Parser<'t> {
         }
         nodes.extend(self.footer_node(body_end));
 
-        let title = self.joined(BlockRole::Title, " ");
-        let subtitle = self.joined(BlockRole::Subtitle, " ");
+        let title = self.joined(BlockRole::Title);
+        let subtitle = self.joined(BlockRole::Subtitle);
         let footer_url = (body_end..self.paragraphs.len())
             .filter(|&i| self.roles[i] == Some(BlockRole::Footer))
             .find_map(|i| find_url(self.para_text(i)));
@@ -224,6 +265,11 @@ impl<'t> Parser<'t> {
             subtitle,
             footer_url,
             line_starts: self.line_starts,
+            explanations: {
+                let mut explanations = self.notes.into_inner();
+                explanations.sort_by_key(|explanation| explanation.line);
+                explanations
+            },
         }
     }
 
@@ -256,12 +302,13 @@ impl<'t> Parser<'t> {
         self.last_end_before(start)
     }
 
-    fn joined(&self, role: BlockRole, separator: &str) -> Option<String> {
-        let parts: Vec<&str> = (0..self.paragraphs.len())
-            .filter(|&i| self.roles[i] == Some(role))
-            .map(|i| self.para_text(i))
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(separator))
+    /// The lines of a role joined as one (see [`joined_lines`]).
+    fn joined(&self, role: BlockRole) -> Option<String> {
+        joined_lines(
+            (0..self.paragraphs.len())
+                .filter(|&i| self.roles[i] == Some(role))
+                .map(|i| self.para_text(i)),
+        )
     }
 
     fn line_of(&self, offset: usize) -> usize {

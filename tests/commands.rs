@@ -142,3 +142,43 @@ fn gb18030_files_are_read_like_utf8() {
         "区委书记在全区创建全国双拥模范城推进会上的讲话"
     );
 }
+
+#[test]
+fn outline_explain_gives_the_evidence_for_each_decision() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("draft.txt");
+    std::fs::write(
+        &path,
+        "工作方案\n各单位：\n一、总体要求\n正文。\n五、六年来变化很大。\n二、主要任务\n一是抓交通；二是抓水利。\n",
+    )
+    .expect("written");
+    let file = path.to_str().expect("UTF-8 path");
+    let output = briefing(&["outline", "--explain", file]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let why: Vec<&str> = text
+        .split_once("Why:\n")
+        .map(|(_, why)| why.lines().collect())
+        .unwrap_or_default();
+    let about = |line: &str| -> Vec<&str> {
+        why.iter()
+            .filter(|l| l.trim_start().starts_with(&format!("{line} ")))
+            .copied()
+            .collect()
+    };
+    assert!(about("1")[0].contains("title"), "{text}");
+    assert!(about("2")[0].contains("salutation"), "{text}");
+    assert!(about("3")[0].contains("一、 number 1"), "{text}");
+    assert!(about("5")[0].contains("not a heading"), "{text}");
+    assert!(about("6")[0].contains("follows 1"), "{text}");
+    assert!(about("7")[0].contains("a run of 2 一是"), "{text}");
+
+    let output = briefing(&["outline", "--explain", "--format", "json", file]);
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let explanations = json["explanations"].as_array().expect("explanations");
+    assert!(explanations.iter().any(|e| e["line"] == 5));
+    // Without --explain the JSON keeps its shape.
+    let output = briefing(&["outline", "--format", "json", file]);
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert!(json.get("explanations").is_none());
+}

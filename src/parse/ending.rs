@@ -28,14 +28,22 @@ impl Parser<'_> {
         for role in self.roles.iter_mut().skip(start) {
             *role = Some(BlockRole::Backmatter);
         }
+        self.note(start, || {
+            "back matter from here: a rule, notes (注释), a glossary (名词解释) or a list of attachments; not speech"
+                .to_owned()
+        });
         start
     }
 
     /// Claims trailing source, attribution, signature and date lines; returns the new end.
     pub(super) fn footer(&mut self, body_start: usize, body_end: usize) -> usize {
         let start = self.signature_start(body_start, body_end);
-        for role in &mut self.roles[start..body_end] {
-            *role = Some(BlockRole::Footer);
+        for index in start..body_end {
+            self.roles[index] = Some(BlockRole::Footer);
+            self.note(index, || {
+                let why = self.footer_reason(index, body_end).unwrap_or_default();
+                format!("footer: {why}")
+            });
         }
         start
     }
@@ -43,20 +51,29 @@ impl Parser<'_> {
     /// Where the source, attribution, signature and date lines before `end` begin.
     pub(super) fn signature_start(&self, body_start: usize, end: usize) -> usize {
         let mut start = end;
-        while start > body_start + 1 {
-            let text = self.para_text(start - 1);
-            let below = self.para_text(start);
-            let below_is_date = start < end
-                && (is_date_line(below) || is_date_line(below.trim_end_matches("印发")));
-            let signature = below_is_date && is_signature_line(text);
-            // A speaker's or author's name alone on the last line signs the text.
-            let signed_by_name = start == end && is_name_line(text) && !is_closing_paragraph(text);
-            if !(is_footer_line(text) || signature || signed_by_name) {
-                break;
-            }
+        while start > body_start + 1 && self.footer_reason(start - 1, end).is_some() {
             start -= 1;
         }
         start
+    }
+
+    /// Why paragraph `index`, read up from `end`, closes the text: a source, attribution
+    /// or date line, a signature above its date, or a name alone on the last line.
+    fn footer_reason(&self, index: usize, end: usize) -> Option<&'static str> {
+        let text = self.para_text(index);
+        let below = self.para_text(index + 1);
+        let below_is_date = index + 1 < end
+            && (is_date_line(below) || is_date_line(below.trim_end_matches("印发")));
+        if is_footer_line(text) {
+            Some("a source, attribution, date, 印发 or citation line")
+        } else if below_is_date && is_signature_line(text) {
+            Some("a signature above its date")
+        } else if index + 1 == end && is_name_line(text) && !is_closing_paragraph(text) {
+            // A speaker's or author's name alone on the last line signs the text.
+            Some("a name alone on the last line")
+        } else {
+            None
+        }
     }
 
     /// The final exhortation or thanks after the last section.
@@ -83,10 +100,19 @@ impl Parser<'_> {
         let addressed = (first_candidate..=last)
             .rev()
             .find(|&i| self.roles[i].is_none() && starts_with_address(self.para_text(i)));
-        let start = match addressed {
-            Some(start) => start,
-            None if is_closing_paragraph(self.para_text(last)) => last,
-            None if after_last_heading == last && items_are_single_paragraphs(headings) => last,
+        let (start, why) = match addressed {
+            Some(start) => (
+                start,
+                "turns to the audience (同志们，…) after the last section",
+            ),
+            None if is_closing_paragraph(self.para_text(last)) => (
+                last,
+                "the last paragraph exhorts (让我们…) or thanks (谢谢, 再次感谢…)",
+            ),
+            None if after_last_heading == last && items_are_single_paragraphs(headings) => (
+                last,
+                "follows items of one paragraph each, so it is not more of the last",
+            ),
             None => return None,
         };
         if (start..=last).any(|i| self.roles[i].is_some()) {
@@ -95,6 +121,7 @@ impl Parser<'_> {
         for role in &mut self.roles[start..body_end] {
             *role = Some(BlockRole::Closing);
         }
+        self.note(start, || format!("closing: {why}"));
         Some(start)
     }
 }

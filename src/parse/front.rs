@@ -17,6 +17,7 @@ impl Parser<'_> {
         // A dateline above the title (新华社北京3月5日电) is kept with the byline.
         if is_dateline(self.para_text(0)) && self.paragraphs.len() > 2 && first.span.len() <= 200 {
             self.roles[0] = Some(BlockRole::Byline);
+            self.note(0, || "dateline above the title (…电, …讯)".to_owned());
             index = 1;
         }
         let first_text = self.para_text(index);
@@ -29,6 +30,9 @@ impl Parser<'_> {
         }
         let title_start = index;
         self.roles[index] = Some(BlockRole::Title);
+        self.note(index, || {
+            "title: the first line, short and no sentence (no 。；, no closing ：，！？)".to_owned()
+        });
         index += 1;
         while index < (title_start + MAX_TITLE_LINES).min(self.paragraphs.len()) {
             let candidate = self.para_text(index);
@@ -43,6 +47,9 @@ impl Parser<'_> {
                 break;
             }
             self.roles[index] = Some(BlockRole::Title);
+            self.note(index, || {
+                "title continued: the line above does not end a title, this one is short".to_owned()
+            });
             index += 1;
         }
         while let Some(role) = (index < self.paragraphs.len())
@@ -50,6 +57,14 @@ impl Parser<'_> {
             .flatten()
         {
             self.roles[index] = Some(role);
+            self.note(index, || {
+                let what = match role {
+                    BlockRole::Subtitle => "subtitle (——…)",
+                    BlockRole::DocNumber => "document number (〔year〕…号)",
+                    _ => "byline under the title (a name, date, source or speaker)",
+                };
+                what.to_owned()
+            });
             index += 1;
         }
         index
@@ -187,6 +202,12 @@ impl Parser<'_> {
         for role in &mut self.roles[from..index] {
             *role = Some(BlockRole::Contents);
         }
+        self.note(from, || {
+            format!(
+                "table of contents: 目录 and {} entries, not headings",
+                entries.len()
+            )
+        });
         index
     }
 }

@@ -10,6 +10,29 @@ use crate::document::BlockRole;
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// Why a numbered marker was taken as a heading: the sequence it belongs to.
+#[derive(Clone, Copy, Debug)]
+enum Sequence {
+    First,
+    FollowsInScope(u32),
+    FollowsInDocument(u32),
+    /// A run that starts mid-way, with this number after it.
+    StartsRun(u32),
+    Unnumbered,
+}
+
+impl Sequence {
+    fn describe(self) -> String {
+        match self {
+            Self::First => "the first number".to_owned(),
+            Self::FollowsInScope(n) => format!("follows {n} at its level"),
+            Self::FollowsInDocument(n) => format!("follows {n} in the document"),
+            Self::StartsRun(next) => format!("starts a run that {next} continues later"),
+            Self::Unnumbered => String::new(),
+        }
+    }
+}
+
 /// A heading whose section is still open while the headings below it are read.
 struct OpenHeading {
     family: HeadingFamily,
@@ -38,9 +61,9 @@ impl Nesting {
     /// number, the next one in its scope or in the document (one may be missing: 一、
     /// then 三、 is a typo, not a reason to drop every later heading of the style), or
     /// the start of a run whose next number comes later.
-    fn accepts(&mut self, family: HeadingFamily, number: u32, index: usize) -> bool {
+    fn accepts(&mut self, family: HeadingFamily, number: u32, index: usize) -> Option<Sequence> {
         if family == HeadingFamily::Unnumbered {
-            return true;
+            return Some(Sequence::Unnumbered);
         }
         let in_scope = self
             .stack
@@ -50,18 +73,26 @@ impl Nesting {
             .map(|open| open.number);
         let anywhere = self.last_number.get(&family).copied();
         let follows =
-            |previous: Option<u32>| previous.is_some_and(|n| number == n + 1 || number == n + 2);
-        let next_follows = [1, 2].iter().any(|step| {
+            |previous: Option<u32>| previous.filter(|&n| number == n + 1 || number == n + 2);
+        let next_after = [1, 2].iter().find_map(|step| {
             self.last_seen
                 .get(&(family, number.saturating_add(*step)))
-                .is_some_and(|&later| later > index)
+                .filter(|&&later| later > index)
+                .map(|_| number.saturating_add(*step))
         });
-        let starts_run = in_scope.is_none() && next_follows;
-        let accepted = number == 1 || follows(in_scope) || follows(anywhere) || starts_run;
-        if accepted {
-            self.last_number.insert(family, number);
-        }
-        accepted
+        let sequence = if number == 1 {
+            Sequence::First
+        } else if let Some(previous) = follows(in_scope) {
+            Sequence::FollowsInScope(previous)
+        } else if let Some(previous) = follows(anywhere) {
+            Sequence::FollowsInDocument(previous)
+        } else if let (None, Some(next)) = (in_scope, next_after) {
+            Sequence::StartsRun(next)
+        } else {
+            return None;
+        };
+        self.last_number.insert(family, number);
+        Some(sequence)
     }
 
     /// Opens a heading: closes the sections it ends and returns its depth and parent.
@@ -154,10 +185,33 @@ impl Parser<'_> {
             } else {
                 continue;
             };
-            if !nesting.accepts(family, number, index) {
+            let Some(sequence) = nesting.accepts(family, number, index) else {
+                self.note(index, || {
+                    format!(
+                        "not a heading: {} {number} is out of sequence (no number before it, none after)",
+                        family.example()
+                    )
+                });
                 continue;
-            }
+            };
             let (depth, parent) = nesting.open(family, number, index, &found);
+            self.note(index, || {
+                let inside = parent
+                    .and_then(|p| found.get(p))
+                    .and_then(|p| p.marker.clone())
+                    .and_then(|m| self.text.get(m))
+                    .map_or_else(String::new, |m| format!(", inside {m}"));
+                let why = if family == HeadingFamily::Unnumbered {
+                    self.unnumbered_reason(index, several_unnumbered)
+                } else {
+                    format!(
+                        "{} number {number}, {}",
+                        family.example(),
+                        sequence.describe()
+                    )
+                };
+                format!("heading at depth {depth}: {why}{inside}")
+            });
             let paragraph = self.paragraphs[index].clone();
             let marker = marker_len.map(|len| paragraph.span.start..paragraph.span.start + len);
             let after_marker = marker.as_ref().map_or(paragraph.span.start, |m| m.end);
@@ -208,6 +262,23 @@ impl Parser<'_> {
         let spaced_out = text.trim().contains(['\u{3000}', ' ']) && compact.chars().count() <= 6;
         self.is_unnumbered_candidate(index, body_end)
             && (several || spaced_out || markers::is_section_word(&compact))
+    }
+
+    /// Why an unnumbered line is a heading, for `outline --explain`.
+    fn unnumbered_reason(&self, index: usize, several: bool) -> String {
+        let compact: String = self
+            .para_text(index)
+            .chars()
+            .filter(|c| !is_space(*c))
+            .collect();
+        let form = if markers::is_section_word(&compact) {
+            "a section word (引言, 结束语, 附则…)"
+        } else if several {
+            "one of several short lines above prose"
+        } else {
+            "a spaced-out short line (结　　论)"
+        };
+        format!("an unnumbered line, {form}")
     }
 
     /// A short unpunctuated line that stands above prose. A run of such lines (verse, a

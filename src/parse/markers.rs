@@ -35,6 +35,25 @@ pub enum HeadingFamily {
 }
 
 impl HeadingFamily {
+    /// The family as `outline --explain` names it, by an example of its marker.
+    pub fn example(self) -> &'static str {
+        match self {
+            Self::Part => "第一部分",
+            Self::Chapter => "第一章",
+            Self::Section => "第一节",
+            Self::Article => "第一条",
+            Self::NumeralComma => "一、",
+            Self::NumeralSpace => "一 (a numeral and a space, or alone)",
+            Self::NumeralParen => "（一）",
+            Self::DigitDot => "1.",
+            Self::Decimal(1) => "1 (a digit and a space)",
+            Self::Decimal(_) => "1.1 (decimal)",
+            Self::DigitParen => "（1）",
+            Self::Circled => "①",
+            Self::Unnumbered => "an unnumbered line",
+        }
+    }
+
     /// Conventional nesting rank: a heading never nests inside one of a lower or equal
     /// rank. Gaps leave room for the levels of decimal numbering (1.1 under 1.).
     pub fn rank(self) -> u8 {
@@ -77,6 +96,20 @@ pub enum PointFamily {
     DigitParen,
     /// Inline ①②③.
     Circled,
+}
+
+impl PointFamily {
+    /// The family as `outline --explain` names it, by an example of its marker.
+    pub fn example(self) -> &'static str {
+        match self {
+            Self::Shi => "一是",
+            Self::Yao => "一要",
+            Self::Ordinal => "第一",
+            Self::Sequence => "首先/其次",
+            Self::DigitParen => "（1）",
+            Self::Circled => "①",
+        }
+    }
 }
 
 /// A point marker found inside a paragraph.

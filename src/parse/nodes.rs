@@ -3,7 +3,7 @@
 
 use super::attachments::Attachment;
 use super::markers::is_space;
-use super::paragraphs::flowed;
+use super::paragraphs::{flowed, joined_lines};
 use super::{FoundHeading, Parser, points};
 use crate::document::{BlockRole, Node, NodeKind};
 use std::ops::Range;
@@ -120,12 +120,13 @@ impl Parser<'_> {
             kind: NodeKind::Attachment,
             depth: 0,
             marker: self.text.get(attachment.marker.clone()).map(str::to_owned),
-            label: attachment
-                .title
-                .iter()
-                .map(|range| self.text.get(range.clone()).unwrap_or_default())
-                .collect::<Vec<_>>()
-                .join(" "),
+            label: joined_lines(
+                attachment
+                    .title
+                    .iter()
+                    .map(|range| self.text.get(range.clone()).unwrap_or_default()),
+            )
+            .unwrap_or_default(),
             head: start..head_end,
             span: start..span_end,
             line: self.paragraphs[attachment.first].line,
@@ -187,6 +188,23 @@ impl Parser<'_> {
         let all_starts: Vec<usize> = candidates.iter().map(|c| c.at).collect();
         let mut points = Vec::new();
         for run in points::runs(&candidates) {
+            if let Some(first) = run.first() {
+                let paragraph = self.paragraphs.partition_point(|p| p.span.end <= first.at);
+                self.note(paragraph, || {
+                    format!(
+                        "points: a run of {} {} numbered in order, in the text of {}",
+                        run.len(),
+                        first.marker.family.example(),
+                        owner.and_then(|o| nodes.get(o)).map_or_else(
+                            || "no heading".to_owned(),
+                            |o| {
+                                let label: String = o.label.chars().take(16).collect();
+                                format!("{}{label}", o.marker.as_deref().unwrap_or_default())
+                            }
+                        )
+                    )
+                });
+            }
             for (i, point) in run.iter().enumerate() {
                 let marker = point.at..point.at + point.marker.len;
                 let label_start = point.at + point.marker.len_with_punctuation;

@@ -144,3 +144,24 @@ pub(super) fn split_long(paragraph: &str, from: usize) -> Vec<Range<usize>> {
     pieces.push(from + start..from + paragraph.len());
     pieces
 }
+
+/// Lines of one title joined: Chinese lines run on without a space (a title broken
+/// mid-phrase, 国务院关于促进综合保税区 / 高水平开放…, reads as one), Latin words keep
+/// one between them. `None` when there are no lines.
+pub(super) fn joined_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut joined: Option<String> = None;
+    for text in lines {
+        match joined.as_mut() {
+            None => joined = Some(text.to_owned()),
+            Some(so_far) => {
+                let latin_on_both_sides = so_far.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && text.starts_with(|c: char| c.is_ascii_alphanumeric());
+                if latin_on_both_sides {
+                    so_far.push(' ');
+                }
+                so_far.push_str(text);
+            }
+        }
+    }
+    joined
+}

@@ -18,10 +18,35 @@ impl Parser<'_> {
         let (first, last, len) = (body_start..window)
             .take_while(|&i| i == body_start || may_stand_above_salutation(self.para_text(i - 1)))
             .find_map(|i| self.greeting(i, body_end).map(|(last, len)| (i, last, len)))?;
-        for role in &mut self.roles[body_start..first] {
-            *role = Some(BlockRole::Byline);
+        for index in body_start..first {
+            self.roles[index] = Some(BlockRole::Byline);
+            self.note(index, || {
+                "above the salutation: a short line that is not speech (source, date, editor's note)"
+                    .to_owned()
+            });
         }
         let last_text = self.para_text(last);
+        self.note(first, || {
+            let head = last_text.get(..len).unwrap_or(last_text);
+            let form = if ADDRESS_WORDS.iter().any(|w| head.contains(w))
+                || head.trim_end_matches(|c: char| !is_han(c)).ends_with('们')
+            {
+                "an address (同志们, 各位…, 尊敬的…, …们)"
+            } else {
+                "a line naming its addressees (主送机关), ending in ："
+            };
+            let lines = if last > first {
+                format!(" over {} lines", last - first + 1)
+            } else {
+                String::new()
+            };
+            let run_in = if len < last_text.len() {
+                ", run into the paragraph"
+            } else {
+                ""
+            };
+            format!("salutation: {form}{lines}{run_in}, at the top of the body")
+        });
         let start = self.paragraphs[first].span.start;
         let head = start..self.paragraphs[last].span.start + len;
         for role in &mut self.roles[first..last] {

@@ -54,12 +54,18 @@ fn h(depth: usize, marker: &str, label: &str) -> (usize, String, String) {
 
 #[test]
 fn title_over_two_lines_is_one_title() {
+    // Chinese lines run on without a space; Latin words keep one.
+    let doc = parse_text("Annual Report of the\nCity Council\n正文。\n");
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Annual Report of the City Council")
+    );
     let doc = parse_text(
         "国务院关于促进综合保税区\n高水平开放高质量发展的若干意见\n国发〔2019〕3号\n正文。\n",
     );
     assert_eq!(
         doc.title.as_deref(),
-        Some("国务院关于促进综合保税区 高水平开放高质量发展的若干意见")
+        Some("国务院关于促进综合保税区高水平开放高质量发展的若干意见")
     );
     assert_eq!(doc.blocks[2].role, BlockRole::DocNumber);
 }
@@ -580,7 +586,7 @@ fn an_attachment_after_the_signature_is_body_with_its_own_sections() {
                 "attachment",
                 0,
                 "附件".to_owned(),
-                "东平市重点项目 实施方案".to_owned()
+                "东平市重点项目实施方案".to_owned()
             ),
             ("heading", 0, "一、".to_owned(), "总体要求".to_owned()),
             ("heading", 1, "（一）".to_owned(), "指导思想".to_owned()),
@@ -975,7 +981,7 @@ fn a_title_that_ends_in_yinfa_and_dates_under_titles() {
     );
     assert_eq!(
         doc.title.as_deref(),
-        Some("国务院关于印发 《国务院工作规则》的通知")
+        Some("国务院关于印发《国务院工作规则》的通知")
     );
     let doc = parse_text("家长开放日讲话稿\n2020年10月29日上午\n各位家长大家好！\n正文。\n");
     assert_eq!(doc.title.as_deref(), Some("家长开放日讲话稿"));
