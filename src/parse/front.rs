@@ -10,23 +10,28 @@ use crate::document::BlockRole;
 impl Parser<'_> {
     /// Claims the title and the lines under it; returns the first paragraph of the body.
     pub(super) fn front_matter(&mut self) -> usize {
-        let mut index = 0;
-        let Some(first) = self.paragraphs.first() else {
+        // A page's header fields (索引号：…, 发文机关：…) may come before everything.
+        let fields_end = self.header_fields();
+        let mut index = fields_end;
+        let Some(first) = self.paragraphs.get(index) else {
             return 0;
         };
         // A dateline above the title (新华社北京3月5日电) is kept with the byline.
-        if is_dateline(self.para_text(0)) && self.paragraphs.len() > 2 && first.span.len() <= 200 {
-            self.roles[0] = Some(BlockRole::Byline);
-            self.note(0, || "dateline above the title (…电, …讯)".to_owned());
-            index = 1;
+        if is_dateline(self.para_text(index))
+            && self.paragraphs.len() > index + 2
+            && first.span.len() <= 200
+        {
+            self.roles[index] = Some(BlockRole::Byline);
+            self.note(index, || "dateline above the title (…电, …讯)".to_owned());
+            index += 1;
         }
         let first_text = self.para_text(index);
         let first_len = self.paragraphs[index].span.len();
         if !looks_like_title(first_text) || self.paragraphs.len() < index + 2 || first_len > 400 {
-            if index > 0 {
-                self.roles[0] = None;
+            for role in &mut self.roles[fields_end..index] {
+                *role = None;
             }
-            return 0;
+            return fields_end;
         }
         let title_start = index;
         self.roles[index] = Some(BlockRole::Title);
@@ -172,6 +177,45 @@ pub(super) fn is_doc_number(text: &str) -> bool {
 }
 
 impl Parser<'_> {
+    /// Claims the header fields a copied web page or a form starts with: a label and
+    /// its value on one line (发文字号：国办发〔2018〕123号) or on two (索 引 号： then
+    /// 000014349/2018-00221). Two fields at least; a label whose next line is not
+    /// followed by another field keeps that line (主 题 词： above the title). Returns
+    /// the first paragraph after them.
+    fn header_fields(&mut self) -> usize {
+        let is_label = |index: usize| {
+            index < self.paragraphs.len() && header_label_len(self.para_text(index)).is_some()
+        };
+        let is_field =
+            |index: usize| index < self.paragraphs.len() && is_inline_field(self.para_text(index));
+        let mut index = 0;
+        let mut fields = 0;
+        loop {
+            if is_field(index) {
+                index += 1;
+            } else if is_label(index) && (is_label(index + 2) || is_field(index + 2)) {
+                index += 2;
+            } else if is_label(index) && fields > 0 {
+                index += 1;
+                fields += 1;
+                break;
+            } else {
+                break;
+            }
+            fields += 1;
+        }
+        if fields < 2 {
+            return 0;
+        }
+        for i in 0..index {
+            self.roles[i] = Some(BlockRole::Byline);
+        }
+        self.note(0, || {
+            format!("{fields} header fields (label：value) above the text")
+        });
+        index
+    }
+
     /// Claims a table of contents (目录 and its entries) from paragraph `from` on, if one
     /// starts there, and returns the first paragraph after it. Entries are short lines
     /// (often with leader dots and a page number); they end where the text begins: at
@@ -221,4 +265,27 @@ fn contents_entry(text: &str) -> String {
     .chars()
     .filter(|c| !is_space(*c))
     .collect()
+}
+
+/// Characters a header field's label may have (发文机关, 索 引 号 with its spaces).
+const MAX_LABEL_CHARS: usize = 6;
+
+/// A field label alone on its line, ending in a colon: 索 引 号：.
+fn header_label_len(text: &str) -> Option<usize> {
+    let label = text.strip_suffix(['：', ':'])?;
+    let visible = label.chars().filter(|c| !is_space(*c)).count();
+    ((2..=MAX_LABEL_CHARS).contains(&visible) && label.chars().all(|c| is_han(c) || is_space(c)))
+        .then_some(text.len())
+}
+
+/// A field with its value on one line: 发文字号：国办发〔2018〕123号.
+fn is_inline_field(text: &str) -> bool {
+    text.split_once(['：', ':']).is_some_and(|(label, value)| {
+        let visible = label.chars().filter(|c| !is_space(*c)).count();
+        (2..=MAX_LABEL_CHARS).contains(&visible)
+            && label.chars().all(|c| is_han(c) || is_space(c))
+            && !value.trim().is_empty()
+            && text.chars().count() <= 50
+            && !value.contains(['。', '！', '？'])
+    })
 }

@@ -3,6 +3,7 @@
 //! first paragraph), and the words that mark an address.
 
 use super::ending::mentions_date;
+use super::headings::is_prose;
 use super::markers::{is_han, is_punctuation, is_space};
 use super::{Parser, markers};
 use crate::document::{BlockRole, Node, NodeKind};
@@ -85,7 +86,13 @@ impl Parser<'_> {
         let mut index = first;
         while index < body_end {
             let text = self.para_text(index);
-            if let Some(len) = salutation_len(text).or_else(|| addressee_line_len(text)) {
+            if let Some(len) = salutation_len(text) {
+                return Some((index, len));
+            }
+            // A line naming addressees has no address word to go by: it must introduce
+            // the text (索 引 号： above a value is a field of a page's header, not one).
+            let introduces_text = index + 1 < body_end && is_prose(self.para_text(index + 1));
+            if let Some(len) = addressee_line_len(text).filter(|_| introduces_text) {
                 return Some((index, len));
             }
             if !is_greeting_part(text) {
@@ -172,21 +179,7 @@ pub(super) fn salutation_len(text: &str) -> Option<usize> {
         && head
             .split(['，', '、', ',', ' ', '\u{3000}'])
             .all(|part| part.is_empty() || part.chars().count() <= longest_part);
-    if is_address {
-        return Some(len);
-    }
-    // A 主送机关 line stands alone and ends in a colon: 各省、自治区、直辖市人民政府，国务院各部委：
-    let is_addressees = len == text.len()
-        && matches!(mark, '：' | ':')
-        && head.chars().count() <= 120
-        && (head.contains(['、', '，', ',']) || head.chars().count() <= 20)
-        && head
-            .split(['、', '，', ','])
-            .all(|part| part.chars().count() <= 20)
-        && ORGANISATION_SUFFIXES
-            .iter()
-            .any(|suffix| head.trim_end().ends_with(suffix));
-    is_addressees.then_some(len)
+    is_address.then_some(len)
 }
 
 /// A line that names its addressees and nothing else, standing alone at the top of the
@@ -196,16 +189,25 @@ pub(super) fn salutation_len(text: &str) -> Option<usize> {
 pub(super) fn addressee_line_len(text: &str) -> Option<usize> {
     let head = text.strip_suffix(['：', ':'])?;
     let count = head.chars().count();
+    // A 主送机关 line lists organs: 各省、自治区、直辖市人民政府，国务院各部委：
+    let lists_organs = count <= 120
+        && (head.contains(['、', '，', ',']) || count <= 20)
+        && head
+            .split(['、', '，', ','])
+            .all(|part| part.chars().count() <= 20)
+        && ORGANISATION_SUFFIXES
+            .iter()
+            .any(|suffix| head.trim_end().ends_with(suffix));
     let announces = ["如下", "以下", "为", "是", "有"]
         .iter()
         .any(|w| head.ends_with(w));
-    ((2..=30).contains(&count)
+    let names_addressees = (2..=30).contains(&count)
         && !announces
         && head
             .chars()
             .all(|c| !is_punctuation(c) || matches!(c, '、' | '（' | '）' | '(' | ')'))
-        && head.chars().any(is_han))
-    .then_some(text.len())
+        && head.chars().any(is_han);
+    (lists_organs || names_addressees).then_some(text.len())
 }
 
 /// What may come between the title and the salutation: an editor's note, or a short

@@ -1030,3 +1030,25 @@ fn closings_after_items_of_one_paragraph_and_repeated_thanks() {
     );
     assert!(kinds(&doc, NodeKind::Closing).is_empty());
 }
+
+#[test]
+fn header_fields_of_a_copied_page_come_before_the_title() {
+    let doc = parse_text(
+        "索 引 号：\n000014349/2018-00221\n发文机关：\n国务院办公厅\n发文字号：国办发〔2018〕123号\n主 题 词：\n国务院办公厅关于推进\n政务新媒体健康有序发展的意见\n国办发〔2018〕123号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n政务新媒体是移动互联网时代党和政府联系群众、服务群众、凝聚群众的重要渠道，是加快转变政府职能、建设服务型政府的重要手段，是引导网上舆论、构建清朗网络空间的重要阵地。\n一、总体要求\n以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大和十九届二中、三中全会精神，持续提升政务新媒体的传播力、引导力、影响力、公信力。\n",
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("国务院办公厅关于推进政务新媒体健康有序发展的意见")
+    );
+    assert_eq!(
+        kinds(&doc, NodeKind::Salutation),
+        ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构："]
+    );
+    assert_eq!(headings(&doc), [h(0, "一、", "总体要求")]);
+}
+
+#[test]
+fn a_label_above_a_value_is_not_an_addressee() {
+    let doc = parse_text("通知\n发文单位：\n某某局\n一、总体要求\n正文。\n");
+    assert!(kinds(&doc, NodeKind::Salutation).is_empty());
+}
