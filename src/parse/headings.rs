@@ -10,6 +10,12 @@ use crate::document::BlockRole;
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// Characters a heading with no siblings may have: a lone 一、 or 1. must be a short line
+/// of its own (or a short lead, below) to be taken for a heading.
+const MAX_LONE_HEADING_CHARS: usize = 30;
+/// The same for a run-in heading's lead.
+const MAX_LONE_RUN_IN_CHARS: usize = 12;
+
 /// Why a numbered marker was taken as a heading: the sequence it belongs to.
 #[derive(Clone, Copy, Debug)]
 enum Sequence {
@@ -61,7 +67,13 @@ impl Nesting {
     /// number, the next one in its scope or in the document (one may be missing: 一、
     /// then 三、 is a typo, not a reason to drop every later heading of the style), or
     /// the start of a run whose next number comes later.
-    fn accepts(&mut self, family: HeadingFamily, number: u32, index: usize) -> Option<Sequence> {
+    fn accepts(
+        &mut self,
+        family: HeadingFamily,
+        number: u32,
+        index: usize,
+        stands_alone: bool,
+    ) -> Option<Sequence> {
         if family == HeadingFamily::Unnumbered {
             return Some(Sequence::Unnumbered);
         }
@@ -80,8 +92,12 @@ impl Nesting {
                 .filter(|&&later| later > index)
                 .map(|_| number.saturating_add(*step))
         });
-        let sequence = if number == 1 {
+        let sequence = if number == 1 && (next_after.is_some() || stands_alone) {
             Sequence::First
+        } else if number == 1 {
+            // 1. at the start of one paragraph with no 2. anywhere after it is a sentence
+            // that starts with a number, unless it is a short line of its own.
+            return None;
         } else if let Some(previous) = follows(in_scope) {
             Sequence::FollowsInScope(previous)
         } else if let Some(previous) = follows(anywhere) {
@@ -185,10 +201,26 @@ impl Parser<'_> {
             } else {
                 continue;
             };
-            let Some(sequence) = nesting.accepts(family, number, index) else {
+            let paragraph = self.paragraphs[index].clone();
+            let marker = marker_len.map(|len| paragraph.span.start..paragraph.span.start + len);
+            let after_marker = marker.as_ref().map_or(paragraph.span.start, |m| m.end);
+            let (label, run_in, body_start_at) =
+                heading_label(self.text, after_marker..paragraph.span.end);
+            // The form that needs no siblings: a short line of its own, or a short lead
+            // before a stop (一、认清形势。…). 一、二月份，… reads 一、 as the first of a range
+            // of numbers, not as a marker.
+            let label_text = self.text.get(label.clone()).unwrap_or_default();
+            let longest = if run_in {
+                MAX_LONE_RUN_IN_CHARS
+            } else {
+                MAX_LONE_HEADING_CHARS
+            };
+            let stands_alone = label_text.chars().nth(longest).is_none()
+                && markers::chinese_numeral(label_text).is_none();
+            let Some(sequence) = nesting.accepts(family, number, index, stands_alone) else {
                 self.note(index, || {
                     format!(
-                        "not a heading: {} {number} is out of sequence (no number before it, none after)",
+                        "not a heading: {} {number} forms no sequence (no number before it, none after) and is not a short line of its own",
                         family.example()
                     )
                 });
@@ -212,11 +244,6 @@ impl Parser<'_> {
                 };
                 format!("heading at depth {depth}: {why}{inside}")
             });
-            let paragraph = self.paragraphs[index].clone();
-            let marker = marker_len.map(|len| paragraph.span.start..paragraph.span.start + len);
-            let after_marker = marker.as_ref().map_or(paragraph.span.start, |m| m.end);
-            let (label, run_in, body_start_at) =
-                heading_label(self.text, after_marker..paragraph.span.end);
             self.roles[index] = Some(BlockRole::Heading);
             found.push(FoundHeading {
                 paragraph: index,

@@ -1052,3 +1052,42 @@ fn a_label_above_a_value_is_not_an_addressee() {
     let doc = parse_text("通知\n发文单位：\n某某局\n一、总体要求\n正文。\n");
     assert!(kinds(&doc, NodeKind::Salutation).is_empty());
 }
+
+#[test]
+fn a_lone_number_needs_the_form_of_a_heading() {
+    // 一、二月份 is a range of months; 1. with no 2. after it opens a long sentence.
+    let doc = parse_text(
+        "经济运行情况\n一、二月份，全市经济运行总体平稳，主要指标好于预期。\n1.全市规模以上工业增加值同比增长百分之六点五，增速比去年同期加快一点二个百分点，比全省平均水平高出零点八个百分点。\n",
+    );
+    assert!(headings(&doc).is_empty(), "{:?}", headings(&doc));
+    // A short line of its own is a heading even alone.
+    let doc = parse_text("讲话\n一、认清形势\n正文。\n");
+    assert_eq!(headings(&doc), [h(0, "一、", "认清形势")]);
+}
+
+#[test]
+fn a_copy_that_starts_at_part_two() {
+    let doc = parse_text(
+        "二、今年的工作安排\n正文。\n（一）稳增长\n正文。\n（二）惠民生\n正文。\n三、加强政府自身建设\n正文。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            h(0, "二、", "今年的工作安排"),
+            h(1, "（一）", "稳增长"),
+            h(1, "（二）", "惠民生"),
+            h(0, "三、", "加强政府自身建设"),
+        ]
+    );
+}
+
+#[test]
+fn a_title_over_three_lines() {
+    let doc = parse_text(
+        "国务院办公厅转发国家教委\n关于内地西藏班（校）扩大规模\n有关问题请示的通知\n国办发〔1996〕32号\n各省人民政府：\n正文。\n",
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("国务院办公厅转发国家教委关于内地西藏班（校）扩大规模有关问题请示的通知")
+    );
+}
