@@ -314,9 +314,11 @@ impl Parser<'_> {
     /// is not another line of the same list.
     pub(super) fn is_unnumbered_candidate(&self, index: usize, body_end: usize) -> bool {
         let text = self.para_text(index);
+        // What a heading introduces: prose, or the numbered headings under it.
         let next_is_prose = index + 1 < body_end
             && self.roles[index + 1].is_none()
-            && is_prose(self.para_text(index + 1));
+            && (is_prose(self.para_text(index + 1))
+                || markers::heading_marker(self.para_text(index + 1)).is_some());
         let previous_is_short_line = index > 0
             && self.roles[index - 1].is_none()
             && is_short_line(self.para_text(index - 1))

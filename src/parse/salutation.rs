@@ -124,7 +124,16 @@ pub(super) const ADDRESS_WORDS: &[&str] = &[
     "来宾",
 ];
 
+/// Words for the people a text may be addressed to, as an address ends with them.
+const PEOPLE: &[&str] = &[
+    "员工", "职工", "同志", "同仁", "干部", "群众", "党员", "同胞", "将士", "官兵", "战士", "同学",
+    "老师", "教师", "家长", "校友", "师生", "代表", "委员", "嘉宾", "来宾", "朋友", "青年", "团员",
+    "队员", "会员", "乡亲", "市民", "居民", "村民",
+];
+
 pub(super) const ORGANISATION_SUFFIXES: &[&str] = &[
+    "总部",
+    "部",
     "人民政府",
     "政府",
     "机构",
@@ -201,8 +210,15 @@ pub(super) fn addressee_line_len(text: &str) -> Option<usize> {
     let announces = ["如下", "以下", "为", "是", "有"]
         .iter()
         .any(|w| head.ends_with(w));
+    // Whom it names: people (…员工, …代表, …同学) or an organ (武警总部); a topic
+    // label at the top of a text (基本情况：) names neither.
+    let names_whom = ORGANISATION_SUFFIXES
+        .iter()
+        .chain(PEOPLE)
+        .any(|suffix| head.trim_end().ends_with(suffix));
     let names_addressees = (2..=30).contains(&count)
         && !announces
+        && names_whom
         && head
             .chars()
             .all(|c| !is_punctuation(c) || matches!(c, '、' | '（' | '）' | '(' | ')'))

@@ -1091,3 +1091,27 @@ fn a_title_over_three_lines() {
         Some("国务院办公厅转发国家教委关于内地西藏班（校）扩大规模有关问题请示的通知")
     );
 }
+
+#[test]
+fn a_topic_label_at_the_top_is_not_an_addressee() {
+    let doc =
+        parse_text("工作总结\n基本情况：\n今年以来，我们认真贯彻落实各项部署，取得了明显成效。\n");
+    assert!(kinds(&doc, NodeKind::Salutation).is_empty());
+}
+
+#[test]
+fn an_unnumbered_heading_may_stand_right_above_its_numbered_headings() {
+    let doc = parse_text(
+        "论文\n一、问题\n正文。\n二、分析\n正文。\n结　　论\n一\n第一点的说明。\n二\n第二点的说明。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            h(0, "一、", "问题"),
+            h(0, "二、", "分析"),
+            h(0, "", "结　　论"),
+            h(1, "一", ""),
+            h(1, "二", ""),
+        ]
+    );
+}
