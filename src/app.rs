@@ -9,10 +9,12 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
+pub use crate::action::{Action, Effect, InputMode};
 use crate::document::{Document, NodeKind, partition_point_near, visible_chars};
 use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, truncate};
 use crate::render::{DisplayLine, RenderOptions};
+use crate::speaking::seconds_for;
 use crate::state::StateFile;
 pub use pages::LinePos;
 use pages::Pages;
@@ -29,80 +31,6 @@ const TREE_STEP_PERCENT: usize = 5;
 /// Tree labels kept: many screens of rows, far fewer than a large document's nodes.
 const MAX_CACHED_LABELS: usize = 4096;
 
-/// Everything a user can ask for. Keys, mouse and resize events become actions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    Down,
-    Up,
-    PageDown,
-    PageUp,
-    HalfPageDown,
-    HalfPageUp,
-    Top,
-    Bottom,
-    ToggleFocus,
-    /// Open the selected tree node and jump to it.
-    Open,
-    /// Fold the selected tree node, or go to its parent.
-    Fold,
-    NextPoint,
-    PreviousPoint,
-    NextHeading,
-    PreviousHeading,
-    /// The N-th top-level heading, from 1.
-    TopLevelHeading(usize),
-    TreeNarrower,
-    TreeWider,
-    ToggleTree,
-    /// Open the search prompt (`/`).
-    Search,
-    SearchNext,
-    SearchPrevious,
-    /// A character typed into a prompt (or pasted).
-    Input(char),
-    Backspace,
-    /// Enter in a prompt: keep the search.
-    Accept,
-    /// `m`: the next letter sets a mark.
-    SetMark,
-    /// `'`: the next letter returns to a mark; `''` to where the last jump started.
-    GoToMark,
-    /// The letter after `m` or `'`.
-    Letter(char),
-    /// The panel of key formulations (`f`).
-    Formulations,
-    NextPlaceholder,
-    PreviousPlaceholder,
-    Help,
-    Escape,
-    /// Give the terminal back and stop (Ctrl-z); the reader redraws when continued.
-    Suspend,
-    Quit,
-    Resize {
-        width: usize,
-        height: usize,
-    },
-    /// Mouse wheel: lines to scroll (negative: up) at a screen position.
-    Scroll {
-        column: usize,
-        row: usize,
-        lines: isize,
-    },
-    Click {
-        column: usize,
-        row: usize,
-    },
-}
-
-/// What the event loop does after an update.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    Redraw,
-    Suspend,
-    Quit,
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
     Text,
@@ -116,14 +44,6 @@ pub enum Overlay {
     Tree,
     /// The key formulations, with the selected row.
     Formulations,
-}
-
-/// How keys are read: through the keymap, as text for a prompt, or as a mark letter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InputMode {
-    Normal,
-    Text,
-    Letter,
 }
 
 /// A row of the section tree: the title (root) or a node. Rows sort in tree order.
@@ -1084,37 +1004,6 @@ impl App {
         let done = self.chars_before(self.position());
         seconds_for(self.total_chars().saturating_sub(done), self.settings.rate)
     }
-}
-
-/// Seconds to speak `chars` characters at `rate` characters a minute.
-pub fn seconds_for(chars: usize, rate: u32) -> u64 {
-    let chars = u64::try_from(chars).unwrap_or(u64::MAX);
-    chars.saturating_mul(60) / u64::from(rate.max(1))
-}
-
-/// 2′10″.
-pub fn format_duration(seconds: u64) -> String {
-    let mut text = String::new();
-    push_duration(&mut text, seconds);
-    text
-}
-
-/// Appends 2′10″ to `text`. Not `format!`: the status line and the tree write it at
-/// every move, and the formatting machinery is much code to bring back into the
-/// processor's caches for each key.
-pub fn push_duration(text: &mut String, seconds: u64) {
-    push_number(text, seconds / 60);
-    text.push('′');
-    if seconds % 60 < 10 {
-        text.push('0');
-    }
-    push_number(text, seconds % 60);
-    text.push('″');
-}
-
-/// Appends `number` in decimal to `text`.
-pub fn push_number(text: &mut String, number: impl itoa::Integer) {
-    text.push_str(itoa::Buffer::new().format(number));
 }
 
 fn signed(value: usize) -> isize {

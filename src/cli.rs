@@ -1,25 +1,19 @@
-//! Command-line interface: argument definitions and the non-interactive commands.
-//!
-//! Exit codes (documented in README): 0 success; 1 `search` found nothing; 2 bad
-//! arguments or a document that cannot be opened; 128+n when a signal ends the reader.
+//! Command-line interface: argument definitions and the non-interactive commands
+//! (outline, render, wrap, search, stats). Exit codes and error lines: [`crate::error`].
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::document::Document;
+use crate::error::{CommandError, EXIT_NOT_FOUND, finish};
 use crate::input::{LoadOptions, Source, SourceError, decode_bytes, load, read_bytes};
 use crate::layout::{AmbiguousWidth, wrap_lines};
 use crate::outline;
 use crate::render::{RenderOptions, render};
 use crate::report::{Stats, search_hits, write_search_json, write_search_text};
-
-/// Exit code for a search that found nothing.
-pub const EXIT_NOT_FOUND: u8 = 1;
-/// Exit code for bad arguments or a document that cannot be opened.
-pub const EXIT_ERROR: u8 = 2;
 
 /// A terminal reader for Chinese briefings and speeches.
 #[derive(Debug, Parser)]
@@ -231,58 +225,6 @@ fn with_document_explained(
     let code = write(&doc, &mut out).map_err(CommandError::Output)?;
     out.flush().map_err(CommandError::Output)?;
     Ok(code)
-}
-
-/// A command's failure.
-#[derive(Debug)]
-pub enum CommandError {
-    Load(SourceError),
-    Output(io::Error),
-}
-
-/// Prints an error as one line and picks the exit code.
-pub fn finish(result: Result<u8, CommandError>) -> ExitCode {
-    match result {
-        Ok(code) => ExitCode::from(code),
-        // `briefing outline | head -1`: the reader of our output has gone; not an error.
-        Err(CommandError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
-        Err(CommandError::Output(error)) => {
-            report(&format!("cannot write output: {error}"));
-            ExitCode::from(EXIT_ERROR)
-        }
-        Err(CommandError::Load(error)) => {
-            report(&error.to_string());
-            ExitCode::from(EXIT_ERROR)
-        }
-    }
-}
-
-/// Prints `briefing: error: …` on stderr as one line.
-pub fn report(message: &str) {
-    let line = message.replace(['\n', '\r'], " ");
-    let _ = writeln!(io::stderr().lock(), "briefing: error: {line}");
-}
-
-/// True when standard output is a terminal (the reader runs) rather than a pipe or file.
-pub fn stdout_is_terminal() -> bool {
-    io::stdout().is_terminal()
-}
-
-/// Runs the program: a command, or the reader (rendered text when output is not a terminal).
-pub fn run(cli: &Cli) -> ExitCode {
-    match &cli.command {
-        Some(command) => run_command(cli, command),
-        None if stdout_is_terminal() => crate::reader::run(cli),
-        None => run_command(
-            cli,
-            &Command::Render {
-                file: cli.file.clone(),
-                width: None,
-            },
-        ),
-    }
 }
 
 /// The render settings the options ask for, at a text width.

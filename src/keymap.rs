@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, InputMode};
+use crate::action::{Action, InputMode};
 
 /// A key as written in the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,10 +1,23 @@
-//! The `briefing` binary: parses arguments and hands over to the library.
+//! The `briefing` binary: parses arguments and hands over to the library: a command,
+//! or the reader (the rendered text when standard output is not a terminal).
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
+use briefing::cli::{Cli, Command, run_command};
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = briefing::cli::Cli::parse();
-    briefing::cli::run(&cli)
+    let cli = Cli::parse();
+    match &cli.command {
+        Some(command) => run_command(&cli, command),
+        None if std::io::stdout().is_terminal() => briefing::reader::run(&cli),
+        None => run_command(
+            &cli,
+            &Command::Render {
+                file: cli.file.clone(),
+                width: None,
+            },
+        ),
+    }
 }

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 
 use crate::app::{App, Settings};
-use crate::cli::{AmbiguousArg, Cli, CommandError, EXIT_ERROR, finish, report};
+use crate::cli::{AmbiguousArg, Cli};
 use crate::document::Document;
+use crate::error::{CommandError, EXIT_ERROR, finish, report};
 use crate::input::{LoadOptions, Source, SourceError, document_from_bytes, load, read_preview};
 use crate::state::{SavedState, StateFile, state_dir};
 use crate::tui::{self, AppUpdate, Background};

@@ -4,9 +4,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::app::{format_duration, seconds_for};
 use crate::document::{Document, visible_chars};
 use crate::search::Pattern;
+use crate::speaking::{format_duration, seconds_for};
 
 /// Characters of context shown on each side of a match.
 const CONTEXT_CHARS: usize = 16;

@@ -14,7 +14,8 @@ use std::time::Duration;
 use crossterm::event::{self, Event, KeyEvent, MouseEvent, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
 
-use crate::app::{Action, App, Effect, InputMode};
+use crate::action::{Action, Effect, InputMode};
+use crate::app::App;
 use crate::keymap::action_for;
 use crate::layout::AmbiguousWidth;
 use crate::view;

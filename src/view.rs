@@ -12,7 +12,7 @@ use std::rc::Rc;
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::{App, Focus, Overlay, Rect, TreeRow, format_duration, push_duration, push_number};
+use crate::app::{App, Focus, Overlay, Rect, TreeRow};
 use crate::document::NodeKind;
 use crate::keymap::help_rows;
 use crate::layout::{AmbiguousWidth, clusters, drawn_and_natural_width, str_width, truncate};
@@ -20,6 +20,7 @@ use crate::render::{
     DisplayLine, Emphasis, Near, emphasis_at, emphasis_spans, span_at, spans_over,
 };
 use crate::screen::{Carried, Plan, Screen, Scroll};
+use crate::speaking::{format_duration, push_duration, push_number};
 
 /// Shown alone when the terminal is smaller than the reader can use.
 pub const TOO_SMALL: &str = "终端太小 terminal too small";

@@ -306,16 +306,6 @@ fn status_shows_location_percent_and_time_left() {
     assert!(app.seconds_left() < total);
     run(&mut app, &[Action::Bottom]);
     assert_eq!(app.percent(), 100);
-    assert_eq!(format_duration(130), "2′10″");
-}
-
-#[test]
-fn durations_are_minutes_and_two_digit_seconds() {
-    for (seconds, text) in [(0, "0′00″"), (5, "0′05″"), (60, "1′00″"), (3599, "59′59″")]
-    {
-        assert_eq!(format_duration(seconds), text);
-    }
-    assert_eq!(format_duration(163_999 * 60 + 52), "163999′52″");
 }
 
 #[test]

@@ -91,7 +91,9 @@ impl Parser<'_> {
             }
             // A line naming addressees has no address word to go by: it must introduce
             // the text (索 引 号： above a value is a field of a page's header, not one).
-            let introduces_text = index + 1 < body_end && is_prose(self.para_text(index + 1));
+            let introduces_text = index + 1 < body_end
+                && (is_prose(self.para_text(index + 1))
+                    || markers::heading_marker(self.para_text(index + 1)).is_some());
             if let Some(len) = addressee_line_len(text).filter(|_| introduces_text) {
                 return Some((index, len));
             }

@@ -1,0 +1,85 @@
+//! What a user can ask of the reader and what the event loop does next: the vocabulary
+//! shared by the keymap (keys become actions), the app (`update` takes an action and
+//! returns an effect) and the terminal loop. It depends on nothing else in the crate.
+
+/// Everything a user can ask for. Keys, mouse and resize events become actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    ToggleFocus,
+    /// Open the selected tree node and jump to it.
+    Open,
+    /// Fold the selected tree node, or go to its parent.
+    Fold,
+    NextPoint,
+    PreviousPoint,
+    NextHeading,
+    PreviousHeading,
+    /// The N-th top-level heading, from 1.
+    TopLevelHeading(usize),
+    TreeNarrower,
+    TreeWider,
+    ToggleTree,
+    /// Open the search prompt (`/`).
+    Search,
+    SearchNext,
+    SearchPrevious,
+    /// A character typed into a prompt (or pasted).
+    Input(char),
+    Backspace,
+    /// Enter in a prompt: keep the search.
+    Accept,
+    /// `m`: the next letter sets a mark.
+    SetMark,
+    /// `'`: the next letter returns to a mark; `''` to where the last jump started.
+    GoToMark,
+    /// The letter after `m` or `'`.
+    Letter(char),
+    /// The panel of key formulations (`f`).
+    Formulations,
+    NextPlaceholder,
+    PreviousPlaceholder,
+    Help,
+    Escape,
+    /// Give the terminal back and stop (Ctrl-z); the reader redraws when continued.
+    Suspend,
+    Quit,
+    Resize {
+        width: usize,
+        height: usize,
+    },
+    /// Mouse wheel: lines to scroll (negative: up) at a screen position.
+    Scroll {
+        column: usize,
+        row: usize,
+        lines: isize,
+    },
+    Click {
+        column: usize,
+        row: usize,
+    },
+}
+
+/// What the event loop does after an update.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Redraw,
+    Suspend,
+    Quit,
+}
+
+/// How keys are read: through the keymap, as text for a prompt, or as a mark letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputMode {
+    Normal,
+    Text,
+    Letter,
+}
