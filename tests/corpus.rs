@@ -644,7 +644,9 @@ fn score_document(outline: &Value, expected: &Value) -> Score {
         &expected_headings,
         &[],
         &our_headings,
-        |(el, em, et), (ol, om, ot)| el == ol && em == om && agree_at_start(et, ot, 6, 3),
+        |(level, marker, text), (our_level, our_marker, our_text)| {
+            level == our_level && marker == our_marker && agree_at_start(text, our_text, 6, 3)
+        },
         show_heading,
         show_heading,
     );
