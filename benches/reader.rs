@@ -23,12 +23,12 @@ use std::time::{Duration, Instant};
 use briefing::app::{Action, App, Effect, Settings};
 use briefing::decode::{Decoded, decode};
 use briefing::document::Document;
-use briefing::input::EMBEDDED_BRIEFING;
-use briefing::layout::{AmbiguousWidth, ScreenLine, wrap};
+use briefing::source::EMBEDDED_BRIEFING;
+use briefing::text::{AmbiguousWidth, ScreenLine, wrap};
 use briefing::parse::parse;
-use briefing::render::{RenderOptions, render};
+use briefing::layout::{RenderOptions, render};
 use briefing::search::Pattern;
-use briefing::view::ReaderScreen;
+use briefing::ui::ReaderScreen;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
 
 /// The terminal the issue measures at.

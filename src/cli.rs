@@ -9,10 +9,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::document::Document;
 use crate::error::{CommandError, EXIT_NOT_FOUND, finish};
-use crate::input::{LoadOptions, Source, SourceError, decode_bytes, load, read_bytes};
-use crate::layout::{AmbiguousWidth, wrap_lines};
+use crate::source::{LoadOptions, Source, SourceError, decode_bytes, load, read_bytes};
+use crate::text::{AmbiguousWidth, wrap_lines};
 use crate::outline;
-use crate::render::{RenderOptions, render};
+use crate::layout::{RenderOptions, render};
 use crate::report::{Stats, search_hits, write_search_json, write_search_text};
 
 /// A terminal reader for Chinese briefings and speeches.

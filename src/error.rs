@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use crate::input::SourceError;
+use crate::source::SourceError;
 
 /// Exit code for a search that found nothing.
 pub const EXIT_NOT_FOUND: u8 = 1;

@@ -1,7 +1,20 @@
 //! `briefing`: a terminal reader for Chinese official briefings and speeches.
 //!
-//! The pipeline: bytes → [`decode`] → [`parse`] → [`document::Document`] → [`layout`] /
-//! [`render`] → the reader's view, or a non-interactive command in [`cli`].
+//! The data path, from the leaves up (docs/ARCHITECTURE.md has the diagram):
+//!
+//! - the document: [`source`] reads bytes (a file, standard input, the embedded briefing),
+//!   [`decode`] turns them into text, [`parse`] finds the structure, giving the immutable
+//!   [`document::Document`];
+//! - the text: [`text`] measures display widths and breaks Chinese lines; [`layout`] lays
+//!   the document out as screen lines for one pane width;
+//! - what users ask of it: [`search`], [`terms`] (key formulations, placeholders),
+//!   [`speaking`] (speaking time), [`outline`] and [`report`] (the commands' output);
+//! - the reader: [`keymap`] turns keys into [`action`]s, [`app`] is the state and the one
+//!   place it changes, [`ui`] draws it, [`term`] turns frames into terminal bytes,
+//!   [`tui`] runs the terminal and the event loop, [`launch`] opens a document in it,
+//!   [`resume`] keeps the reading position between sessions;
+//! - the edges: [`cli`] defines the arguments and runs the non-interactive commands,
+//!   [`error`] the exit codes and error lines, [`json`] safe JSON output.
 
 pub mod action;
 pub mod app;
@@ -9,19 +22,19 @@ pub mod cli;
 pub mod decode;
 pub mod document;
 pub mod error;
-pub mod input;
 pub mod json;
 pub mod keymap;
+pub mod launch;
 pub mod layout;
 pub mod outline;
 pub mod parse;
-pub mod reader;
-pub mod render;
 pub mod report;
-pub mod screen;
+pub mod resume;
 pub mod search;
+pub mod source;
 pub mod speaking;
-pub mod state;
+pub mod term;
 pub mod terms;
+pub mod text;
 pub mod tui;
-pub mod view;
+pub mod ui;

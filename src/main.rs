@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(command) => run_command(&cli, command),
-        None if std::io::stdout().is_terminal() => briefing::reader::run(&cli),
+        None if std::io::stdout().is_terminal() => briefing::launch::run(&cli),
         None => run_command(
             &cli,
             &Command::Render {

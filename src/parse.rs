@@ -31,7 +31,7 @@ use crate::decode::Decoded;
 use std::cell::RefCell;
 
 use crate::document::{Block, BlockRole, Document, Explanation, Node, Warning};
-use crate::layout::sanitize;
+use crate::text::sanitize;
 
 pub use markers::{chinese_numeral, is_han};
 

@@ -17,8 +17,8 @@ use crossterm::{cursor, execute, terminal};
 use crate::action::{Action, Effect, InputMode};
 use crate::app::App;
 use crate::keymap::action_for;
-use crate::layout::AmbiguousWidth;
-use crate::view;
+use crate::text::AmbiguousWidth;
+use crate::ui;
 
 /// Set while the terminal is in the reader's modes; restoring clears it, so restore
 /// runs once however many exit paths race to it.
@@ -31,7 +31,7 @@ const TERMINATE_GRACE: Duration = Duration::from_secs(2);
 /// Room for a whole frame, so it is written at once.
 const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 /// The terminal the reader draws on.
-type ReaderScreen = view::ReaderScreen<BufWriter<std::fs::File>>;
+type ReaderScreen = ui::ReaderScreen<BufWriter<std::fs::File>>;
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
 

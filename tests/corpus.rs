@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use briefing::input::{LoadOptions, Source, load};
+use briefing::source::{LoadOptions, Source, load};
 use briefing::outline::Outline;
 use serde_json::Value;
 

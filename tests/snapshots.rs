@@ -2,8 +2,8 @@
 //! `TestBackend` from states reached by action scripts.
 
 use briefing::app::{Action, App, Settings};
-use briefing::input::{LoadOptions, Source, load};
-use briefing::view::draw;
+use briefing::source::{LoadOptions, Source, load};
+use briefing::ui::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -5,8 +5,8 @@
 //! Each function panics when an invariant of the terminal-safety promises breaks
 //! (docs/SECURITY.md); returning is success.
 
-use briefing::input::{LoadOptions, document_from_bytes};
-use briefing::layout::{AmbiguousWidth, str_width, wrap};
+use briefing::source::{LoadOptions, document_from_bytes};
+use briefing::text::{AmbiguousWidth, str_width, wrap};
 use briefing::outline::Outline;
 
 /// A character no text we show or print may hold raw: a control other than LF and TAB

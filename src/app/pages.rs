@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::document::Document;
-use crate::render::{DisplayLine, RenderOptions, block_lines};
+use crate::layout::{DisplayLine, RenderOptions, block_lines};
 
 /// Blocks kept laid out before the cache starts afresh: far more than a screen needs.
 const MAX_CACHED_BLOCKS: usize = 4096;
@@ -182,7 +182,7 @@ impl Pages {
 mod tests {
     use super::*;
     use crate::parse::parse_text;
-    use crate::render::render;
+    use crate::layout::render;
 
     fn pages(width: usize) -> Pages {
         let mut pages = Pages::default();

@@ -15,11 +15,11 @@ use ratatui::style::{Color, Modifier, Style};
 use crate::app::{App, Focus, Overlay, Rect, TreeRow};
 use crate::document::NodeKind;
 use crate::keymap::help_rows;
-use crate::layout::{AmbiguousWidth, clusters, drawn_and_natural_width, str_width, truncate};
-use crate::render::{
+use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width, str_width, truncate};
+use crate::layout::{
     DisplayLine, Emphasis, Near, emphasis_at, emphasis_spans, span_at, spans_over,
 };
-use crate::screen::{Carried, Plan, Screen, Scroll};
+use crate::term::{Carried, Plan, Screen, Scroll};
 use crate::speaking::{format_duration, push_duration, push_number};
 
 /// Shown alone when the terminal is smaller than the reader can use.
@@ -898,13 +898,13 @@ mod tests {
     use unicode_segmentation::UnicodeSegmentation;
 
     use super::*;
-    use crate::layout::cluster_width;
+    use crate::text::cluster_width;
     use proptest::prelude::{Just, Strategy, prop_oneof};
 
-    use crate::screen::Screen;
+    use crate::term::Screen;
 
     use crate::app::{Action, Settings};
-    use crate::screen::tests::{frame_cells, terminal_cells};
+    use crate::term::tests::{frame_cells, terminal_cells};
 
     fn reader(width: u16, height: u16) -> App {
         App::new(

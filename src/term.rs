@@ -35,7 +35,7 @@ use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
-use crate::layout::standalone_char_width;
+use crate::text::standalone_char_width;
 
 /// Draws frames on a terminal through `writer`.
 pub struct Screen<W: Write> {
@@ -1165,8 +1165,8 @@ pub(crate) mod tests {
     use ratatui::style::Style;
 
     use super::*;
-    use crate::layout::AmbiguousWidth;
-    use crate::view;
+    use crate::text::AmbiguousWidth;
+    use crate::ui;
 
     /// What a terminal shows after `bytes`, cell by cell: the symbol of every cell that
     /// is not the second half of a wide character, and whether it is in reverse video.
@@ -1232,7 +1232,7 @@ pub(crate) mod tests {
                 } else {
                     Style::new()
                 };
-                view::put_str(buffer, 0, y, 6, label, style, AmbiguousWidth::Narrow);
+                ui::put_str(buffer, 0, y, 6, label, style, AmbiguousWidth::Narrow);
             }
             let index = first + usize::from(row);
             if let Some(line) = lines.get(index).filter(|_| !carried(PANE_LEFT)) {
@@ -1246,7 +1246,7 @@ pub(crate) mod tests {
                     _ => Style::new(),
                 };
                 let right = area.right();
-                view::put_str(
+                ui::put_str(
                     buffer,
                     PANE_LEFT,
                     y,
