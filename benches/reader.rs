@@ -23,11 +23,11 @@ use std::time::{Duration, Instant};
 use briefing::app::{Action, App, Effect, Settings};
 use briefing::decode::{Decoded, decode};
 use briefing::document::Document;
+use briefing::layout::{RenderOptions, render};
+use briefing::parse::parse;
+use briefing::search::Pattern;
 use briefing::source::EMBEDDED_BRIEFING;
 use briefing::text::{AmbiguousWidth, ScreenLine, wrap};
-use briefing::parse::parse;
-use briefing::layout::{RenderOptions, render};
-use briefing::search::Pattern;
 use briefing::ui::ReaderScreen;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
 

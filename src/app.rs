@@ -12,10 +12,10 @@ use std::rc::Rc;
 pub use crate::action::{Action, Effect, InputMode};
 use crate::document::{Document, NodeKind, partition_point_near, visible_chars};
 use crate::keymap::help_rows;
-use crate::text::{AmbiguousWidth, truncate};
 use crate::layout::{DisplayLine, RenderOptions};
-use crate::speaking::seconds_for;
 use crate::resume::StateFile;
+use crate::speaking::seconds_for;
+use crate::text::{AmbiguousWidth, truncate};
 pub use pages::LinePos;
 use pages::Pages;
 

@@ -9,11 +9,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::document::Document;
 use crate::error::{CommandError, EXIT_NOT_FOUND, finish};
+use crate::layout::{RenderOptions, render};
+use crate::outline;
+use crate::report::{Stats, search_hits, write_search_json, write_search_text};
 use crate::source::{LoadOptions, Source, SourceError, decode_bytes, load, read_bytes};
 use crate::text::{AmbiguousWidth, wrap_lines};
-use crate::outline;
-use crate::layout::{RenderOptions, render};
-use crate::report::{Stats, search_hits, write_search_json, write_search_text};
 
 /// A terminal reader for Chinese briefings and speeches.
 #[derive(Debug, Parser)]

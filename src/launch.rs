@@ -9,8 +9,8 @@ use crate::app::{App, Settings};
 use crate::cli::{AmbiguousArg, Cli};
 use crate::document::Document;
 use crate::error::{CommandError, EXIT_ERROR, finish, report};
-use crate::source::{LoadOptions, Source, SourceError, document_from_bytes, load, read_preview};
 use crate::resume::{SavedState, StateFile, state_dir};
+use crate::source::{LoadOptions, Source, SourceError, document_from_bytes, load, read_preview};
 use crate::tui::{self, AppUpdate, Background};
 
 /// The saved state of a document, read from its state file.

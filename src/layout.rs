@@ -334,8 +334,8 @@ fn blank(at: usize) -> DisplayLine {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::str_width;
     use crate::parse::parse_text;
+    use crate::text::str_width;
 
     fn options(width: usize) -> RenderOptions {
         RenderOptions {

@@ -15,12 +15,12 @@ use ratatui::style::{Color, Modifier, Style};
 use crate::app::{App, Focus, Overlay, Rect, TreeRow};
 use crate::document::NodeKind;
 use crate::keymap::help_rows;
-use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width, str_width, truncate};
 use crate::layout::{
     DisplayLine, Emphasis, Near, emphasis_at, emphasis_spans, span_at, spans_over,
 };
-use crate::term::{Carried, Plan, Screen, Scroll};
 use crate::speaking::{format_duration, push_duration, push_number};
+use crate::term::{Carried, Plan, Screen, Scroll};
+use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width, str_width, truncate};
 
 /// Shown alone when the terminal is smaller than the reader can use.
 pub const TOO_SMALL: &str = "终端太小 terminal too small";

@@ -11,8 +11,8 @@
 
 use std::path::{Path, PathBuf};
 
-use briefing::source::{LoadOptions, Source, load};
 use briefing::outline::Outline;
+use briefing::source::{LoadOptions, Source, load};
 use serde_json::Value;
 
 /// Text with punctuation and whitespace removed, as the conventions compare it.

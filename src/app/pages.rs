@@ -181,8 +181,8 @@ impl Pages {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::parse_text;
     use crate::layout::render;
+    use crate::parse::parse_text;
 
     fn pages(width: usize) -> Pages {
         let mut pages = Pages::default();

@@ -105,10 +105,21 @@ impl Parser<'_> {
                 start,
                 "turns to the audience (同志们，…) after the last section",
             ),
-            None if is_closing_paragraph(self.para_text(last)) => (
-                last,
-                "the last paragraph exhorts (让我们…) or thanks (谢谢, 再次感谢…)",
-            ),
+            None if is_closing_paragraph(self.para_text(last)) => {
+                // A wish and then thanks (祝大家新春愉快！ / 谢谢大家！): the closing starts
+                // at the first of the parting paragraphs.
+                let mut start = last;
+                while start > first_candidate
+                    && self.roles[start - 1].is_none()
+                    && is_closing_paragraph(self.para_text(start - 1))
+                {
+                    start -= 1;
+                }
+                (
+                    start,
+                    "the last paragraphs exhort (让我们…), wish (祝…) or thank (谢谢, 再次感谢…)",
+                )
+            }
             None if after_last_heading == last && items_are_single_paragraphs(headings) => (
                 last,
                 "follows items of one paragraph each, so it is not more of the last",
@@ -259,14 +270,47 @@ pub(super) fn find_url(text: &str) -> Option<String> {
 /// A final exhortation (a paragraph that opens with 让我们) or thanks; an address at
 /// the start counts too.
 pub(super) fn is_closing_paragraph(text: &str) -> bool {
-    starts_with_address(text) || text.starts_with("让我们") || is_thanks_only(text)
+    starts_with_address(text) || is_exhortation(text) || is_wish(text) || is_thanks_only(text)
 }
 
-/// Thanks that end a speech: 谢谢大家！, or a paragraph that opens by thanking the
-/// audience again (再次感谢大家，…).
+/// 让我们… at the start, or after a short opening phrase in a call that ends in ！
+/// (新的一年，让我们携手并进，共创辉煌！); 几起事故，让我们认识到… is a statement.
+fn is_exhortation(text: &str) -> bool {
+    text.starts_with("让我们")
+        || text.ends_with(['！', '!'])
+            && text.split_once(['，', ',']).is_some_and(|(opening, rest)| {
+                opening.chars().count() <= 10 && rest.starts_with("让我们")
+            })
+}
+
+/// The words that open a speech's parting wish.
+const WISHES: &[&str] = &["祝", "预祝", "祝愿", "衷心祝愿", "敬祝", "恭祝", "谨祝"];
+
+/// A parting wish: 祝大家新春愉快！, 预祝大会圆满成功！, 最后，祝…; short, and ending in
+/// an exclamation or a full stop.
+fn is_wish(text: &str) -> bool {
+    let wish = text
+        .trim_start_matches("最后")
+        .trim_start_matches("在此")
+        .trim_start_matches(['，', ','])
+        .trim_start_matches("我");
+    WISHES.iter().any(|word| wish.starts_with(word))
+        && text.chars().count() <= 80
+        && text.ends_with(['！', '!', '。'])
+}
+
+/// Thanks that end a speech: 谢谢大家！, a short paragraph that ends in thanks (我就讲这些，
+/// 谢谢大家！), or one that opens by thanking the audience again (再次感谢大家，…).
 pub(super) fn is_thanks_only(text: &str) -> bool {
     let thanks = text.trim_start_matches("再次").trim_start_matches("最后，");
+    let ends_in_thanks = text.chars().count() <= 30
+        && text
+            .trim_end_matches(['！', '!', '。'])
+            .rsplit(['，', ',', '。', '！'])
+            .next()
+            .is_some_and(|last| last.starts_with("谢谢"));
     text.starts_with("谢谢") && text.chars().count() <= 12
+        || ends_in_thanks
         || thanks.len() < text.len() && (thanks.starts_with("感谢") || thanks.starts_with("谢谢"))
 }
 

@@ -123,6 +123,10 @@ pub(super) fn front_matter_role(text: &str) -> Option<BlockRole> {
 /// The role of a line printed under a title, if it is one: subtitle, 文号, date,
 /// speaker, source line.
 pub(super) fn under_title_role(text: &str) -> Option<BlockRole> {
+    // A line that opens with a heading marker (第一章　总则) starts the body.
+    if markers::heading_marker(text.trim_start_matches(is_space)).is_some() {
+        return None;
+    }
     front_matter_role(text).or_else(|| {
         (is_speaker_line(text) || is_front_matter_like(text)).then_some(BlockRole::Byline)
     })

@@ -556,17 +556,20 @@ pub fn is_date_line(text: &str) -> bool {
     digits >= 4 && (year_seen || separators >= 2) && inner.chars().count() <= 20
 }
 
-/// A line that is only a personal name: 2 to 4 Han characters, perhaps spaced (习 近 平).
+/// A line that is only a personal name: 2 or 3 Han characters (张三, 习近平), or up to
+/// 4 when spaced out or joined by · as names are printed (习 近 平, 司马 相如). Four Han
+/// characters in a row are far more often a word (工作回顾, 一般规定) than a name.
 pub fn is_name_line(text: &str) -> bool {
-    let han: String = text
+    let trimmed = text.trim_matches(is_space);
+    let han: String = trimmed
         .chars()
         .filter(|c| !is_space(*c) && *c != '·')
         .collect();
-    (2..=4).contains(&han.chars().count())
-        && han.chars().all(is_han)
-        && !SECTION_WORDS.contains(&han.as_str())
+    let count = han.chars().count();
+    let spaced = trimmed.chars().count() > count;
+    let fits = (2..=3).contains(&count) || (count == 4 && spaced);
+    fits && han.chars().all(is_han) && !SECTION_WORDS.contains(&han.as_str())
 }
-
 /// True for the words that title an unnumbered section: 引言, 结束语, 附则.
 pub fn is_section_word(compact: &str) -> bool {
     SECTION_WORDS.contains(&compact)

@@ -81,7 +81,9 @@ pub fn runs(candidates: &[Candidate]) -> Vec<Vec<Candidate>> {
             .map_or(1, |last| last.marker.number.saturating_add(1));
         let number = candidate.marker.number;
         if number == LAST {
-            if !run.is_empty() {
+            // 最后 closes a run of two or more (首先…其次…最后); after 首先 alone it is the
+            // courtesy frame of a speech (首先，我代表… / 最后，祝…), not a list.
+            if run.len() >= 2 {
                 run.push(candidate.clone());
                 finished.push(std::mem::take(run));
             }

@@ -1115,3 +1115,63 @@ fn an_unnumbered_heading_may_stand_right_above_its_numbered_headings() {
         ]
     );
 }
+
+#[test]
+fn the_usual_endings_of_a_speech_are_its_closing() {
+    let cases = [
+        (
+            "最后，祝大家新春愉快、身体健康！",
+            "最后，祝大家新春愉快、身",
+        ),
+        ("预祝本次大会取得圆满成功！", "预祝本次大会取得圆满成功"),
+        ("我就讲这些，谢谢大家！", "我就讲这些，谢谢大家！"),
+        (
+            "新的一年，让我们携手并进，共创辉煌！",
+            "新的一年，让我们携手并进",
+        ),
+    ];
+    for (ending, closing) in cases {
+        let text = format!("讲话\n同志们：\n一、形势\n正文。\n二、任务\n正文。\n{ending}\n");
+        let doc = parse_text(&text);
+        assert_eq!(kinds(&doc, NodeKind::Closing), [closing], "{text}");
+    }
+    // A wish then thanks: the closing starts at the wish.
+    let doc = parse_text("讲话\n一、形势\n正文。\n祝各位代表身体健康、工作顺利！\n谢谢大家！\n");
+    assert_eq!(kinds(&doc, NodeKind::Closing), ["祝各位代表身体健康、工作"]);
+}
+
+#[test]
+fn first_and_finally_alone_frame_a_speech_and_are_not_points() {
+    let doc = parse_text(
+        "致辞\n各位来宾：\n首先，我代表市委向大家表示祝贺！\n公司十年来发展很快。\n最后，祝公司事业蒸蒸日上！\n",
+    );
+    assert!(points(&doc).is_empty(), "{:?}", points(&doc));
+}
+
+#[test]
+fn a_chapter_right_under_the_title_is_a_heading_and_a_word_is_not_a_name() {
+    let doc = parse_text(
+        "物业管理条例\n第一章　一般规定\n第一条　为了规范物业管理活动，制定本条例。\n第二条　本条例适用于本市。\n第二章　业主大会\n第三条　业主大会由全体业主组成。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            h(0, "第一章", "一般规定"),
+            h(1, "第一条", "为了规范物业管理活动，制定本条例"),
+            h(1, "第二条", "本条例适用于本市"),
+            h(0, "第二章", "业主大会"),
+            h(1, "第三条", "业主大会由全体业主组成"),
+        ]
+    );
+    let doc = parse_text(
+        "工作总结\n工作回顾\n今年以来，我们扎实推进各项工作。\n存在问题\n一些工作还不到位，需要改进。\n下步打算\n明年我们将继续努力，做好各项工作。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            h(0, "", "工作回顾"),
+            h(0, "", "存在问题"),
+            h(0, "", "下步打算")
+        ]
+    );
+}
