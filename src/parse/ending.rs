@@ -37,6 +37,16 @@ impl Parser<'_> {
 
     /// Claims trailing source, attribution, signature and date lines; returns the new end.
     pub(super) fn footer(&mut self, body_start: usize, body_end: usize) -> usize {
+        // A copied page ends with its chrome (扫一扫…, 【打印本页】, 分享到：) or an end mark
+        // (（完）): not speech, and not what signs the text.
+        let mut body_end = body_end;
+        while body_end > body_start + 1 && is_page_chrome(self.para_text(body_end - 1)) {
+            body_end -= 1;
+            self.roles[body_end] = Some(BlockRole::Backmatter);
+            self.note(body_end, || {
+                "page chrome or an end mark after the text".to_owned()
+            });
+        }
         let start = self.signature_start(body_start, body_end);
         for index in start..body_end {
             self.roles[index] = Some(BlockRole::Footer);
@@ -202,8 +212,16 @@ pub(super) fn is_footer_line(text: &str) -> bool {
         "转载",
     ];
     let trimmed = text.trim_start_matches(is_space);
+    // 【责任编辑：王五】, （联系人：张三，电话：…）, 来源 | 人民日报.
+    let unbracketed = trimmed.trim_start_matches(['【', '（', '(', '[', '［']);
+    let labelled = ATTRIBUTION_LABELS.iter().any(|label| {
+        unbracketed.strip_prefix(label).is_some_and(|rest| {
+            rest.trim_start_matches(is_space)
+                .starts_with(['：', ':', '|', '丨', '｜'])
+        })
+    });
     find_url(trimmed).is_some()
-        || PREFIXES.iter().any(|prefix| trimmed.starts_with(prefix))
+        || (PREFIXES.iter().any(|prefix| trimmed.starts_with(prefix)) || labelled)
             && trimmed.chars().count() <= 120
         || is_date_line(trimmed)
         || is_signed_date(trimmed)
@@ -211,6 +229,53 @@ pub(super) fn is_footer_line(text: &str) -> bool {
         // The 版记's 印发 line names the office and the date it printed the document
         // (市委办公室 2023年12月25日印发); a title may end in 印发 too (国务院关于印发).
         || trimmed.ends_with("印发") && trimmed.chars().count() <= 40 && mentions_date(trimmed)
+}
+
+/// Labels of the lines that say where a published text comes from and who handled it,
+/// and of the 版记 under an official document.
+const ATTRIBUTION_LABELS: &[&str] = &[
+    "来源",
+    "作者",
+    "责任编辑",
+    "编辑",
+    "责编",
+    "审核",
+    "校对",
+    "供稿",
+    "撰稿",
+    "摄影",
+    "联系人",
+    "联系电话",
+    "主题词",
+    "抄送",
+    "发布单位",
+    "发布时间",
+    "信息来源",
+];
+
+/// What a copied page puts after its text, and end marks: 扫一扫在手机打开当前页,
+/// 【打印本页】【关闭窗口】, 分享到：, （完）, （全文完）, END.
+pub(super) fn is_page_chrome(text: &str) -> bool {
+    const CHROME: &[&str] = &[
+        "扫一扫",
+        "打印本页",
+        "关闭窗口",
+        "打印",
+        "关闭",
+        "分享到",
+        "相关新闻",
+        "相关链接",
+        "相关文章",
+        "纠错",
+        "收藏",
+        "返回顶部",
+        "【字体",
+        "字号",
+    ];
+    let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
+    let inner = compact.trim_matches(['（', '）', '(', ')', '【', '】', '[', ']', '—', '-']);
+    matches!(inner, "完" | "全文完" | "END" | "end" | "End")
+        || compact.chars().count() <= 30 && CHROME.iter().any(|word| compact.contains(word))
 }
 
 /// An organ and its date on one line: 国务院办公厅 2004年1月12日, 某某县人民政府2020年3月1日.

@@ -1,7 +1,7 @@
 //! Front matter: a dateline above the title, the title over one to three lines, and
 //! the lines under it (subtitle ——…, 文号, speaker, date, source).
 
-use super::ending::is_footer_line;
+use super::ending::{is_footer_line, is_page_chrome};
 use super::markers::{is_date_line, is_han, is_name_line, is_space};
 use super::salutation::salutation_len;
 use super::{Parser, markers};
@@ -45,7 +45,7 @@ impl Parser<'_> {
             let continues = !self.paragraphs[index].gap_before
                 && !ends_title(previous)
                 && looks_like_title(candidate)
-                && front_matter_role(candidate).is_none()
+                && under_title_role(candidate).is_none()
                 && candidate.chars().count() <= 30
                 && index + 1 < self.paragraphs.len();
             if !continues {
@@ -128,7 +128,8 @@ pub(super) fn under_title_role(text: &str) -> Option<BlockRole> {
         return None;
     }
     front_matter_role(text).or_else(|| {
-        (is_speaker_line(text) || is_front_matter_like(text)).then_some(BlockRole::Byline)
+        (is_speaker_line(text) || is_front_matter_like(text) || is_page_chrome(text))
+            .then_some(BlockRole::Byline)
     })
 }
 

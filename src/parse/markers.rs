@@ -526,17 +526,15 @@ pub fn is_date_line(text: &str) -> bool {
     let inner = text.trim_matches(|c: char| {
         is_space(c) || matches!(c, '（' | '）' | '(' | ')' | '〔' | '〕' | '[' | ']')
     });
-    // The time of day a speech was given may follow its date: 2020年10月29日上午.
-    let inner = ["上午", "下午", "中午", "晚上", "早上"]
-        .iter()
-        .find_map(|part| inner.strip_suffix(part))
-        .map_or(inner, |date| date.trim_end_matches(is_space));
+    // What may follow a date: the time of day (2020年10月29日上午), the weekday (（星期二）),
+    // the place (于北京), the act (印发, 发布).
+    let inner = strip_after_date(inner);
     // Typed copies write 〇 as the letter O: 二O一O年十月.
     let is_digit = |c: char| {
         c.is_ascii_digit()
             || ('０'..='９').contains(&c)
             || chinese_digit(c).is_some()
-            || matches!(c, '十' | 'O' | 'Ｏ')
+            || matches!(c, '十' | 'O' | 'Ｏ' | '元' | '正')
     };
     let mut digits = 0;
     let mut separators = 0;
@@ -554,6 +552,38 @@ pub fn is_date_line(text: &str) -> bool {
         }
     }
     digits >= 4 && (year_seen || separators >= 2) && inner.chars().count() <= 20
+}
+
+/// A date's text without what may follow it on its line: the time of day, the weekday
+/// in brackets or not, 于 and a place, 印发 or 发布.
+fn strip_after_date(date: &str) -> &str {
+    let mut rest = date.trim_end_matches(is_space);
+    for suffix in ["印发", "发布", "上午", "下午", "中午", "晚上", "早上"] {
+        rest = rest
+            .strip_suffix(suffix)
+            .unwrap_or(rest)
+            .trim_end_matches(is_space);
+    }
+    let unbracketed = rest.trim_end_matches(['）', ')']);
+    for weekday in ["星期", "礼拜", "周"] {
+        if let Some((before, day)) = unbracketed.rsplit_once(weekday)
+            && day.chars().count() == 1
+            && matches!(day, "一" | "二" | "三" | "四" | "五" | "六" | "日" | "天")
+        {
+            rest = before
+                .trim_end_matches(['（', '('])
+                .trim_end_matches(is_space);
+        }
+    }
+    // 2024年3月5日于北京: a place of a few characters after 于.
+    if let Some((before, place)) = rest.rsplit_once('于')
+        && before.ends_with('日')
+        && (1..=6).contains(&place.chars().count())
+        && place.chars().all(is_han)
+    {
+        rest = before;
+    }
+    rest
 }
 
 /// A line that is only a personal name: 2 or 3 Han characters (张三, 习近平), or up to

@@ -25,6 +25,8 @@ pub(super) struct Line {
     /// It started with spaces or U+3000 (a first-line indent).
     pub(super) indented: bool,
     pub(super) chars: usize,
+    /// It ends a sentence (。！？ or a closing quote after one).
+    pub(super) ends_sentence: bool,
 }
 
 pub(super) fn trimmed_lines(text: &str, line_starts: &[usize]) -> Vec<Line> {
@@ -49,6 +51,7 @@ pub(super) fn trimmed_lines(text: &str, line_starts: &[usize]) -> Vec<Line> {
             indented: trimmed_start.len() < line.len(),
             // Counting stops early: only short lines matter for hard wrapping.
             chars: trimmed.chars().take(MAX_WRAP_WIDTH + 8).count(),
+            ends_sentence: ends_sentence(trimmed),
         });
         gap_before = false;
     }
@@ -66,9 +69,24 @@ pub(super) fn hard_wrap_width(lines: &[Line]) -> Option<usize> {
     let mut counts: Vec<usize> = lines.iter().map(|line| line.chars).collect();
     counts.sort_unstable();
     let width = *counts.get((counts.len() * 9 / 10).checked_sub(1)?)?;
-    let full = counts.iter().filter(|&&count| count + 2 >= width).count();
-    ((16..=MAX_WRAP_WIDTH).contains(&width) && full >= 4 && full * 10 >= lines.len() * 3)
-        .then_some(width)
+    let full: Vec<&Line> = lines
+        .iter()
+        .filter(|line| line.chars + 2 >= width)
+        .collect();
+    // Wrapping cuts lines anywhere; a text of one paragraph a line ends its longest
+    // lines with a sentence. Most full lines ending one means no wrapping.
+    let ending_sentences = full.iter().filter(|line| line.ends_sentence).count();
+    ((16..=MAX_WRAP_WIDTH).contains(&width)
+        && full.len() >= 4
+        && full.len() * 10 >= lines.len() * 3
+        && ending_sentences * 2 < full.len())
+    .then_some(width)
+}
+
+/// A line that ends a sentence: 。！？ (or ！ ？ in ASCII), perhaps inside closing quotes.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['”', '’', '」', '』', '）', ')'])
+        .ends_with(['。', '！', '？', '!', '?'])
 }
 
 /// In a hard-wrapped text, a line goes on the paragraph before it when that one filled
@@ -77,7 +95,13 @@ pub(super) fn continues_wrapped_line(text: &str, before: &Line, line: &Line, wid
     let starts_heading = text
         .get(line.span.clone())
         .is_some_and(|content| markers::heading_marker(content).is_some());
-    !line.gap_before && !line.indented && !starts_heading && before.chars + 3 >= width
+    // A line after a finished sentence starts a new paragraph: joining it could glue a
+    // heading or a signature onto the paragraph above.
+    !line.gap_before
+        && !line.indented
+        && !starts_heading
+        && !before.ends_sentence
+        && before.chars + 3 >= width
 }
 
 /// Paragraphs with the long ones cut into pieces (see [`split_long`]).

@@ -1175,3 +1175,47 @@ fn a_chapter_right_under_the_title_is_a_heading_and_a_word_is_not_a_name() {
         ]
     );
 }
+
+#[test]
+fn page_chrome_and_bracketed_attributions_at_the_end() {
+    let doc = parse_text(
+        "乡村振兴\n一、优先发展\n要把农业农村优先发展落到实处。\n二、产业振兴\n产业兴旺是前提。\n（作者系省农业农村厅厅长）\n【责任编辑：王五】\n来源 | 人民日报\n分享到：\n扫一扫在手机打开当前页\n（完）\n",
+    );
+    assert_eq!(
+        kinds(&doc, NodeKind::Footer),
+        ["（作者系省农业农村厅厅长）\n【责任编辑：王五】\n来源 | 人民日报"]
+    );
+}
+
+#[test]
+fn dates_with_what_follows_them_close_a_signature() {
+    for date in [
+        "2024年3月5日于北京",
+        "2024年3月5日（星期二）",
+        "2024年3月5日 星期二",
+        "2024年元月8日",
+        "2024年3月5日印发",
+    ] {
+        let text = format!("通知\n一、要求\n正文。\n二、时间\n正文。\n某某县人民政府\n{date}\n");
+        let doc = parse_text(&text);
+        assert_eq!(
+            kinds(&doc, NodeKind::Footer),
+            [format!("某某县人民政府\n{date}")],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_text_of_one_paragraph_a_line_is_not_hard_wrapped() {
+    // Items of about one length, each a sentence: not a wrapped text, so the signature
+    // is not glued to the last item.
+    let doc = parse_text(
+        "关于设立经济开发区的批复\n某县人民政府：\n你县请示收悉。经研究，现批复如下：\n一、同意设立经济开发区，规划面积为十平方公里。\n二、开发区要坚持规划引领，严格落实生态环境保护要求。\n三、你县要加强对开发区建设的组织领导，确保规范有序。\n四、市直有关部门要按照各自职责，积极支持开发区建设。\n某市人民政府\n2024年3月5日\n",
+    );
+    assert_eq!(
+        kinds(&doc, NodeKind::Footer),
+        ["某市人民政府\n2024年3月5日"]
+    );
+    assert_eq!(headings(&doc).len(), 4);
+}
