@@ -25,9 +25,40 @@ impl Parser<'_> {
             self.note(index, || "dateline above the title (…电, …讯)".to_owned());
             index += 1;
         }
+        // The 版头 (XX市人民政府文件), a breadcrumb or a line of page fields, and the 文号
+        // may come before the title; none of them is part of it.
+        while index + 1 < self.paragraphs.len() {
+            let text = self.para_text(index);
+            let role = if is_doc_number(text) {
+                BlockRole::DocNumber
+            } else if is_masthead(text) || is_breadcrumb(text) || is_field_line(text) {
+                BlockRole::Byline
+            } else {
+                break;
+            };
+            self.roles[index] = Some(role);
+            self.note(index, || {
+                "above the title: a 版头, 文号, breadcrumb or page fields".to_owned()
+            });
+            index += 1;
+        }
+        let Some(first) = self.paragraphs.get(index) else {
+            return fields_end;
+        };
         let first_text = self.para_text(index);
-        let first_len = self.paragraphs[index].span.len();
-        if !looks_like_title(first_text) || self.paragraphs.len() < index + 2 || first_len > 400 {
+        let first_len = first.span.len();
+        // A title above its 文号 may be long (a 转发 title names every office).
+        let above_doc_number = index + 1 < self.paragraphs.len()
+            && is_doc_number(self.para_text(index + 1))
+            && first_text.chars().count() <= MAX_LONG_TITLE_CHARS
+            && !first_text.contains(['。', '；']);
+        // A copy that starts mid-sentence: its first line runs on into a line that opens
+        // with the rest of the sentence's punctuation (。我们要…).
+        let runs_on = self
+            .para_text(index + 1)
+            .starts_with(['。', '，', '、', '；', '：', '？', '！', '”', '）']);
+        let title_like = (looks_like_title(first_text) || above_doc_number) && !runs_on;
+        if !title_like || self.paragraphs.len() < index + 2 || first_len > 400 {
             for role in &mut self.roles[fields_end..index] {
                 *role = None;
             }
@@ -74,6 +105,44 @@ impl Parser<'_> {
         }
         index
     }
+}
+
+/// Characters of a title written above its 文号.
+const MAX_LONG_TITLE_CHARS: usize = 120;
+
+/// The 版头 of an official document: the issuing organ's name and 文件 (XX市人民政府文件).
+fn is_masthead(text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
+    compact.ends_with("文件")
+        && (4..=30).contains(&compact.chars().count())
+        && compact
+            .chars()
+            .all(|c| !markers::is_punctuation(c) || matches!(c, '、' | '（' | '）'))
+}
+
+/// Where a copied page sat on its site: 当前位置：首页 > 政务公开 > 政策文件.
+fn is_breadcrumb(text: &str) -> bool {
+    text.chars().count() <= 80
+        && (text.contains(" > ")
+            || text.contains('>') && text.contains("首页")
+            || text.contains('»')
+            || text.starts_with("当前位置"))
+}
+
+/// A line of page fields: 发布时间：2024-03-05　来源：市政府办公室　浏览次数：1234.
+fn is_field_line(text: &str) -> bool {
+    let fields = text
+        .split([' ', '\u{3000}'])
+        .filter(|part| !part.is_empty())
+        .filter(|part| {
+            part.split_once(['：', ':']).is_some_and(|(label, value)| {
+                (2..=6).contains(&label.chars().count())
+                    && label.chars().all(is_han)
+                    && !value.is_empty()
+            })
+        })
+        .count();
+    fields >= 2 && text.chars().count() <= 80 && !text.contains(['。', '！', '？'])
 }
 
 /// Lines a title may be printed over.

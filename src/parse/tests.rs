@@ -1219,3 +1219,41 @@ fn a_text_of_one_paragraph_a_line_is_not_hard_wrapped() {
     );
     assert_eq!(headings(&doc).len(), 4);
 }
+
+#[test]
+fn what_may_stand_above_a_title() {
+    let cases = [
+        "国发〔2024〕5号\n国务院关于优化政务服务的指导意见\n各省人民政府：\n正文。\n",
+        "某市人民政府文件\n某政发〔2024〕3号\n\n国务院关于优化政务服务的指导意见\n\n各省人民政府：\n正文。\n",
+        "当前位置：首页 > 政务公开 > 政策文件\n国务院关于优化政务服务的指导意见\n各省人民政府：\n正文。\n",
+        "发布时间：2024-03-05　来源：市政府办公室　浏览次数：1234\n国务院关于优化政务服务的指导意见\n各省人民政府：\n正文。\n",
+    ];
+    for text in cases {
+        let doc = parse_text(text);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("国务院关于优化政务服务的指导意见"),
+            "{text}"
+        );
+        assert_eq!(
+            kinds(&doc, NodeKind::Salutation),
+            ["各省人民政府："],
+            "{text}"
+        );
+    }
+    // A long 转发 title above its 文号.
+    let title = "国务院办公厅转发国家发展改革委、财政部、人力资源社会保障部关于进一步做好新形势下高校毕业生等重点群体就业创业工作若干措施的通知";
+    let doc = parse_text(&format!(
+        "{title}\n国办发〔2024〕9号\n各省人民政府：\n正文。\n"
+    ));
+    assert_eq!(doc.title.as_deref(), Some(title));
+}
+
+#[test]
+fn a_copy_that_starts_mid_sentence_has_no_title() {
+    let doc = parse_text(
+        "展的新局面，为全面建设国家作出新的更大贡献\n。我们要坚定信心，勇毅前行。\n三、加强组织领导\n正文。\n四、营造良好氛围\n正文。\n",
+    );
+    assert_eq!(doc.title, None);
+    assert_eq!(headings(&doc).len(), 2);
+}
