@@ -134,6 +134,11 @@ const PEOPLE: &[&str] = &[
 ];
 
 pub(super) const ORGANISATION_SUFFIXES: &[&str] = &[
+    "团体",
+    "组织",
+    "企业",
+    "院校",
+    "机关",
     "总部",
     "部",
     "人民政府",
@@ -172,11 +177,15 @@ pub(super) const ORGANISATION_SUFFIXES: &[&str] = &[
 /// Byte length of a salutation at the start of `text`: the whole line (同志们：, a 主送机关
 /// line) or an address that runs into the paragraph (同志们！今天…).
 pub(super) fn salutation_len(text: &str) -> Option<usize> {
+    address_before_stop(text).or_else(|| address_before_comma(text))
+}
+
+/// 同志们： or 同志们！今天…: an address up to its colon or exclamation mark.
+fn address_before_stop(text: &str) -> Option<usize> {
     let end_mark = |c: char| matches!(c, '：' | ':' | '！' | '!');
-    let first_mark = text
+    let (offset, mark) = text
         .char_indices()
         .find(|(_, c)| end_mark(*c) || matches!(c, '。' | '？' | '?'))?;
-    let (offset, mark) = first_mark;
     if !end_mark(mark) {
         return None;
     }
@@ -186,29 +195,77 @@ pub(super) fn salutation_len(text: &str) -> Option<usize> {
     // one that runs into the paragraph is a few words.
     let longest_part = if len == text.len() { 24 } else { 12 };
     let is_address = head.chars().count() <= 40
-        && ADDRESS_WORDS.iter().any(|w| head.contains(w))
+        && opens_as_address(head)
         && head
             .split(['，', '、', ',', ' ', '\u{3000}'])
             .all(|part| part.is_empty() || part.chars().count() <= longest_part);
     is_address.then_some(len)
 }
 
+/// 同志们，今天我们…: an address of a few words run into the paragraph by a comma.
+fn address_before_comma(text: &str) -> Option<usize> {
+    let (offset, mark) = text.char_indices().find(|(_, c)| matches!(c, '，' | ','))?;
+    let head = text.get(..offset)?;
+    let len = offset + mark.len_utf8();
+    (len < text.len() && head.chars().count() <= 8 && opens_as_address(head)).then_some(len)
+}
+/// Whether a phrase is a vocative: its first part opens or ends with an address word
+/// (尊敬的各位领导, 各位代表, 全体职工同志们) or names people in the plural (同事们, 战友们;
+/// not a pronoun: 非常感谢你们，… thanks).
+/// An address word inside a clause (下面，我就各位关心的问题讲三点：) is not one.
+fn opens_as_address(head: &str) -> bool {
+    let Some(first) = head
+        .split(['，', '、', ',', ' ', '\u{3000}'])
+        .find(|part| !part.is_empty())
+    else {
+        return false;
+    };
+    ADDRESS_WORDS
+        .iter()
+        .any(|word| first.starts_with(word) || first.ends_with(word))
+        || first.ends_with('们')
+            && !["你们", "我们", "他们", "她们", "咱们", "它们"]
+                .iter()
+                .any(|pronoun| first.ends_with(pronoun))
+            && first.chars().count() <= 12
+            && first.chars().all(is_han)
+}
 /// A line that names its addressees and nothing else, standing alone at the top of the
 /// body and ending in a colon: 武警总部：, 辛勤工作在全球各个岗位的公司全体员工：. It is a
 /// noun phrase: no clause inside it (a sentence such as 现将有关事项通知如下： has a verb
 /// that announces what follows).
 pub(super) fn addressee_line_len(text: &str) -> Option<usize> {
     let head = text.strip_suffix(['：', ':'])?;
+    // 各县区委，市直各单位党组（党委）: the bracket names the same organs again.
+    let head = head
+        .strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rsplit_once(['（', '(']).map(|(before, _)| before))
+        .unwrap_or(head)
+        .trim_end();
     let count = head.chars().count();
-    // A 主送机关 line lists organs: 各省、自治区、直辖市人民政府，国务院各部委：
+    // Lines that list who attended a meeting (参加单位：, 出席：) are a 纪要's fields.
+    let attendance = ["参加", "出席", "列席", "参会", "与会"]
+        .iter()
+        .any(|w| head.starts_with(w));
+    // A 主送机关 line lists organs: 各省、自治区、直辖市人民政府，国务院各部委：; each
+    // part an organ (…人民政府, …团体) or a class of them (各相关企业, 有关单位).
+    let is_organ = |part: &str| {
+        let part = part.trim();
+        part.starts_with('各')
+            || part.starts_with("有关")
+            || ORGANISATION_SUFFIXES
+                .iter()
+                .any(|suffix| part.ends_with(suffix))
+    };
     let lists_organs = count <= 120
-        && (head.contains(['、', '，', ',']) || count <= 20)
+        && !attendance
         && head
             .split(['、', '，', ','])
             .all(|part| part.chars().count() <= 20)
-        && ORGANISATION_SUFFIXES
-            .iter()
-            .any(|suffix| head.trim_end().ends_with(suffix));
+        && head
+            .split(['，', ','])
+            .all(|part| !part.trim().is_empty() && is_organ(part))
+        && !head.contains(['。', '；', '！', '？']);
     let announces = ["如下", "以下", "为", "是", "有"]
         .iter()
         .any(|w| head.ends_with(w));
@@ -220,6 +277,7 @@ pub(super) fn addressee_line_len(text: &str) -> Option<usize> {
         .any(|suffix| head.trim_end().ends_with(suffix));
     let names_addressees = (2..=30).contains(&count)
         && !announces
+        && !attendance
         && names_whom
         && head
             .chars()

@@ -1257,3 +1257,51 @@ fn a_copy_that_starts_mid_sentence_has_no_title() {
     assert_eq!(doc.title, None);
     assert_eq!(headings(&doc).len(), 2);
 }
+
+#[test]
+fn more_greeting_and_addressee_forms() {
+    let cases = [
+        ("讲话\n同事们：\n今天我们开会。\n", "同事们："),
+        ("讲话\n战友们！\n今天我们开会。\n", "战友们！"),
+        (
+            "讲话\n同志们，今天我们召开全市工作会议。\n一、形势\n正文。\n",
+            "同志们，",
+        ),
+        (
+            "报告\n各位代表，现在，我代表市人民政府作报告。\n",
+            "各位代表，",
+        ),
+        (
+            "通知\n各相关企业：\n为做好安全生产工作，现通知如下。\n",
+            "各相关企业：",
+        ),
+        (
+            "通知\n各市（州）教育局，各高等院校：\n为做好招生工作，现通知如下。\n",
+            "各市（州）教育局，各高等院校：",
+        ),
+        (
+            "通知\n中央和国家机关各部委，各人民团体：\n为做好有关工作，现通知如下。\n",
+            "中央和国家机关各部委，各人民团体：",
+        ),
+        (
+            "通知\n各县区委，市直各单位党组（党委）：\n为做好有关工作，现通知如下。\n",
+            "各县区委，市直各单位党组（党委）：",
+        ),
+    ];
+    for (text, salutation) in cases {
+        let doc = parse_text(text);
+        assert_eq!(kinds(&doc, NodeKind::Salutation), [salutation], "{text}");
+    }
+}
+
+#[test]
+fn an_address_word_inside_a_sentence_or_a_list_of_attendees_is_no_salutation() {
+    for text in [
+        "讲话\n下面，我就各位关心的几个问题讲三点意见：\n一、形势\n正文。\n",
+        "讲话\n非常感谢你们，给了我这个机会。\n一、形势\n正文。\n",
+        "会议纪要\n参加单位：\n县发改局、县财政局、县自然资源局、县住建局、县交通运输局、县农业农村局。\n",
+    ] {
+        let doc = parse_text(text);
+        assert!(kinds(&doc, NodeKind::Salutation).is_empty(), "{text}");
+    }
+}
