@@ -16,6 +16,24 @@ const MAX_LONE_HEADING_CHARS: usize = 30;
 /// The same for a run-in heading's lead.
 const MAX_LONE_RUN_IN_CHARS: usize = 12;
 
+/// The evidence of form a marker with no siblings needs.
+#[derive(Clone, Copy, Debug)]
+struct Form {
+    /// A short line of its own, or a short lead before a stop (一、认清形势。…).
+    stands_alone: bool,
+    /// A short line of its own with no sentence ended on it (四、保障措施).
+    heading_line: bool,
+}
+
+/// 一、二月份 or 三至五年: the marker is the first number of a range, not a marker.
+fn starts_with_number_range(label: &str) -> bool {
+    markers::chinese_numeral(label).is_some_and(|(_, len)| {
+        label.get(len..).is_some_and(|rest| {
+            rest.starts_with(['、', '月', '季', '年', '至', '到', '-', '—', '～', '~'])
+        })
+    })
+}
+
 /// Why a numbered marker was taken as a heading: the sequence it belongs to.
 #[derive(Clone, Copy, Debug)]
 enum Sequence {
@@ -24,6 +42,8 @@ enum Sequence {
     FollowsInDocument(u32),
     /// A run that starts mid-way, with this number after it.
     StartsRun(u32),
+    /// Out of any run, but a heading line of its own.
+    Alone,
     Unnumbered,
 }
 
@@ -34,6 +54,7 @@ impl Sequence {
             Self::FollowsInScope(n) => format!("follows {n} at its level"),
             Self::FollowsInDocument(n) => format!("follows {n} in the document"),
             Self::StartsRun(next) => format!("starts a run that {next} continues later"),
+            Self::Alone => "in no run, but a short heading line of its own".to_owned(),
             Self::Unnumbered => String::new(),
         }
     }
@@ -72,7 +93,7 @@ impl Nesting {
         family: HeadingFamily,
         number: u32,
         index: usize,
-        stands_alone: bool,
+        form: Form,
     ) -> Option<Sequence> {
         if family == HeadingFamily::Unnumbered {
             return Some(Sequence::Unnumbered);
@@ -92,7 +113,7 @@ impl Nesting {
                 .filter(|&&later| later > index)
                 .map(|_| number.saturating_add(*step))
         });
-        let sequence = if number == 1 && (next_after.is_some() || stands_alone) {
+        let sequence = if number == 1 && (next_after.is_some() || form.stands_alone) {
             Sequence::First
         } else if number == 1 {
             // 1. at the start of one paragraph with no 2. anywhere after it is a sentence
@@ -104,6 +125,12 @@ impl Nesting {
             Sequence::FollowsInDocument(previous)
         } else if let (None, Some(next)) = (in_scope, next_after) {
             Sequence::StartsRun(next)
+        } else if in_scope.is_none()
+            && (form.heading_line || form.stands_alone && self.last_number.is_empty())
+        {
+            // A copy that starts mid-way may hold the last of a run alone (四、保障措施),
+            // or start inside one (（三）强化监督检查。… before anything else).
+            Sequence::Alone
         } else {
             return None;
         };
@@ -130,6 +157,28 @@ impl Nesting {
         {
             top.holds = true;
         }
+        // An unnumbered heading between two numbered ones of a run (一、… 经济运行稳中向好
+        // … 二、) is a heading inside the section that run is in, not the run's sibling.
+        if family == HeadingFamily::Unnumbered {
+            while self
+                .stack
+                .last()
+                .is_some_and(|top| top.family == family && !top.holds)
+            {
+                self.stack.pop();
+            }
+            let inside = self.stack.last().is_some_and(|top| {
+                top.family != family
+                    && [1, 2].iter().any(|step| {
+                        self.last_seen
+                            .get(&(top.family, top.number.saturating_add(*step)))
+                            .is_some_and(|&later| later > paragraph)
+                    })
+            });
+            if inside {
+                return self.push(family, number, found.len());
+            }
+        }
         while let Some(top) = self.stack.last() {
             let same = top.family == family;
             let outranks = if top.holds {
@@ -146,11 +195,16 @@ impl Nesting {
                 break;
             }
         }
+        self.push(family, number, found.len())
+    }
+
+    /// Opens a heading on top of those open: its depth and parent.
+    fn push(&mut self, family: HeadingFamily, number: u32, index: usize) -> (usize, Option<usize>) {
         let parent = self.stack.last().map(|open| open.index);
         let depth = self.stack.len();
         self.stack.push(OpenHeading {
             family,
-            index: found.len(),
+            index,
             number,
             after_numbered: !self.last_number.is_empty(),
             holds: false,
@@ -170,6 +224,36 @@ impl Parser<'_> {
                 (self.roles[i].is_none() && !self.paragraphs[i].continues)
                     .then(|| markers::heading_marker(self.para_text(i)))
                     .flatten()
+            })
+            .collect();
+        // A digit and a space (1 总则) heads a section only in a document numbered in
+        // decimals (1.1, 1.2.1), and only as a short title: elsewhere it is a table row or
+        // a spaced-out number, and 1 主干管每周巡查一次； is an item of a clause's list.
+        let decimal_document = marker_at
+            .iter()
+            .flatten()
+            .any(|m| matches!(m.family, HeadingFamily::Decimal(levels) if levels >= 2));
+        let marker_at: Vec<Option<HeadingMarker>> = (body_start..body_end)
+            .zip(marker_at)
+            .map(|(index, marker)| {
+                marker.filter(|m| {
+                    let text = self.para_text(index);
+                    let decimal_title = m.family != HeadingFamily::Decimal(1)
+                        || decimal_document
+                            && text.chars().nth(MAX_LONE_HEADING_CHARS).is_none()
+                            && !text.contains(['，', '。', '；', '：', ',', ';']);
+                    // A numeral alone on its line heads what follows it: prose, a
+                    // heading, or a short line above prose; in a table flattened one cell
+                    // a line (一 / 税收收入 / 52000) it is a cell.
+                    let introduces = || {
+                        let next = self.para_text(index + 1);
+                        is_prose(next)
+                            || markers::heading_marker(next).is_some()
+                            || is_short_line(next) && is_prose(self.para_text(index + 2))
+                    };
+                    let alone = m.len == text.len();
+                    decimal_title && (!alone || introduces())
+                })
             })
             .collect();
         let unnumbered_candidates = (body_start..body_end)
@@ -215,9 +299,19 @@ impl Parser<'_> {
             } else {
                 MAX_LONE_HEADING_CHARS
             };
-            let stands_alone = label_text.chars().nth(longest).is_none()
-                && markers::chinese_numeral(label_text).is_none();
-            let Some(sequence) = nesting.accepts(family, number, index, stands_alone) else {
+            let stands_alone =
+                label_text.chars().nth(longest).is_none() && !starts_with_number_range(label_text);
+            // A heading line of its own: no body after it, no sentence ended on it.
+            let heading_line = stands_alone
+                && !run_in
+                && !self
+                    .para_text(index)
+                    .ends_with(['。', '！', '？', '；', '!', '?', ';']);
+            let form = Form {
+                stands_alone,
+                heading_line,
+            };
+            let Some(sequence) = nesting.accepts(family, number, index, form) else {
                 self.note(index, || {
                     format!(
                         "not a heading: {} {number} forms no sequence (no number before it, none after) and is not a short line of its own",
@@ -375,6 +469,8 @@ pub(super) fn heading_label(text: &str, range: Range<usize>) -> (Range<usize>, b
         match c {
             '“' | '《' | '「' | '『' => quote_depth += 1,
             '”' | '》' | '」' | '』' => quote_depth = quote_depth.saturating_sub(1),
+            // 8:30 is a time, not a stop.
+            ':' if is_time_colon(content, offset) => {}
             '。' | '！' | '？' | '：' | '!' | '?' | ':' if quote_depth == 0 => {
                 let after = content.get(offset + c.len_utf8()..).unwrap_or_default();
                 let body =
@@ -390,6 +486,17 @@ pub(super) fn heading_label(text: &str, range: Range<usize>) -> (Range<usize>, b
     }
     let trimmed = content.trim_end_matches(|c: char| is_space(c) || is_terminal_mark(c));
     (start..start + trimmed.len(), false, range.end)
+}
+
+/// Whether the `:` at `offset` stands between two digits, as in a time (8:30).
+fn is_time_colon(content: &str, offset: usize) -> bool {
+    let digit = |c: char| c.is_ascii_digit();
+    content
+        .get(..offset)
+        .is_some_and(|before| before.ends_with(digit))
+        && content
+            .get(offset + 1..)
+            .is_some_and(|after| after.starts_with(digit))
 }
 
 pub(super) fn is_terminal_mark(c: char) -> bool {

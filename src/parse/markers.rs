@@ -7,7 +7,7 @@
 /// 一、 then （一） then 1. then （1）; 第一部分/第一章/第一条 above them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HeadingFamily {
-    /// 第一部分, 第一编.
+    /// 第一部分, 第一编, 第一篇.
     Part,
     /// 第一章.
     Chapter,
@@ -359,7 +359,13 @@ fn decimal_heading(text: &str) -> Option<HeadingMarker> {
     let mut number;
     loop {
         let rest = text.get(len..)?;
-        let (value, digits) = arabic_numeral(rest)?;
+        // A level below the first may be 0: 1.0.1 in the codes of national standards.
+        let zero = levels > 0
+            && rest.starts_with('0')
+            && !rest
+                .get(1..)
+                .is_some_and(|more| more.starts_with(|c: char| c.is_ascii_digit()));
+        let (value, digits) = arabic_numeral(rest).or(zero.then_some((0, 1)))?;
         if rest.get(..digits)?.chars().count() > 2 {
             return None;
         }
@@ -390,14 +396,19 @@ fn decimal_heading(text: &str) -> Option<HeadingMarker> {
         is_space(next) || (levels >= 2 && (is_han(next) || matches!(next, '“' | '《')));
     // The rest of the line must hold text: 1 2 3 in a table row is not a heading.
     let has_text = after.chars().any(is_han);
-    (starts_text && has_text).then_some(HeadingMarker {
+    // 3 月 15 日 or 1.5 亿元 typed with spaces: a number and its unit, not a heading.
+    let unit_follows = after.trim_start_matches(is_space).starts_with([
+        '年', '月', '日', '时', '点', '分', '万', '亿', '千', '百', '个', '元', '%', '％', '倍',
+        '名', '人', '家', '项', '次', '至',
+    ]);
+    (starts_text && has_text && !unit_follows).then_some(HeadingMarker {
         family: HeadingFamily::Decimal(levels),
         number,
         len,
     })
 }
 
-/// 第一部分 / 第一章 / 第一节 / 第一条, followed by a space, the end of the line or the text.
+/// 第一部分 / 第一篇 / 第一章 / 第一节 / 第一条, followed by a space, the end of the line or the text.
 fn ordinal_heading(text: &str) -> Option<HeadingMarker> {
     let rest = text.strip_prefix('第')?;
     let (number, digits) = chinese_numeral(rest).or_else(|| arabic_numeral(rest))?;
@@ -405,6 +416,7 @@ fn ordinal_heading(text: &str) -> Option<HeadingMarker> {
     let (family, unit) = [
         (HeadingFamily::Part, "部分"),
         (HeadingFamily::Part, "编"),
+        (HeadingFamily::Part, "篇"),
         (HeadingFamily::Chapter, "章"),
         (HeadingFamily::Section, "节"),
         (HeadingFamily::Article, "条"),

@@ -1305,3 +1305,90 @@ fn an_address_word_inside_a_sentence_or_a_list_of_attendees_is_no_salutation() {
         assert!(kinds(&doc, NodeKind::Salutation).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn more_heading_forms_of_real_documents() {
+    // Parts of a 规划纲要, and a time in a run-in heading.
+    let doc = parse_text(
+        "规划纲要\n第一篇　发展基础\n“十三五”时期成就显著。\n第二篇　发展环境\n当前仍处于重要战略机遇期。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [h(0, "第一篇", "发展基础"), h(0, "第二篇", "发展环境")]
+    );
+    let doc = parse_text("通知\n一、会议时间\n（一）上午8:30至12:00\n（二）下午14:00至17:30\n");
+    assert_eq!(
+        headings(&doc)[1..],
+        [
+            h(1, "（一）", "上午8:30至12:00"),
+            h(1, "（二）", "下午14:00至17:30")
+        ]
+    );
+}
+
+#[test]
+fn decimal_codes_of_standards_and_what_is_not_decimal_numbering() {
+    let doc = parse_text(
+        "技术规程\n1 总则\n1.0.1 为规范管理，制定本规程。\n1.0.2 本规程适用于城镇供水管网。\n2 术语\n2.0.1 供水管网\n3.2.1 巡查周期应符合下列规定：\n1 主干管每周不应少于1次；\n2 配水管每月不应少于1次。\n",
+    );
+    let found = headings(&doc);
+    assert!(
+        found.contains(&h(1, "1.0.1", "为规范管理，制定本规程")),
+        "{found:?}"
+    );
+    assert!(found.contains(&h(0, "2", "术语")), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(_, _, label)| label.starts_with("主干管")),
+        "{found:?}"
+    );
+    // Outside a document numbered in decimals, a digit and a space is a number.
+    let doc = parse_text(
+        "工作总结\n一、主要成效\n3 月 15 日，全县召开优化营商环境大会。\n4 月 20 日，县政府与集团签订协议。\n二、存在问题\n正文。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "主要成效"), h(0, "二、", "存在问题")]
+    );
+}
+
+#[test]
+fn headings_of_a_copy_that_starts_mid_way_and_unnumbered_ones_inside_a_part() {
+    let doc = parse_text(
+        "（三）强化监督检查。各地要加强日常监督。\n要建立健全长效机制。\n四、保障措施\n（一）加强组织领导。各级要高度重视。\n（二）强化宣传引导。要营造良好氛围。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            h(0, "（三）", "强化监督检查"),
+            h(0, "四、", "保障措施"),
+            h(1, "（一）", "加强组织领导"),
+            h(1, "（二）", "强化宣传引导"),
+        ]
+    );
+    let doc = parse_text(
+        "讲话\n一、过去一年的成绩\n过去一年，我们攻坚克难。\n经济运行稳中向好\n全市生产总值增长百分之六。\n改革开放持续深化\n重点领域改革取得突破。\n民生福祉不断增进\n城乡居民收入稳步增长。\n二、今年的工作\n正文。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [
+            h(0, "一、", "过去一年的成绩"),
+            h(1, "", "经济运行稳中向好"),
+            h(1, "", "改革开放持续深化"),
+            h(1, "", "民生福祉不断增进"),
+            h(0, "二、", "今年的工作"),
+        ]
+    );
+}
+
+#[test]
+fn numerals_in_a_flattened_table_are_cells() {
+    let doc = parse_text(
+        "预算报告\n一、执行情况\n收入完成情况如下表。\n序号\n项目\n金额\n一\n税收收入\n52000\n二\n非税收入\n18000\n二、预算安排\n正文。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "执行情况"), h(0, "二、", "预算安排")]
+    );
+}
