@@ -218,44 +218,7 @@ impl Parser<'_> {
     /// stack of the numbering families open above the current heading.
     pub(super) fn headings(&mut self, body_start: usize, body_end: usize) -> Vec<FoundHeading> {
         self.mark_attachment_lists(body_start, body_end);
-        // Each paragraph's line-initial marker, read once.
-        let marker_at: Vec<Option<HeadingMarker>> = (body_start..body_end)
-            .map(|i| {
-                (self.roles[i].is_none() && !self.paragraphs[i].continues)
-                    .then(|| markers::heading_marker(self.para_text(i)))
-                    .flatten()
-            })
-            .collect();
-        // A digit and a space (1 总则) heads a section only in a document numbered in
-        // decimals (1.1, 1.2.1), and only as a short title: elsewhere it is a table row or
-        // a spaced-out number, and 1 主干管每周巡查一次； is an item of a clause's list.
-        let decimal_document = marker_at
-            .iter()
-            .flatten()
-            .any(|m| matches!(m.family, HeadingFamily::Decimal(levels) if levels >= 2));
-        let marker_at: Vec<Option<HeadingMarker>> = (body_start..body_end)
-            .zip(marker_at)
-            .map(|(index, marker)| {
-                marker.filter(|m| {
-                    let text = self.para_text(index);
-                    let decimal_title = m.family != HeadingFamily::Decimal(1)
-                        || decimal_document
-                            && text.chars().nth(MAX_LONE_HEADING_CHARS).is_none()
-                            && !text.contains(['，', '。', '；', '：', ',', ';']);
-                    // A numeral alone on its line heads what follows it: prose, a
-                    // heading, or a short line above prose; in a table flattened one cell
-                    // a line (一 / 税收收入 / 52000) it is a cell.
-                    let introduces = || {
-                        let next = self.para_text(index + 1);
-                        is_prose(next)
-                            || markers::heading_marker(next).is_some()
-                            || is_short_line(next) && is_prose(self.para_text(index + 2))
-                    };
-                    let alone = m.len == text.len();
-                    decimal_title && (!alone || introduces())
-                })
-            })
-            .collect();
+        let marker_at = self.line_markers(body_start, body_end);
         let unnumbered_candidates = (body_start..body_end)
             .filter(|&i| {
                 self.roles[i].is_none()
@@ -350,6 +313,49 @@ impl Parser<'_> {
             });
         }
         found
+    }
+
+    /// Each paragraph's line-initial marker, read once, keeping those that can head a
+    /// section here.
+    fn line_markers(&self, body_start: usize, body_end: usize) -> Vec<Option<HeadingMarker>> {
+        let marker_at: Vec<Option<HeadingMarker>> = (body_start..body_end)
+            .map(|i| {
+                (self.roles[i].is_none() && !self.paragraphs[i].continues)
+                    .then(|| markers::heading_marker(self.para_text(i)))
+                    .flatten()
+            })
+            .collect();
+        // A digit and a space (1 总则) heads a section only in a document numbered in
+        // decimals (1.1, 1.2.1), and only as a short title: elsewhere it is a table row or
+        // a spaced-out number, and 1 主干管每周巡查一次； is an item of a clause's list.
+        let decimal_document = marker_at
+            .iter()
+            .flatten()
+            .any(|m| matches!(m.family, HeadingFamily::Decimal(levels) if levels >= 2));
+        let marker_at: Vec<Option<HeadingMarker>> = (body_start..body_end)
+            .zip(marker_at)
+            .map(|(index, marker)| {
+                marker.filter(|m| {
+                    let text = self.para_text(index);
+                    let decimal_title = m.family != HeadingFamily::Decimal(1)
+                        || decimal_document
+                            && text.chars().nth(MAX_LONE_HEADING_CHARS).is_none()
+                            && !text.contains(['，', '。', '；', '：', ',', ';']);
+                    // A numeral alone on its line heads what follows it: prose, a
+                    // heading, or a short line above prose; in a table flattened one cell
+                    // a line (一 / 税收收入 / 52000) it is a cell.
+                    let introduces = || {
+                        let next = self.para_text(index + 1);
+                        is_prose(next)
+                            || markers::heading_marker(next).is_some()
+                            || is_short_line(next) && is_prose(self.para_text(index + 2))
+                    };
+                    let alone = m.len == text.len();
+                    decimal_title && (!alone || introduces())
+                })
+            })
+            .collect();
+        marker_at
     }
 
     /// The 附件说明 (附件：1.… 2.…) lists attachments; its numbers are not headings.
