@@ -16,9 +16,11 @@ impl Parser<'_> {
             let previous = self.para_text(i - 1);
             is_date_line(previous.trim_end_matches("印发")) || is_footer_line(previous)
         };
+        let notes = self.trailing_notes(body_start);
         let Some(start) = (body_start + 1..self.paragraphs.len()).find(|&i| {
             let text = self.para_text(i);
             is_backmatter_start(text)
+                || notes == Some(i)
                 || (is_attachment_line(text)
                     && after_date(i)
                     && self.attachment_at(i, self.paragraphs.len()).is_none())
@@ -33,6 +35,22 @@ impl Parser<'_> {
                 .to_owned()
         });
         start
+    }
+
+    /// Where notes printed without a heading begin: a run of lines at the end, each
+    /// opening with a note mark (① ②), at least one of them a citation (《…》, 出版社,
+    /// 年版, 第…页).
+    fn trailing_notes(&self, body_start: usize) -> Option<usize> {
+        let is_note = |text: &str| markers::circled_numeral(text).is_some();
+        let mut start = self.paragraphs.len();
+        while start > body_start + 1 && is_note(self.para_text(start - 1)) {
+            start -= 1;
+        }
+        let cites = (start..self.paragraphs.len()).any(|i| {
+            let text = self.para_text(i);
+            text.contains('《') && ["出版社", "年版", "页"].iter().any(|w| text.contains(w))
+        });
+        (start < self.paragraphs.len() && cites).then_some(start)
     }
 
     /// Claims trailing source, attribution, signature and date lines; returns the new end.

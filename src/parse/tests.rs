@@ -1392,3 +1392,18 @@ fn numerals_in_a_flattened_table_are_cells() {
         [h(0, "一、", "执行情况"), h(0, "二、", "预算安排")]
     );
 }
+
+#[test]
+fn notes_printed_without_a_heading_after_the_text() {
+    let doc = parse_text(
+        "学习体会\n一、内涵\n中国式现代化是人口规模巨大的现代化。①\n二、要求\n坚持中国共产党领导。②\n①习近平：《高举中国特色社会主义伟大旗帜》，人民出版社2022年版，第22页。\n②《习近平谈治国理政》第四卷，外文出版社2022年版，第10页。\n",
+    );
+    assert_eq!(headings(&doc), [h(0, "一、", "内涵"), h(0, "二、", "要求")]);
+    assert_eq!(
+        doc.blocks
+            .iter()
+            .filter(|b| b.role == BlockRole::Backmatter)
+            .count(),
+        2
+    );
+}
