@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::Parser;
 use super::ending::{is_attachment_line, is_footer_line};
-use super::front::MAX_TITLE_LINES;
 use super::front::looks_like_title;
+use super::front::{MAX_TITLE_LINES, ends_title};
 use super::markers::{is_date_line, is_space};
 
 /// An attachment found after the signature.
@@ -64,9 +64,12 @@ impl Parser<'_> {
         let mut title = Vec::new();
         let mut next = index + 1;
         if title_on_line.is_empty() {
+            // Lines of the title, up to one that ends a title (…方案, …分工表): what
+            // follows it is the attachment's text, or the cells of its table.
             while next < body_end.min(index + 1 + MAX_TITLE_LINES)
                 && looks_like_title(self.para_text(next))
                 && self.para_text(next).chars().count() <= 40
+                && !(next > index + 1 && ends_title(self.para_text(next - 1)))
             {
                 title.push(self.paragraphs[next].span.clone());
                 next += 1;

@@ -164,7 +164,7 @@ pub(super) fn ends_title(text: &str) -> bool {
     const FINAL_WORDS: &[&str] = &[
         "讲话", "报告", "意见", "通知", "决定", "方案", "办法", "规定", "纲要", "致辞", "发言",
         "总结", "计划", "要点", "方法", "批复", "公告", "通告", "决议", "纪要", "贺信", "讲稿",
-        "说明", "指引", "细则", "条例",
+        "说明", "指引", "细则", "条例", "表", "清单", "名单", "目录", "名录",
     ];
     let text = text.trim_end_matches(|c: char| is_space(c) || matches!(c, '》' | '”' | '）' | ')'));
     FINAL_WORDS.iter().any(|word| text.ends_with(word))

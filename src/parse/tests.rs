@@ -1407,3 +1407,11 @@ fn notes_printed_without_a_heading_after_the_text() {
         2
     );
 }
+
+#[test]
+fn an_attachments_title_stops_where_a_title_ends() {
+    let doc = parse_text(
+        "通知\n各单位：\n正文。\n某某办公室\n2024年1月5日\n附件\n重点任务分工表\n序号\n任务\n牵头单位\n1\n优化营商环境\n市发改委\n",
+    );
+    assert_eq!(kinds(&doc, NodeKind::Attachment), ["重点任务分工表"]);
+}
