@@ -16,16 +16,10 @@ use crate::layout::{DisplayLine, RenderOptions};
 use crate::resume::StateFile;
 use crate::speaking::seconds_for;
 use crate::text::{AmbiguousWidth, truncate};
+pub use geometry::{Panes, Rect};
 pub use pages::LinePos;
 use pages::Pages;
 
-/// Below this width the tree is hidden and `t` shows it over the text.
-pub const TREE_HIDE_BELOW: usize = 60;
-/// Below this size the reader shows only a "terminal too small" notice.
-pub const MIN_WIDTH: usize = 20;
-pub const MIN_HEIGHT: usize = 4;
-/// The narrowest tree beside the text, in columns.
-const TREE_MIN: usize = 16;
 /// How much of the width `<` and `>` move the tree's border by, in percent.
 const TREE_STEP_PERCENT: usize = 5;
 /// Tree labels kept: many screens of rows, far fewer than a large document's nodes.
@@ -51,35 +45,6 @@ pub enum Overlay {
 pub enum TreeRow {
     Title,
     Node(usize),
-}
-
-/// Screen rectangles of the panes, in cells.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Rect {
-    pub x: usize,
-    pub y: usize,
-    pub width: usize,
-    pub height: usize,
-}
-
-impl Rect {
-    pub fn contains(&self, column: usize, row: usize) -> bool {
-        (self.x..self.x + self.width).contains(&column)
-            && (self.y..self.y + self.height).contains(&row)
-    }
-}
-
-/// Where the panes are for the current terminal size.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Panes {
-    /// The tree pane (its right border included); zero-sized when hidden.
-    pub tree: Rect,
-    /// The text pane, padding included.
-    pub text: Rect,
-    /// Inner width of the text pane: what the layout is made for.
-    pub text_width: usize,
-    pub status: Rect,
-    pub too_small: bool,
 }
 
 /// Reader settings that do not change while reading.
@@ -237,7 +202,9 @@ impl App {
 
     /// Rows of help that fit inside its box.
     pub fn help_height(&self) -> usize {
-        self.panes.status.y.saturating_sub(2).max(1)
+        geometry::inside_border(geometry::help_box(&self.panes, self.settings.ambiguous))
+            .height
+            .max(1)
     }
 
     pub fn tree_top(&self) -> usize {
@@ -564,38 +531,9 @@ impl App {
             .first()
             .map(|line| (line.source().start, line.block.is_none()));
         self.size = (width, height);
-        let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
-        let body_height = height.saturating_sub(1);
-        let tree_width = if width >= TREE_HIDE_BELOW {
-            (width * self.tree_percent / 100).clamp(TREE_MIN, width / 2)
-        } else {
-            0
-        };
-        let text_x = tree_width;
-        let text_width = width.saturating_sub(tree_width);
-        let text_inner = text_width.saturating_sub(2).max(1);
-        self.panes = Panes {
-            tree: Rect {
-                x: 0,
-                y: 0,
-                width: tree_width,
-                height: body_height,
-            },
-            text: Rect {
-                x: text_x,
-                y: 0,
-                width: text_width,
-                height: body_height,
-            },
-            text_width: text_inner,
-            status: Rect {
-                x: 0,
-                y: body_height,
-                width,
-                height: usize::from(height > 0),
-            },
-            too_small,
-        };
+        self.panes = geometry::panes(width, height, self.tree_percent);
+        let tree_width = self.panes.tree.width;
+        let text_inner = self.panes.text_width;
         if tree_width > 0 && self.overlay == Some(Overlay::Tree) {
             self.overlay = None;
         }
@@ -751,10 +689,15 @@ impl App {
     }
 
     fn tree_height(&self) -> usize {
+        self.tree_area().height.max(1)
+    }
+
+    /// Where the tree's rows are: its pane, or inside the border of its overlay.
+    fn tree_area(&self) -> Rect {
         if self.overlay == Some(Overlay::Tree) {
-            self.panes.text.height.saturating_sub(2).max(1)
+            geometry::inside_border(geometry::tree_overlay_box(&self.panes))
         } else {
-            self.panes.tree.height.max(1)
+            geometry::tree_rows(&self.panes)
         }
     }
 
@@ -884,16 +827,7 @@ impl App {
     }
 
     fn click(&mut self, column: usize, row: usize) {
-        let tree_area = if self.overlay == Some(Overlay::Tree) {
-            Rect {
-                x: self.panes.text.x + 1,
-                y: self.panes.text.y + 1,
-                width: self.panes.text.width.saturating_sub(2),
-                height: self.tree_height(),
-            }
-        } else {
-            self.panes.tree
-        };
+        let tree_area = self.tree_area();
         if !self.tree_visible() || !tree_area.contains(column, row) {
             return;
         }
@@ -1010,6 +944,7 @@ fn signed(value: usize) -> isize {
     isize::try_from(value).unwrap_or(isize::MAX)
 }
 
+pub mod geometry;
 mod pages;
 mod reading;
 #[cfg(test)]

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::{App, Focus, Overlay, Rect, TreeRow};
+use crate::app::{App, Focus, Overlay, Rect, TreeRow, geometry};
 use crate::document::NodeKind;
 use crate::keymap::help_rows;
 use crate::layout::{
@@ -152,7 +152,7 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan) {
     if panes.tree.width > 0 {
         let columns = panes.tree.x..panes.tree.x + panes.tree.width;
         let carried = |y: usize| is_carried(plan, y, &columns);
-        draw_tree(app, buf, tree_inner(panes.tree), &carried);
+        draw_tree(app, buf, geometry::tree_rows(&panes), &carried);
         draw_separator(buf, panes.tree, ambiguous, &carried);
     }
     draw_text(app, buf, plan);
@@ -160,11 +160,7 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan) {
     match app.overlay() {
         Some(Overlay::Help) => draw_help(app, buf),
         Some(Overlay::Tree) => {
-            let area = overlay_area(
-                panes.text,
-                panes.text.width.saturating_sub(2),
-                panes.text.height,
-            );
+            let area = geometry::tree_overlay_box(&panes);
             let inner = draw_box(buf, area, "目录 contents", ambiguous);
             draw_tree(app, buf, inner, &|_| false);
         }
@@ -409,14 +405,6 @@ fn is_carried(plan: &Plan, y: usize, columns: &Range<usize>) -> bool {
             usize::from(carried.columns.start) == columns.start
                 && usize::from(carried.columns.end) == columns.end
         })
-}
-
-/// The tree pane without its right border column.
-fn tree_inner(tree: Rect) -> Rect {
-    Rect {
-        width: tree.width.saturating_sub(1),
-        ..tree
-    }
 }
 
 /// The border between tree and text. Box-drawing characters are East Asian Ambiguous:
@@ -699,18 +687,6 @@ fn draw_status(app: &App, buf: &mut Buffer) {
     }
 }
 
-/// A centred rectangle of at most `width` × `height` inside `within`.
-fn overlay_area(within: Rect, width: usize, height: usize) -> Rect {
-    let width = width.min(within.width);
-    let height = height.min(within.height);
-    Rect {
-        x: within.x + (within.width - width) / 2,
-        y: within.y + (within.height - height) / 2,
-        width,
-        height,
-    }
-}
-
 /// Clears `area`, draws a border with a title and returns the inside. ASCII corners on
 /// wide-ambiguous terminals, for the same reason as the separator.
 fn draw_box(buf: &mut Buffer, area: Rect, title: &str, ambiguous: AmbiguousWidth) -> Rect {
@@ -762,35 +738,22 @@ fn draw_box(buf: &mut Buffer, area: Rect, title: &str, ambiguous: AmbiguousWidth
         Style::new().add_modifier(Modifier::BOLD),
         ambiguous,
     );
-    Rect {
-        x: area.x + 1,
-        y: area.y + 1,
-        width: area.width - 2,
-        height: area.height - 2,
-    }
+    geometry::inside_border(area)
 }
 
 fn draw_formulations(app: &App, buf: &mut Buffer) {
     let ambiguous = app.settings().ambiguous;
-    let whole = Rect {
-        x: 0,
-        y: 0,
-        width: usize::from(buf.area.width),
-        height: app.panes().status.y,
-    };
     let rows: Vec<String> = app
         .formulations()
         .iter()
         .map(|f| format!("{} ×{}", f.text, f.count))
         .collect();
-    let width = rows
+    let widest = rows
         .iter()
         .map(|r| str_width(r, ambiguous))
         .max()
-        .unwrap_or(0)
-        .max(30)
-        + 4;
-    let area = overlay_area(whole, width, rows.len().max(1) + 2);
+        .unwrap_or(0);
+    let area = geometry::formulations_box(app.panes(), widest, rows.len());
     let inner = draw_box(buf, area, "提法 formulations — Enter 逐个查看", ambiguous);
     let end = to_u16(inner.x + inner.width);
     if rows.is_empty() {
@@ -841,23 +804,8 @@ fn draw_formulations(app: &App, buf: &mut Buffer) {
 fn draw_help(app: &App, buf: &mut Buffer) {
     let ambiguous = app.settings().ambiguous;
     let rows = help_rows();
-    let key_width = rows
-        .iter()
-        .map(|(keys, _)| str_width(keys, ambiguous))
-        .max()
-        .unwrap_or(0);
-    let text_width = rows
-        .iter()
-        .map(|(_, help)| str_width(help, ambiguous))
-        .max()
-        .unwrap_or(0);
-    let whole = Rect {
-        x: 0,
-        y: 0,
-        width: usize::from(buf.area.width),
-        height: app.panes().status.y,
-    };
-    let area = overlay_area(whole, key_width + text_width + 6, rows.len() + 2);
+    let (key_width, _) = geometry::help_columns(ambiguous);
+    let area = geometry::help_box(app.panes(), ambiguous);
     let more = rows.len() > area.height.saturating_sub(2);
     let title = if more {
         "按键 keys — j/k 滚动 scroll, Esc 关闭"

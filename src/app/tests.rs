@@ -609,3 +609,38 @@ fn an_attachment_and_its_sections_are_reached_by_number_and_by_section_keys() {
     );
     assert_eq!(selected_label(&app), "附件东平市重点项目实施方案");
 }
+
+#[test]
+fn a_click_on_the_tree_overlays_border_selects_nothing() {
+    let mut app = app(50, 20);
+    run(&mut app, &[Action::ToggleTree]);
+    assert_eq!(app.overlay(), Some(Overlay::Tree));
+    let overlay = geometry::tree_overlay_box(app.panes());
+    let inside = geometry::inside_border(overlay);
+    let before = (selected_label(&app), app.top());
+    // The left border, on the row of the second tree row; then the top border.
+    run(
+        &mut app,
+        &[
+            Action::Click {
+                column: overlay.x,
+                row: inside.y + 1,
+            },
+            Action::Click {
+                column: inside.x + 2,
+                row: overlay.y,
+            },
+        ],
+    );
+    assert_eq!((selected_label(&app), app.top()), before);
+    assert_eq!(app.overlay(), Some(Overlay::Tree));
+    // Inside, the same row opens its node.
+    run(
+        &mut app,
+        &[Action::Click {
+            column: inside.x,
+            row: inside.y + 1,
+        }],
+    );
+    assert_ne!(selected_label(&app), before.0);
+}

@@ -1,0 +1,188 @@
+//! Where everything is on the screen, worked out in one place from the terminal's size
+//! and the app's panes: the tree, the text, the status line, and the boxes of the
+//! overlays. `update` asks it where a click landed and how far help scrolls; the
+//! drawing asks it where to draw. Pure functions of sizes, in cells.
+
+use crate::keymap::help_rows;
+use crate::text::{AmbiguousWidth, str_width};
+
+/// Below this width the tree is hidden and `t` shows it over the text.
+pub const TREE_HIDE_BELOW: usize = 60;
+/// Below this size the reader shows only a "terminal too small" notice.
+pub const MIN_WIDTH: usize = 20;
+pub const MIN_HEIGHT: usize = 4;
+/// The narrowest tree beside the text, in columns.
+pub const TREE_MIN: usize = 16;
+
+/// Screen rectangles of the panes, in cells.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rect {
+    pub x: usize,
+    pub y: usize,
+    pub width: usize,
+    pub height: usize,
+}
+
+impl Rect {
+    pub fn contains(&self, column: usize, row: usize) -> bool {
+        (self.x..self.x + self.width).contains(&column)
+            && (self.y..self.y + self.height).contains(&row)
+    }
+}
+
+/// Where the panes are for the current terminal size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Panes {
+    /// The tree pane (its right border included); zero-sized when hidden.
+    pub tree: Rect,
+    /// The text pane, padding included.
+    pub text: Rect,
+    /// Inner width of the text pane: what the layout is made for.
+    pub text_width: usize,
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+/// The panes for a terminal of `width` × `height` with the tree taking `tree_percent`
+/// of the width (when the terminal is wide enough to show it beside the text).
+pub fn panes(width: usize, height: usize, tree_percent: usize) -> Panes {
+    let body_height = height.saturating_sub(1);
+    let tree_width = if width >= TREE_HIDE_BELOW {
+        (width * tree_percent / 100).clamp(TREE_MIN, width / 2)
+    } else {
+        0
+    };
+    let text_width = width.saturating_sub(tree_width);
+    Panes {
+        tree: Rect {
+            x: 0,
+            y: 0,
+            width: tree_width,
+            height: body_height,
+        },
+        text: Rect {
+            x: tree_width,
+            y: 0,
+            width: text_width,
+            height: body_height,
+        },
+        text_width: text_width.saturating_sub(2).max(1),
+        status: Rect {
+            x: 0,
+            y: body_height,
+            width,
+            height: usize::from(height > 0),
+        },
+        too_small: width < MIN_WIDTH || height < MIN_HEIGHT,
+    }
+}
+
+/// The tree's rows in its pane: the pane without its right border.
+pub fn tree_rows(panes: &Panes) -> Rect {
+    Rect {
+        width: panes.tree.width.saturating_sub(1),
+        ..panes.tree
+    }
+}
+
+/// Everything above the status line: where overlays are centred.
+pub fn above_status(panes: &Panes) -> Rect {
+    Rect {
+        x: 0,
+        y: 0,
+        width: panes.status.width,
+        height: panes.status.y,
+    }
+}
+
+/// A rectangle of at most `width` × `height` centred in `within`.
+pub fn centred(within: Rect, width: usize, height: usize) -> Rect {
+    let width = width.min(within.width);
+    let height = height.min(within.height);
+    Rect {
+        x: within.x + (within.width - width) / 2,
+        y: within.y + (within.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// The inside of a box's border; empty when the box has no inside.
+pub fn inside_border(area: Rect) -> Rect {
+    if area.width < 2 || area.height < 2 {
+        return Rect::default();
+    }
+    Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width - 2,
+        height: area.height - 2,
+    }
+}
+
+/// The box of the tree drawn over the text on a narrow terminal.
+pub fn tree_overlay_box(panes: &Panes) -> Rect {
+    centred(
+        panes.text,
+        panes.text.width.saturating_sub(2),
+        panes.text.height,
+    )
+}
+
+/// Columns of the help's key column and of its descriptions.
+pub fn help_columns(ambiguous: AmbiguousWidth) -> (usize, usize) {
+    help_rows()
+        .iter()
+        .fold((0, 0), |(keys_width, help_width), (keys, help)| {
+            (
+                keys_width.max(str_width(keys, ambiguous)),
+                help_width.max(str_width(help, ambiguous)),
+            )
+        })
+}
+
+/// The box of the help overlay: the key and description columns with a margin, as many
+/// rows as fit above the status line.
+pub fn help_box(panes: &Panes, ambiguous: AmbiguousWidth) -> Rect {
+    let (key_width, text_width) = help_columns(ambiguous);
+    centred(
+        above_status(panes),
+        key_width + text_width + 6,
+        help_rows().len() + 2,
+    )
+}
+
+/// The box of the key formulations overlay for rows of `widest` columns.
+pub fn formulations_box(panes: &Panes, widest: usize, rows: usize) -> Rect {
+    centred(above_status(panes), widest.max(30) + 4, rows.max(1) + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_share_the_width_and_hide_the_tree_when_narrow() {
+        let wide = panes(120, 40, 30);
+        assert_eq!(
+            (wide.tree.width, wide.text.x, wide.text.width),
+            (36, 36, 84)
+        );
+        assert_eq!((wide.status.y, wide.text_width), (39, 82));
+        let narrow = panes(50, 20, 30);
+        assert_eq!((narrow.tree.width, narrow.text.width), (0, 50));
+        assert!(panes(19, 10, 30).too_small);
+    }
+
+    #[test]
+    fn an_overlays_inside_excludes_its_border() {
+        let panes = panes(50, 20, 30);
+        let overlay = tree_overlay_box(&panes);
+        let inside = inside_border(overlay);
+        assert_eq!(inside.x, overlay.x + 1);
+        assert_eq!(inside.width + 2, overlay.width);
+        assert!(!inside.contains(overlay.x, overlay.y + 1));
+        assert!(!inside.contains(overlay.x + 1, overlay.y));
+        assert!(inside.contains(overlay.x + 1, overlay.y + 1));
+    }
+}
