@@ -495,34 +495,6 @@ impl App {
         }
     }
 
-    fn tree_has_focus(&self) -> bool {
-        self.focus == Focus::Tree && self.tree_visible()
-    }
-
-    /// The tree is shown beside the text on a wide terminal, or over it when asked.
-    pub fn tree_visible(&self) -> bool {
-        self.panes.tree.width > 0 || self.overlay == Some(Overlay::Tree)
-    }
-
-    fn toggle_tree(&mut self) {
-        if self.panes.tree.width > 0 {
-            return;
-        }
-        if self.overlay == Some(Overlay::Tree) {
-            self.overlay = None;
-            self.focus = Focus::Text;
-        } else {
-            self.overlay = Some(Overlay::Tree);
-            self.focus = Focus::Tree;
-        }
-    }
-
-    fn set_tree_percent(&mut self, percent: usize) {
-        self.tree_percent = percent;
-        let (width, height) = self.size;
-        self.resize(width, height);
-    }
-
     /// Computes the panes for a terminal size and re-lays the text if its width changed,
     /// keeping the same text at the top.
     fn resize(&mut self, width: usize, height: usize) {
@@ -588,170 +560,9 @@ impl App {
         self.follow_tree();
     }
 
-    /// Scroll-spy: the tree selects the deepest node holding the top line.
-    fn follow_tree(&mut self) {
-        if self.tree_has_focus() {
-            return;
-        }
-        let node = self
-            .window
-            .iter()
-            .find(|line| line.block.is_some())
-            .and_then(|line| {
-                self.doc
-                    .node_at_near(line.source().start, self.selected_node())
-            });
-        self.selected = self.row_for(node);
-        self.keep_selection_visible();
-    }
-
-    /// The tree row that stands for a node: the node, or its folded ancestor.
-    fn row_for(&self, node: Option<usize>) -> TreeRow {
-        node.map_or(TreeRow::Title, |index| {
-            let folded = self
-                .doc
-                .path(index)
-                .into_iter()
-                .find(|ancestor| self.collapsed.contains(ancestor));
-            TreeRow::Node(folded.unwrap_or(index))
-        })
-    }
-
-    /// The rows of the tree as shown: the title, then nodes whose ancestors are all open.
-    pub fn tree_rows(&self) -> &[TreeRow] {
-        &self.rows
-    }
-
-    /// Rebuilds the rows after a node was folded or opened.
-    fn rebuild_rows(&mut self) {
-        let mut rows = vec![TreeRow::Title];
-        rows.extend(
-            (0..self.doc.nodes.len())
-                .filter(|&index| !self.has_folded_ancestor(index))
-                .map(TreeRow::Node),
-        );
-        self.rows = rows;
-    }
-
-    fn has_folded_ancestor(&self, index: usize) -> bool {
-        let mut current = self.doc.nodes.get(index).and_then(|node| node.parent);
-        while let Some(ancestor) = current {
-            if self.collapsed.contains(&ancestor) {
-                return true;
-            }
-            current = self.doc.nodes.get(ancestor).and_then(|node| node.parent);
-        }
-        false
-    }
-
-    /// True when a node has children in the tree (it can be folded).
-    pub fn has_children(&self, index: usize) -> bool {
-        self.doc
-            .nodes
-            .get(index + 1)
-            .is_some_and(|next| next.parent == Some(index))
-    }
-
-    /// The row index of the selection: rows are in tree order, so a search, from the
-    /// rows on screen.
-    fn selected_row_index(&self) -> usize {
-        let index = partition_point_near(&self.rows, self.tree_top, |row| *row < self.selected);
-        if self.rows.get(index) == Some(&self.selected) {
-            index
-        } else {
-            0
-        }
-    }
-
     /// The first block the window shows, where a search for a block on screen starts.
     pub fn window_block(&self) -> usize {
         self.window.iter().find_map(|line| line.block).unwrap_or(0)
-    }
-
-    /// The node selected, where a search for the node of what is on screen starts.
-    pub fn selected_node(&self) -> usize {
-        match self.selected {
-            TreeRow::Title => 0,
-            TreeRow::Node(index) => index,
-        }
-    }
-
-    fn move_selection(&mut self, delta: isize) {
-        let index = self.selected_row_index().saturating_add_signed(delta);
-        self.select_row_index(index);
-    }
-
-    fn select_row_index(&mut self, index: usize) {
-        if let Some(row) = self.rows.get(index.min(self.rows.len().saturating_sub(1))) {
-            self.selected = *row;
-        }
-        self.keep_selection_visible();
-    }
-
-    fn tree_height(&self) -> usize {
-        self.tree_area().height.max(1)
-    }
-
-    /// Where the tree's rows are: its pane, or inside the border of its overlay.
-    fn tree_area(&self) -> Rect {
-        if self.overlay == Some(Overlay::Tree) {
-            geometry::inside_border(geometry::tree_overlay_box(&self.panes))
-        } else {
-            geometry::tree_rows(&self.panes)
-        }
-    }
-
-    fn keep_selection_visible(&mut self) {
-        let rows = self.rows.len();
-        let index = self.selected_row_index();
-        let height = self.tree_height();
-        if index < self.tree_top {
-            self.tree_top = index;
-        } else if index >= self.tree_top + height {
-            self.tree_top = index + 1 - height;
-        }
-        self.tree_top = self.tree_top.min(rows.saturating_sub(height));
-    }
-
-    fn scroll_tree(&mut self, lines: isize) {
-        let rows = self.tree_rows().len();
-        self.tree_top = self
-            .tree_top
-            .saturating_add_signed(lines)
-            .min(rows.saturating_sub(self.tree_height()));
-    }
-
-    fn open_selected(&mut self) {
-        match self.selected {
-            TreeRow::Title => self.scroll_to(LinePos::default()),
-            TreeRow::Node(index) => {
-                self.collapsed.remove(&index);
-                self.rebuild_rows();
-                self.jump_to(index);
-            }
-        }
-        if self.overlay == Some(Overlay::Tree) {
-            self.overlay = None;
-            self.focus = Focus::Text;
-        }
-    }
-
-    fn fold_selected(&mut self) {
-        let TreeRow::Node(index) = self.selected else {
-            return;
-        };
-        if self.has_children(index) && !self.collapsed.contains(&index) {
-            self.collapsed.insert(index);
-            self.rebuild_rows();
-        } else {
-            self.selected = self
-                .doc
-                .nodes
-                .get(index)
-                .and_then(|n| n.parent)
-                .map_or(TreeRow::Title, TreeRow::Node);
-        }
-        self.keep_selection_visible();
     }
 
     /// Jumps to the next (or previous) node of a kind after (before) the current position.
@@ -824,43 +635,6 @@ impl App {
             self.selected = self.row_for(Some(index));
             self.keep_selection_visible();
         }
-    }
-
-    fn click(&mut self, column: usize, row: usize) {
-        let tree_area = self.tree_area();
-        if !self.tree_visible() || !tree_area.contains(column, row) {
-            return;
-        }
-        if let Some(target) = self.rows.get(self.tree_top + row - tree_area.y).copied() {
-            self.selected = target;
-            self.open_selected();
-        }
-    }
-
-    /// The tree label of a row: marker and lead phrase, cut to `width` columns with `…`.
-    pub fn row_label(&self, row: TreeRow, width: usize) -> Rc<str> {
-        let mut labels = self.labels.borrow_mut();
-        // Widths change with every resize; what was drawn at other sizes is let go.
-        if labels.len() >= MAX_CACHED_LABELS {
-            labels.clear();
-        }
-        Rc::clone(
-            labels
-                .entry((row, width))
-                .or_insert_with(|| self.make_row_label(row, width).into()),
-        )
-    }
-
-    fn make_row_label(&self, row: TreeRow, width: usize) -> String {
-        let text = match row {
-            TreeRow::Title => self
-                .doc
-                .title
-                .clone()
-                .unwrap_or_else(|| "（无标题）".to_owned()),
-            TreeRow::Node(index) => self.doc.node_title(index),
-        };
-        truncate(&text, width, self.settings.ambiguous)
     }
 
     /// The location for the status line, at most `width` columns: a space, then
@@ -949,3 +723,4 @@ mod pages;
 mod reading;
 #[cfg(test)]
 mod tests;
+mod tree;
