@@ -1,3 +1,4 @@
+use super::breaking::{is_breaking_space, offset_u32};
 use super::*;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
