@@ -7,59 +7,26 @@
 
 use std::num::NonZeroU16;
 use std::ops::Range;
-use std::rc::Rc;
 
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 
 use crate::app::{App, Focus, Overlay, Rect, TreeRow, geometry};
-use crate::document::NodeKind;
-use crate::keymap::help_rows;
-use crate::layout::{
-    DisplayLine, Emphasis, Near, emphasis_at, emphasis_spans, span_at, spans_over,
-};
-use crate::speaking::{format_duration, push_duration, push_number};
+use crate::layout::{span_at, spans_over};
 use crate::term::{Carried, Plan, Screen, Scroll};
-use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width, str_width, truncate};
+use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width, truncate};
+use overlays::{FormulationsOverlay, HelpOverlay};
+use ratatui::layout::Rect as Area;
+use ratatui::widgets::Widget;
+use status::StatusBar;
+use text_pane::TextPane;
+use text_pane::drawn_range;
+use theme::Mark;
+use tree::match_and_fold;
+use tree::{TreeOverlay, TreePane};
 
 /// Shown alone when the terminal is smaller than the reader can use.
 pub const TOO_SMALL: &str = "终端太小 terminal too small";
-
-fn style_of(emphasis: Emphasis) -> Style {
-    match emphasis {
-        Emphasis::Plain => Style::new(),
-        Emphasis::Heading(0) => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        Emphasis::Title | Emphasis::Heading(_) | Emphasis::Salutation => {
-            Style::new().add_modifier(Modifier::BOLD)
-        }
-        Emphasis::Meta => Style::new().fg(Color::DarkGray),
-        Emphasis::PointMarker => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-    }
-}
-
-const HIGHLIGHT: Style = Style::new().add_modifier(Modifier::REVERSED);
-
-/// What lies over the text's own emphasis at a position.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Mark {
-    None,
-    /// The marker, match or placeholder last jumped to.
-    Current,
-    Match,
-    /// A blank of the draft (XX日).
-    Placeholder,
-}
-
-impl Mark {
-    fn patch(self, style: Style) -> Style {
-        match self {
-            Self::None => style,
-            Self::Current => style.patch(HIGHLIGHT),
-            Self::Match => style.bg(Color::Yellow).fg(Color::Black),
-            Self::Placeholder => style.fg(Color::Magenta).add_modifier(Modifier::UNDERLINED),
-        }
-    }
-}
 
 /// True when `offset` lies in one of `ranges` (sorted, not overlapping).
 fn in_sorted(ranges: &[Range<usize>], offset: usize) -> bool {
@@ -150,22 +117,38 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan) {
         return;
     }
     if panes.tree.width > 0 {
-        let columns = panes.tree.x..panes.tree.x + panes.tree.width;
-        let carried = |y: usize| is_carried(plan, y, &columns);
-        draw_tree(app, buf, geometry::tree_rows(&panes), &carried);
-        draw_separator(buf, panes.tree, ambiguous, &carried);
+        TreePane { app, plan }.render(to_area(panes.tree), buf);
     }
-    draw_text(app, buf, plan);
-    draw_status(app, buf);
+    TextPane { app, plan }.render(to_area(panes.text), buf);
+    StatusBar { app }.render(to_area(panes.status), buf);
+    let above_status = to_area(geometry::above_status(&panes));
     match app.overlay() {
-        Some(Overlay::Help) => draw_help(app, buf),
+        Some(Overlay::Help) => HelpOverlay { app }.render(above_status, buf),
         Some(Overlay::Tree) => {
-            let area = geometry::tree_overlay_box(&panes);
-            let inner = draw_box(buf, area, "目录 contents", ambiguous);
-            draw_tree(app, buf, inner, &|_| false);
+            TreeOverlay { app }.render(to_area(geometry::tree_overlay_box(&panes)), buf);
         }
-        Some(Overlay::Formulations) => draw_formulations(app, buf),
+        Some(Overlay::Formulations) => FormulationsOverlay { app }.render(above_status, buf),
         None => {}
+    }
+}
+
+/// A ratatui area for a rectangle of the app's geometry (cells as `u16`, saturating).
+fn to_area(rect: Rect) -> Area {
+    Area::new(
+        to_u16(rect.x),
+        to_u16(rect.y),
+        to_u16(rect.width),
+        to_u16(rect.height),
+    )
+}
+
+/// The app's rectangle for a ratatui area.
+fn from_area(area: Area) -> Rect {
+    Rect {
+        x: usize::from(area.x),
+        y: usize::from(area.y),
+        width: usize::from(area.width),
+        height: usize::from(area.height),
     }
 }
 
@@ -407,437 +390,11 @@ fn is_carried(plan: &Plan, y: usize, columns: &Range<usize>) -> bool {
         })
 }
 
-/// The border between tree and text. Box-drawing characters are East Asian Ambiguous:
-/// on a wide-ambiguous terminal they take two columns, so an ASCII bar is used there.
-fn draw_separator(
-    buf: &mut Buffer,
-    tree: Rect,
-    ambiguous: AmbiguousWidth,
-    carried: &impl Fn(usize) -> bool,
-) {
-    let bar = match ambiguous {
-        AmbiguousWidth::Narrow => "│",
-        AmbiguousWidth::Wide => "|",
-    };
-    let x = to_u16(tree.x + tree.width.saturating_sub(1));
-    for row in (tree.y..tree.y + tree.height).filter(|row| !carried(*row)) {
-        put_str(
-            buf,
-            x,
-            to_u16(row),
-            x + 1,
-            bar,
-            Style::new().fg(Color::DarkGray),
-            ambiguous,
-        );
-    }
-}
-
-/// Whether a tree row holds a search match, and whether it is folded.
-fn match_and_fold(app: &App, row: TreeRow) -> (bool, bool) {
-    match row {
-        TreeRow::Title => (false, false),
-        TreeRow::Node(index) => (app.node_has_match(index), app.is_collapsed(index)),
-    }
-}
-
-/// Draws the tree's rows in `area`, but those `carried` over from the frame on screen.
-fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -> bool) {
-    let ambiguous = app.settings().ambiguous;
-    let rows = app.tree_rows();
-    let selected = app.selected();
-    let doc = app.doc();
-    for (screen_row, row) in rows
-        .iter()
-        .skip(app.tree_top())
-        .take(area.height)
-        .enumerate()
-    {
-        if carried(area.y + screen_row) {
-            continue;
-        }
-        let y = to_u16(area.y + screen_row);
-        let (depth, kind) = match row {
-            TreeRow::Title => (0, None),
-            TreeRow::Node(index) => {
-                let node = &doc.nodes[*index];
-                (node.depth + 1, Some(node.kind))
-            }
-        };
-        let (has_match, folded) = match_and_fold(app, *row);
-        let marker = if has_match {
-            "*"
-        } else if folded {
-            "+"
-        } else {
-            " "
-        };
-        let indent = depth.saturating_sub(1) * 2 + usize::from(depth > 0);
-        let mut prefix = " ".repeat(indent);
-        prefix.push_str(marker);
-        let time = match row {
-            TreeRow::Node(index) => app.node_seconds(*index).map(format_duration),
-            TreeRow::Title => Some(format_duration(app.total_seconds())),
-        };
-        let time_width = time.as_deref().map_or(0, |t| str_width(t, ambiguous) + 1);
-        let show_time = area.width >= 24 + time_width;
-        let label_width = area
-            .width
-            .saturating_sub(str_width(&prefix, ambiguous))
-            .saturating_sub(if show_time { time_width } else { 0 });
-        let label = app.row_label(*row, label_width);
-        let mut style = match kind {
-            None => Style::new().add_modifier(Modifier::BOLD),
-            Some(NodeKind::Heading | NodeKind::Attachment) if depth == 1 => {
-                Style::new().fg(Color::Yellow)
-            }
-            // Dark grey, as their times are: ANSI grey (37) is the palette's "white",
-            // faint on a light background; and a row of one colour needs no change of
-            // colour between its label and its time, nor from the row above, which a
-            // line down repaints beside the scrolled text (a tenth of its bytes).
-            Some(NodeKind::Point | NodeKind::Closing | NodeKind::Footer | NodeKind::Salutation) => {
-                Style::new().fg(Color::DarkGray)
-            }
-            Some(NodeKind::Heading | NodeKind::Attachment) => Style::new(),
-        };
-        if *row == selected {
-            style = if app.focus() == Focus::Tree {
-                HIGHLIGHT
-            } else {
-                style.bg(Color::DarkGray).fg(Color::White)
-            };
-            fill(
-                buf,
-                Rect {
-                    y: area.y + screen_row,
-                    height: 1,
-                    ..area
-                },
-                style,
-            );
-        }
-        let end = to_u16(area.x + area.width);
-        let x = put_str(buf, to_u16(area.x), y, end, &prefix, style, ambiguous);
-        put_str(buf, x, y, end, &label, style, ambiguous);
-        if let (true, Some(time)) = (show_time, time) {
-            let width = str_width(&time, ambiguous);
-            let x = to_u16(area.x + area.width - width);
-            put_str(buf, x, y, end, &time, style.fg(Color::DarkGray), ambiguous);
-        }
-    }
-}
-
-/// What can mark text in the lines on screen.
-struct Marks<'a> {
-    spans: Vec<(Range<usize>, Emphasis)>,
-    highlight: Option<&'a Range<usize>>,
-    matches: &'a [Range<usize>],
-    placeholders: &'a [crate::terms::Placeholder],
-}
-
-impl<'a> Marks<'a> {
-    fn of(app: &'a App) -> Self {
-        let shown = app.window().first().map_or(0, |line| line.source().start)
-            ..app.window().last().map_or(0, |line| line.source().end);
-        Self {
-            spans: emphasis_spans(
-                app.doc(),
-                shown,
-                Near {
-                    block: app.window_block(),
-                    node: app.selected_node(),
-                },
-            ),
-            highlight: app.highlight(),
-            matches: app.search().map_or(&[], |search| &search.matches),
-            placeholders: app.placeholders(),
-        }
-    }
-
-    /// True when anything marks text in `drawn`.
-    fn on(&self, drawn: &Range<usize>) -> bool {
-        self.highlight
-            .is_some_and(|range| range.start < drawn.end && drawn.start < range.end)
-            || !spans_over(self.matches, |range| range, drawn).is_empty()
-            || !spans_over(self.placeholders, |placeholder| &placeholder.span, drawn).is_empty()
-            || !spans_over(&self.spans, |(range, _)| range, drawn).is_empty()
-    }
-}
-
-/// Where a line's drawn text starts in it, and the document bytes it draws; None for a
-/// line that draws nothing.
-fn drawn_range(line: &DisplayLine) -> Option<(usize, Range<usize>)> {
-    let (&(first_text, first_source), &(_, last_source)) =
-        (line.screen.clusters.first()?, line.screen.clusters.last()?);
-    let drawn = line.base + first_source as usize..line.base + last_source as usize + 1;
-    Some((first_text as usize, drawn))
-}
-
-fn draw_text(app: &App, buf: &mut Buffer, plan: &Plan) {
-    let ambiguous = app.settings().ambiguous;
-    let panes = app.panes();
-    let left = panes.text.x + 1;
-    let end = to_u16(left + panes.text_width);
-    let columns = panes.text.x..panes.text.x + panes.text.width;
-    let marks = Marks::of(app);
-    let visible = app.window().iter().take(panes.text.height);
-    for (screen_row, line) in visible.enumerate() {
-        let y = panes.text.y + screen_row;
-        if is_carried(plan, y, &columns) {
-            continue;
-        }
-        let y = to_u16(y);
-        let mut x = to_u16(left + line.pad);
-        let Some((first_text, drawn)) = drawn_range(line) else {
-            continue;
-        };
-        // Most lines hold nothing marked: they are drawn in one piece, without asking
-        // about every cluster.
-        if !marks.on(&drawn) {
-            let text = line.screen.text.get(first_text..).unwrap_or_default();
-            let style = Mark::None.patch(style_of(Emphasis::Plain));
-            put_str(buf, x, y, end, text, style, ambiguous);
-            continue;
-        }
-        let Marks {
-            spans,
-            highlight,
-            matches,
-            placeholders,
-        } = &marks;
-        let segments = line.segments_by(|offset| {
-            let mark = if highlight.is_some_and(|range| range.contains(&offset)) {
-                Mark::Current
-            } else if in_sorted(matches, offset) {
-                Mark::Match
-            } else if span_at(placeholders, |p| &p.span, offset).is_some() {
-                Mark::Placeholder
-            } else {
-                Mark::None
-            };
-            (emphasis_at(spans, offset), mark)
-        });
-        for (text, (emphasis, mark)) in segments {
-            x = put_str(
-                buf,
-                x,
-                y,
-                end,
-                text,
-                mark.patch(style_of(emphasis)),
-                ambiguous,
-            );
-        }
-    }
-}
-
-fn draw_status(app: &App, buf: &mut Buffer) {
-    let ambiguous = app.settings().ambiguous;
-    let status = app.panes().status;
-    if status.height == 0 {
-        return;
-    }
-    let style = Style::new().add_modifier(Modifier::REVERSED);
-    fill(buf, status, style);
-    let mut right = String::new();
-    if let Some(search) = app.search() {
-        right.push(' ');
-        push_number(&mut right, search.current.map_or(0, |i| i + 1));
-        right.push('/');
-        push_number(&mut right, search.matches.len());
-    }
-    if app.loading() {
-        right.push_str("  载入中 loading…");
-    }
-    let blanks = app.placeholders().len();
-    if blanks > 0 {
-        right.push_str("  空白");
-        push_number(&mut right, blanks);
-    }
-    right.push_str("  ");
-    push_number(&mut right, app.percent());
-    right.push_str("%  余");
-    push_duration(&mut right, app.seconds_left());
-    right.push_str("  ?帮助 ");
-    let right_width = str_width(&right, ambiguous);
-    let y = to_u16(status.y);
-    let end = to_u16(status.x + status.width);
-    if right_width + 8 <= status.width {
-        let width = status.width - right_width;
-        let left: Rc<str> = match (app.search(), app.notice()) {
-            (Some(search), _) if search.editing => {
-                truncate(&format!(" /{}", search.query), width, ambiguous).into()
-            }
-            (_, Some(notice)) => truncate(&format!(" {notice}"), width, ambiguous).into(),
-            _ => app.status_location(width),
-        };
-        put_str(buf, to_u16(status.x), y, end, &left, style, ambiguous);
-        put_str(
-            buf,
-            to_u16(status.x + status.width - right_width),
-            y,
-            end,
-            &right,
-            style,
-            ambiguous,
-        );
-    } else {
-        let short = truncate(&right, status.width, ambiguous);
-        put_str(buf, to_u16(status.x), y, end, &short, style, ambiguous);
-    }
-}
-
-/// Clears `area`, draws a border with a title and returns the inside. ASCII corners on
-/// wide-ambiguous terminals, for the same reason as the separator.
-fn draw_box(buf: &mut Buffer, area: Rect, title: &str, ambiguous: AmbiguousWidth) -> Rect {
-    fill(buf, area, Style::new());
-    if area.width < 2 || area.height < 2 {
-        return Rect::default();
-    }
-    let (horizontal, vertical, corners) = match ambiguous {
-        AmbiguousWidth::Narrow => ("─", "│", ["┌", "┐", "└", "┘"]),
-        AmbiguousWidth::Wide => ("-", "|", ["+", "+", "+", "+"]),
-    };
-    let border = Style::new().fg(Color::DarkGray);
-    let (left, right) = (to_u16(area.x), to_u16(area.x + area.width - 1));
-    let (top, bottom) = (to_u16(area.y), to_u16(area.y + area.height - 1));
-    for column in left + 1..right {
-        put_str(buf, column, top, column + 1, horizontal, border, ambiguous);
-        put_str(
-            buf,
-            column,
-            bottom,
-            column + 1,
-            horizontal,
-            border,
-            ambiguous,
-        );
-    }
-    for row in top + 1..bottom {
-        put_str(buf, left, row, left + 1, vertical, border, ambiguous);
-        put_str(buf, right, row, right + 1, vertical, border, ambiguous);
-    }
-    for (corner, (x, y)) in
-        corners
-            .iter()
-            .zip([(left, top), (right, top), (left, bottom), (right, bottom)])
-    {
-        put_str(buf, x, y, x + 1, corner, border, ambiguous);
-    }
-    let title = truncate(
-        &format!(" {title} "),
-        area.width.saturating_sub(4),
-        ambiguous,
-    );
-    put_str(
-        buf,
-        left + 2,
-        top,
-        right,
-        &title,
-        Style::new().add_modifier(Modifier::BOLD),
-        ambiguous,
-    );
-    geometry::inside_border(area)
-}
-
-fn draw_formulations(app: &App, buf: &mut Buffer) {
-    let ambiguous = app.settings().ambiguous;
-    let rows: Vec<String> = app
-        .formulations()
-        .iter()
-        .map(|f| format!("{} ×{}", f.text, f.count))
-        .collect();
-    let widest = rows
-        .iter()
-        .map(|r| str_width(r, ambiguous))
-        .max()
-        .unwrap_or(0);
-    let area = geometry::formulations_box(app.panes(), widest, rows.len());
-    let inner = draw_box(buf, area, "提法 formulations — Enter 逐个查看", ambiguous);
-    let end = to_u16(inner.x + inner.width);
-    if rows.is_empty() {
-        put_str(
-            buf,
-            to_u16(inner.x + 1),
-            to_u16(inner.y),
-            end,
-            "（无）none",
-            Style::new(),
-            ambiguous,
-        );
-        return;
-    }
-    let selected = app.formulation_selected();
-    let first = selected.saturating_sub(inner.height.saturating_sub(1));
-    for (i, row) in rows.iter().enumerate().skip(first).take(inner.height) {
-        let y = inner.y + i - first;
-        let style = if i == selected {
-            HIGHLIGHT
-        } else {
-            Style::new()
-        };
-        if i == selected {
-            fill(
-                buf,
-                Rect {
-                    y,
-                    height: 1,
-                    ..inner
-                },
-                style,
-            );
-        }
-        let text = truncate(row, inner.width.saturating_sub(2), ambiguous);
-        put_str(
-            buf,
-            to_u16(inner.x + 1),
-            to_u16(y),
-            end,
-            &text,
-            style,
-            ambiguous,
-        );
-    }
-}
-
-fn draw_help(app: &App, buf: &mut Buffer) {
-    let ambiguous = app.settings().ambiguous;
-    let rows = help_rows();
-    let (key_width, _) = geometry::help_columns(ambiguous);
-    let area = geometry::help_box(app.panes(), ambiguous);
-    let more = rows.len() > area.height.saturating_sub(2);
-    let title = if more {
-        "按键 keys — j/k 滚动 scroll, Esc 关闭"
-    } else {
-        "按键 keys — Esc 关闭"
-    };
-    let inner = draw_box(buf, area, title, ambiguous);
-    let end = to_u16(inner.x + inner.width);
-    let first = app.help_top().min(rows.len().saturating_sub(inner.height));
-    for (i, (keys, help)) in rows.iter().skip(first).take(inner.height).enumerate() {
-        let y = to_u16(inner.y + i);
-        let x = to_u16(inner.x + 1);
-        put_str(
-            buf,
-            x,
-            y,
-            end,
-            keys,
-            Style::new().fg(Color::Cyan),
-            ambiguous,
-        );
-        put_str(
-            buf,
-            to_u16(inner.x + 2 + key_width),
-            y,
-            end,
-            help,
-            Style::new(),
-            ambiguous,
-        );
-    }
-}
+mod overlays;
+mod status;
+mod text_pane;
+mod theme;
+mod tree;
 
 #[cfg(test)]
 mod tests;

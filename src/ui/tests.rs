@@ -1,14 +1,14 @@
 //! Drawing tests: what a frame draws, what it carries over, and how it is styled.
 
+use crate::term::Screen;
+use crate::text::cluster_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect as Area;
+use ratatui::style::{Color, Modifier};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::*;
-use crate::text::cluster_width;
 use proptest::prelude::{Just, Strategy, prop_oneof};
-
-use crate::term::Screen;
 
 use crate::app::{Action, Settings};
 use crate::term::tests::{frame_cells, terminal_cells};
