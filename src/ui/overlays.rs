@@ -2,12 +2,12 @@
 //! formulations, and the box each sits in.
 
 use super::Area;
-use super::theme::HIGHLIGHT;
+use super::theme::{BORDER, BOX_TITLE, HELP_KEYS, HIGHLIGHT};
 use crate::app::{App, Rect, geometry};
 use crate::keymap::help_rows;
 use crate::text::{AmbiguousWidth, str_width, truncate};
 use ratatui::buffer::Buffer;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::{fill, put_str, to_u16};
@@ -28,7 +28,7 @@ pub(super) fn draw_box(
         AmbiguousWidth::Narrow => ("─", "│", ["┌", "┐", "└", "┘"]),
         AmbiguousWidth::Wide => ("-", "|", ["+", "+", "+", "+"]),
     };
-    let border = Style::new().fg(Color::DarkGray);
+    let border = BORDER;
     let (left, right) = (to_u16(area.x), to_u16(area.x + area.width - 1));
     let (top, bottom) = (to_u16(area.y), to_u16(area.y + area.height - 1));
     for column in left + 1..right {
@@ -59,15 +59,7 @@ pub(super) fn draw_box(
         area.width.saturating_sub(4),
         ambiguous,
     );
-    put_str(
-        buf,
-        left + 2,
-        top,
-        right,
-        &title,
-        Style::new().add_modifier(Modifier::BOLD),
-        ambiguous,
-    );
+    put_str(buf, left + 2, top, right, &title, BOX_TITLE, ambiguous);
     geometry::inside_border(area)
 }
 
@@ -148,15 +140,7 @@ fn draw_help(app: &App, buf: &mut Buffer) {
     for (i, (keys, help)) in rows.iter().skip(first).take(inner.height).enumerate() {
         let y = to_u16(inner.y + i);
         let x = to_u16(inner.x + 1);
-        put_str(
-            buf,
-            x,
-            y,
-            end,
-            keys,
-            Style::new().fg(Color::Cyan),
-            ambiguous,
-        );
+        put_str(buf, x, y, end, keys, HELP_KEYS, ambiguous);
         put_str(
             buf,
             to_u16(inner.x + 2 + key_width),

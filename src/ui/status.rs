@@ -1,11 +1,11 @@
 //! The status line: where the reader is (heading › point), placeholders, how far through
 //! the text, the speaking time left, the help key.
 
+use super::theme::STATUS;
 use crate::app::{App, Rect};
 use crate::speaking::{push_duration, push_number};
 use crate::text::{str_width, truncate};
 use ratatui::buffer::Buffer;
-use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 use std::rc::Rc;
 
@@ -17,7 +17,7 @@ fn draw_status(app: &App, buf: &mut Buffer, status: Rect) {
     if status.height == 0 {
         return;
     }
-    let style = Style::new().add_modifier(Modifier::REVERSED);
+    let style = STATUS;
     fill(buf, status, style);
     let mut right = String::new();
     if let Some(search) = app.search() {

@@ -40,3 +40,21 @@ impl Mark {
         }
     }
 }
+
+/// The border of an overlay's box.
+pub(super) const BORDER: Style = Style::new().fg(Color::DarkGray);
+/// An overlay's title in its border, and the title row of the tree.
+pub(super) const BOX_TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
+/// The keys column of the help.
+pub(super) const HELP_KEYS: Style = Style::new().fg(Color::Cyan);
+/// The status line.
+pub(super) const STATUS: Style = Style::new().add_modifier(Modifier::REVERSED);
+/// A top-level section's row in the tree.
+pub(super) const TREE_TOP_LEVEL: Style = Style::new().fg(Color::Yellow);
+/// Rows of points, the salutation, closing and footer, and every row's time: dark grey.
+/// ANSI grey (37) is the palette's "white", faint on a light background; and a row of
+/// one colour needs no change of colour between its label and its time, nor from the
+/// row above, which a line down repaints beside the scrolled text (a tenth of its bytes).
+pub(super) const TREE_MINOR: Style = Style::new().fg(Color::DarkGray);
+/// The selected row when the text has the focus.
+pub(super) const SELECTED_UNFOCUSED: Style = Style::new().bg(Color::DarkGray).fg(Color::White);

@@ -2,14 +2,14 @@
 //! a row per node, indented by depth, with fold marks, search marks and speaking times.
 
 use super::overlays::draw_box;
-use super::theme::HIGHLIGHT;
+use super::theme::{BOX_TITLE, HIGHLIGHT, SELECTED_UNFOCUSED, TREE_MINOR, TREE_TOP_LEVEL};
 use crate::app::{App, Focus, Rect, TreeRow};
 use crate::document::NodeKind;
 use crate::speaking::format_duration;
 use crate::term::Plan;
 use crate::text::{AmbiguousWidth, str_width};
 use ratatui::buffer::Buffer;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::{Area, from_area, is_carried};
@@ -29,15 +29,7 @@ fn draw_separator(
     };
     let x = to_u16(tree.x + tree.width.saturating_sub(1));
     for row in (tree.y..tree.y + tree.height).filter(|row| !carried(*row)) {
-        put_str(
-            buf,
-            x,
-            to_u16(row),
-            x + 1,
-            bar,
-            Style::new().fg(Color::DarkGray),
-            ambiguous,
-        );
+        put_str(buf, x, to_u16(row), x + 1, bar, TREE_MINOR, ambiguous);
     }
 }
 
@@ -95,16 +87,10 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -
             .saturating_sub(if show_time { time_width } else { 0 });
         let label = app.row_label(*row, label_width);
         let mut style = match kind {
-            None => Style::new().add_modifier(Modifier::BOLD),
-            Some(NodeKind::Heading | NodeKind::Attachment) if depth == 1 => {
-                Style::new().fg(Color::Yellow)
-            }
-            // Dark grey, as their times are: ANSI grey (37) is the palette's "white",
-            // faint on a light background; and a row of one colour needs no change of
-            // colour between its label and its time, nor from the row above, which a
-            // line down repaints beside the scrolled text (a tenth of its bytes).
+            None => BOX_TITLE,
+            Some(NodeKind::Heading | NodeKind::Attachment) if depth == 1 => TREE_TOP_LEVEL,
             Some(NodeKind::Point | NodeKind::Closing | NodeKind::Footer | NodeKind::Salutation) => {
-                Style::new().fg(Color::DarkGray)
+                TREE_MINOR
             }
             Some(NodeKind::Heading | NodeKind::Attachment) => Style::new(),
         };
@@ -112,7 +98,7 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -
             style = if app.focus() == Focus::Tree {
                 HIGHLIGHT
             } else {
-                style.bg(Color::DarkGray).fg(Color::White)
+                style.patch(SELECTED_UNFOCUSED)
             };
             fill(
                 buf,
@@ -130,7 +116,7 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -
         if let (true, Some(time)) = (show_time, time) {
             let width = str_width(&time, ambiguous);
             let x = to_u16(area.x + area.width - width);
-            put_str(buf, x, y, end, &time, style.fg(Color::DarkGray), ambiguous);
+            put_str(buf, x, y, end, &time, style.patch(TREE_MINOR), ambiguous);
         }
     }
 }
