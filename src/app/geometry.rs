@@ -66,7 +66,11 @@ pub fn panes(width: usize, height: usize, tree_percent: usize) -> Panes {
             width: text_width,
             height: body_height,
         },
-        text_width: text_width.saturating_sub(2).max(1),
+        text_width: text_columns(&Rect {
+            width: text_width,
+            ..Rect::default()
+        })
+        .width,
         status: Rect {
             x: 0,
             y: body_height,
@@ -78,10 +82,19 @@ pub fn panes(width: usize, height: usize, tree_percent: usize) -> Panes {
 }
 
 /// The tree's rows in its pane: the pane without its right border.
-pub fn tree_rows(panes: &Panes) -> Rect {
+pub fn tree_rows(tree: &Rect) -> Rect {
     Rect {
-        width: panes.tree.width.saturating_sub(1),
-        ..panes.tree
+        width: tree.width.saturating_sub(1),
+        ..*tree
+    }
+}
+
+/// The text's columns in its pane: one column of padding either side.
+pub fn text_columns(text: &Rect) -> Rect {
+    Rect {
+        x: text.x + 1,
+        width: text.width.saturating_sub(2).max(1),
+        ..*text
     }
 }
 

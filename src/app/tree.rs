@@ -140,7 +140,7 @@ impl App {
         if self.overlay == Some(Overlay::Tree) {
             geometry::inside_border(geometry::tree_overlay_box(&self.panes))
         } else {
-            geometry::tree_rows(&self.panes)
+            geometry::tree_rows(&self.panes.tree)
         }
     }
 

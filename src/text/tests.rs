@@ -1,3 +1,6 @@
+//! Width, sanitising and Chinese line breaking, each rule on small cases of its own and
+//! as properties over generated text.
+
 use super::breaking::{is_breaking_space, offset_u32};
 use super::*;
 use proptest::prelude::*;

@@ -1,7 +1,7 @@
 //! The text pane: the laid-out lines of the document in view, styled by role, with the
 //! current marker, search matches and placeholders marked.
 
-use crate::app::{App, Rect};
+use crate::app::{App, Rect, geometry};
 use crate::layout::{
     DisplayLine, Emphasis, Near, emphasis_at, emphasis_spans, span_at, spans_over,
 };
@@ -62,9 +62,9 @@ pub(super) fn drawn_range(line: &DisplayLine) -> Option<(usize, Range<usize>)> {
 
 fn draw_text(app: &App, buf: &mut Buffer, pane: Rect, plan: &Plan) {
     let ambiguous = app.settings().ambiguous;
-    // One column of padding either side of the text.
-    let left = pane.x + 1;
-    let end = to_u16(left + pane.width.saturating_sub(2).max(1));
+    let text = geometry::text_columns(&pane);
+    let left = text.x;
+    let end = to_u16(left + text.width);
     let columns = pane.x..pane.x + pane.width;
     let marks = Marks::of(app);
     let visible = app.window().iter().take(pane.height);

@@ -3,7 +3,7 @@
 
 use super::overlays::draw_box;
 use super::theme::{BOX_TITLE, HIGHLIGHT, SELECTED_UNFOCUSED, TREE_MINOR, TREE_TOP_LEVEL};
-use crate::app::{App, Focus, Rect, TreeRow};
+use crate::app::{App, Focus, Rect, TreeRow, geometry};
 use crate::document::NodeKind;
 use crate::speaking::format_duration;
 use crate::term::Plan;
@@ -134,11 +134,7 @@ impl Widget for &TreePane<'_> {
         let ambiguous = self.app.settings().ambiguous;
         let columns = pane.x..pane.x + pane.width;
         let carried = |y: usize| is_carried(self.plan, y, &columns);
-        let rows = Rect {
-            width: pane.width.saturating_sub(1),
-            ..pane
-        };
-        draw_tree(self.app, buf, rows, &carried);
+        draw_tree(self.app, buf, geometry::tree_rows(&pane), &carried);
         draw_separator(buf, pane, ambiguous, &carried);
     }
 }
