@@ -1,6 +1,12 @@
-//! What a user can ask of the reader and what the event loop does next: the vocabulary
-//! shared by the keymap (keys become actions), the app (`update` takes an action and
-//! returns an effect) and the terminal loop. It depends on nothing else in the crate.
+//! What a user can ask of the reader, what else happens to it, and what the event loop
+//! does next: the vocabulary shared by the keymap (keys and the mouse become actions),
+//! the app (`update` takes an action, `receive` a message, and each returns an effect)
+//! and the terminal loop. It names the document and the saved state it carries, and
+//! imports nothing of the reader.
+
+use crate::document::Document;
+use crate::resume::Saved;
+use crate::text::AmbiguousWidth;
 
 /// Everything a user can ask for. Keys, mouse and resize events become actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,4 +88,28 @@ pub enum InputMode {
     Normal,
     Text,
     Letter,
+}
+
+/// What happens to the reader besides a user's actions: work done in the background,
+/// the terminal's answers, the saved state. Each goes through the app's one door for
+/// them, [`crate::app::App::receive`], as actions go through `update`.
+#[derive(Debug)]
+pub enum Msg {
+    /// Only the start of a large document is shown while the rest loads.
+    Loading,
+    /// The saved state of the document shown; resume its position when `resume`.
+    Resume { saved: Saved, resume: bool },
+    /// The whole of a large document, read in the background, and its saved state
+    /// (resumed only when `resume` and the reader has not moved meanwhile).
+    Loaded {
+        doc: Box<Document>,
+        saved: Saved,
+        resume: bool,
+    },
+    /// Reading the whole of a large document failed: its start stays shown.
+    LoadFailed(String),
+    /// The terminal answered the probe: ambiguous characters take this many columns.
+    WidthProbed(AmbiguousWidth),
+    /// The reading position could not be saved.
+    SaveFailed(String),
 }

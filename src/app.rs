@@ -9,11 +9,11 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
-pub use crate::action::{Action, Effect, InputMode};
+pub use crate::action::{Action, Effect, InputMode, Msg};
 use crate::document::{Document, NodeKind, partition_point_near, visible_chars};
 use crate::keymap::help_rows;
 use crate::layout::{DisplayLine, RenderOptions};
-use crate::resume::StateFile;
+use crate::resume::{Saved, StateFile};
 use crate::speaking::seconds_for;
 use crate::text::{AmbiguousWidth, truncate};
 pub use geometry::{Panes, Rect};
@@ -222,7 +222,7 @@ impl App {
         self.loading
     }
 
-    pub fn set_loading(&mut self, loading: bool) {
+    fn set_loading(&mut self, loading: bool) {
         self.loading = loading;
     }
 
@@ -231,14 +231,14 @@ impl App {
         self.state_file.as_ref()
     }
 
-    pub fn set_state_file(&mut self, file: Option<StateFile>) {
+    fn set_state_file(&mut self, file: Option<StateFile>) {
         self.state_file = file;
     }
 
     /// Takes the whole document in place of the start shown while it loaded. The same
     /// text stays at the top (found again by line and column); marks, the search and
     /// the layout of the panes carry over.
-    pub fn replace_document(&mut self, doc: Document) {
+    fn replace_document(&mut self, doc: Document) {
         let map_offset = |old: &Document, new: &Document, offset: usize| {
             let line = old.line_of(offset);
             let column = offset - old.line_start(line).unwrap_or(0);
@@ -270,7 +270,7 @@ impl App {
 
     /// Lays the reader out again for a terminal that draws East Asian Ambiguous
     /// characters `ambiguous` wide.
-    pub fn set_ambiguous(&mut self, ambiguous: AmbiguousWidth) {
+    fn set_ambiguous(&mut self, ambiguous: AmbiguousWidth) {
         self.settings.ambiguous = ambiguous;
         self.labels.borrow_mut().clear();
         self.status_location.borrow_mut().take();
@@ -352,6 +352,48 @@ impl App {
     }
 
     /// Handles one action.
+    /// Takes in what happened besides a user's action (see [`Msg`]): the only other way
+    /// the state changes.
+    pub fn receive(&mut self, msg: Msg) -> Effect {
+        match msg {
+            Msg::Loading => self.set_loading(true),
+            Msg::Resume { saved, resume } => self.apply_saved(saved, resume),
+            Msg::Loaded { doc, saved, resume } => {
+                // Resume only if the reader has not moved while the file loaded.
+                let at_start = self.position() == 0;
+                self.replace_document(*doc);
+                self.set_loading(false);
+                self.apply_saved(saved, resume && at_start);
+            }
+            Msg::LoadFailed(message) => {
+                self.set_loading(false);
+                self.set_warning(Some(format!("only the start is shown: {message}")));
+            }
+            Msg::WidthProbed(ambiguous) => self.set_ambiguous(ambiguous),
+            Msg::SaveFailed(warning) => self.set_warning(Some(warning)),
+        }
+        Effect::Redraw
+    }
+
+    /// Puts the reader where it was left (unless not `resume`) with its marks.
+    fn apply_saved(&mut self, saved: Saved, resume: bool) {
+        match saved.state {
+            Ok(Some(state)) => {
+                // Not resuming keeps the reader where it is: at the top when it opens, or
+                // wherever it went while a large document loaded.
+                let position = if resume {
+                    state.position
+                } else {
+                    self.position()
+                };
+                self.restore(position, state.marks);
+            }
+            Err(warning) => self.set_warning(Some(warning)),
+            Ok(None) => {}
+        }
+        self.set_state_file(saved.file);
+    }
+
     pub fn update(&mut self, action: Action) -> Effect {
         let before = self.snapshot();
         self.aids.notice = None;

@@ -1,7 +1,9 @@
 //! The one table that turns keys into actions. The help overlay and README's key list
 //! are generated from it, so they cannot drift from what the keys do.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use crate::action::{Action, InputMode};
 
@@ -255,6 +257,54 @@ pub const PROMPT_KEYMAP: &[Binding] = &[
     },
 ];
 
+/// Lines the mouse wheel scrolls a notch.
+const WHEEL_LINES: isize = 3;
+
+/// The actions for a terminal event in an input mode: pasted text (bracketed paste, or
+/// Chinese from an input method that pastes) types each of its characters into a prompt;
+/// a key, a resize, a click or the wheel gives at most one.
+pub fn actions_for_event(mode: InputMode, event: &Event) -> Vec<Action> {
+    match event {
+        Event::Paste(text) if mode == InputMode::Text => text
+            .chars()
+            .filter(|c| !c.is_control())
+            .map(Action::Input)
+            .collect(),
+        other => action_for_event(mode, other).into_iter().collect(),
+    }
+}
+
+/// The action for a terminal event, if it has one.
+fn action_for_event(mode: InputMode, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for(mode, key),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: usize::from(*width),
+            height: usize::from(*height),
+        }),
+        Event::Mouse(mouse) => action_for_mouse(*mouse),
+        _ => None,
+    }
+}
+
+fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (usize::from(mouse.column), usize::from(mouse.row));
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Scroll {
+            column,
+            row,
+            lines: WHEEL_LINES,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::Scroll {
+            column,
+            row,
+            lines: -WHEEL_LINES,
+        }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+        _ => None,
+    }
+}
+
 /// The action a key press triggers in an input mode, if any. Key releases are ignored.
 pub fn action_for(mode: InputMode, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
@@ -392,5 +442,41 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_mouse_becomes_actions_here_like_keys() {
+        let mouse = |kind| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column: 7,
+                row: 3,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert_eq!(
+            actions_for_event(InputMode::Normal, &mouse(MouseEventKind::ScrollDown)),
+            [Action::Scroll {
+                column: 7,
+                row: 3,
+                lines: WHEEL_LINES
+            }]
+        );
+        assert_eq!(
+            actions_for_event(
+                InputMode::Normal,
+                &mouse(MouseEventKind::Down(MouseButton::Left))
+            ),
+            [Action::Click { column: 7, row: 3 }]
+        );
+        assert!(actions_for_event(InputMode::Normal, &mouse(MouseEventKind::Moved)).is_empty());
+        assert_eq!(
+            actions_for_event(InputMode::Text, &Event::Paste("三连冠".into())),
+            [
+                Action::Input('三'),
+                Action::Input('连'),
+                Action::Input('冠')
+            ]
+        );
     }
 }

@@ -5,40 +5,14 @@
 use std::process::ExitCode;
 use std::sync::mpsc;
 
+use crate::action::Msg;
 use crate::app::{App, Settings};
 use crate::cli::{AmbiguousArg, Cli};
 use crate::document::Document;
 use crate::error::{CommandError, EXIT_ERROR, finish, report};
-use crate::resume::{SavedState, StateFile, state_dir};
+use crate::resume::Saved;
 use crate::source::{LoadOptions, Source, SourceError, document_from_bytes, load, read_preview};
-use crate::tui::{self, AppUpdate, Background};
-
-/// The saved state of a document, read from its state file.
-struct Saved {
-    file: Option<StateFile>,
-    state: Result<Option<SavedState>, String>,
-}
-
-impl Saved {
-    fn of(doc: &Document) -> Self {
-        let file = state_dir().map(|dir| StateFile::for_text(&dir, &doc.text));
-        let state = file.as_ref().map_or(Ok(None), StateFile::load);
-        Self { file, state }
-    }
-
-    /// Puts the reader where it was left (unless `--no-resume`) with its marks.
-    fn apply(self, app: &mut App, resume: bool) {
-        match self.state {
-            Ok(Some(state)) => {
-                let position = if resume { state.position } else { 0 };
-                app.restore(position, state.marks);
-            }
-            Err(warning) => app.set_warning(Some(warning)),
-            Ok(None) => {}
-        }
-        app.set_state_file(self.file);
-    }
-}
+use crate::tui::{self, Background};
 
 /// Opens the reader full-screen on the terminal.
 pub fn run(cli: &Cli) -> ExitCode {
@@ -66,9 +40,11 @@ pub fn run(cli: &Cli) -> ExitCode {
                 rate: cli.options.rate,
             };
             let mut app = App::new(doc, settings, width, height);
-            app.set_loading(loading);
+            if loading {
+                app.receive(Msg::Loading);
+            }
             if let Some(saved) = saved {
-                saved.apply(&mut app, resume);
+                app.receive(Msg::Resume { saved, resume });
             }
             app
         },
@@ -77,7 +53,7 @@ pub fn run(cli: &Cli) -> ExitCode {
                 && (quitting || app.take_state_changed())
                 && let Err(warning) = file.save(app.position(), app.marks())
             {
-                app.set_warning(Some(warning));
+                app.receive(Msg::SaveFailed(warning));
             }
         },
         background,
@@ -112,28 +88,20 @@ fn open(
     let first = document_from_bytes(preview, options).map_err(with_source)?;
     let whole_source = source.clone();
     let background: Background = Box::new(move || {
-        let (sender, receiver) = mpsc::channel::<AppUpdate>();
+        let (sender, receiver) = mpsc::channel::<Msg>();
         std::thread::spawn(move || {
-            let update: AppUpdate = match load(&whole_source, options) {
+            let msg = match load(&whole_source, options) {
                 Ok(doc) => {
                     let saved = Saved::of(&doc);
-                    Box::new(move |app: &mut App| {
-                        let at_start = app.position() == 0;
-                        app.replace_document(doc);
-                        app.set_loading(false);
-                        // Resume only if the reader has not moved while the file loaded.
-                        saved.apply(app, resume && at_start);
-                    })
+                    Msg::Loaded {
+                        doc: Box::new(doc),
+                        saved,
+                        resume,
+                    }
                 }
-                Err(error) => {
-                    let message = error.to_string();
-                    Box::new(move |app: &mut App| {
-                        app.set_loading(false);
-                        app.set_warning(Some(format!("only the start is shown: {message}")));
-                    })
-                }
+                Err(error) => Msg::LoadFailed(error.to_string()),
             };
-            let _ = sender.send(update);
+            let _ = sender.send(msg);
         });
         receiver
     });

@@ -114,6 +114,23 @@ impl StateFile {
     }
 }
 
+/// The saved state of a document as read from its state file: where it was left and its
+/// marks, or why the file could not be read; and the file to save to.
+#[derive(Debug)]
+pub struct Saved {
+    pub file: Option<StateFile>,
+    pub state: Result<Option<SavedState>, String>,
+}
+
+impl Saved {
+    /// Reads the saved state of the document with this text.
+    pub fn of(doc: &crate::document::Document) -> Self {
+        let file = state_dir().map(|dir| StateFile::for_text(&dir, &doc.text));
+        let state = file.as_ref().map_or(Ok(None), StateFile::load);
+        Self { file, state }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,12 +11,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyEvent, MouseEvent, MouseEventKind};
+use crossterm::event::{self, Event, KeyEvent};
 use crossterm::{cursor, execute, terminal};
 
-use crate::action::{Action, Effect, InputMode};
+use crate::action::{Action, Effect, Msg};
 use crate::app::App;
-use crate::keymap::action_for;
+use crate::keymap::actions_for_event;
 use crate::text::AmbiguousWidth;
 use crate::ui;
 
@@ -32,8 +32,6 @@ const TERMINATE_GRACE: Duration = Duration::from_secs(2);
 const FRAME_BUFFER_BYTES: usize = 64 * 1024;
 /// The terminal the reader draws on.
 type ReaderScreen = ui::ReaderScreen<BufWriter<std::fs::File>>;
-/// Lines one wheel notch scrolls.
-const WHEEL_LINES: isize = 3;
 
 /// What the event loop waits for.
 enum Message {
@@ -46,17 +44,14 @@ enum Message {
     Resized,
     InputClosed,
     /// Work finished off the first frame's path (the whole of a large document).
-    Update(AppUpdate),
+    Received(Msg),
 }
-
-/// A change to the reader made by work done in the background, applied between events.
-pub type AppUpdate = Box<dyn FnOnce(&mut App) + Send>;
 
 /// Starts work off the first frame's path (reading the whole of a large document) and
 /// gives the channel its changes to the reader come back on. Started once the first frame
 /// is on screen: on a machine of two processors it would otherwise take one from the
 /// first frame, and delay it by a third.
-pub type Background = Box<dyn FnOnce() -> Receiver<AppUpdate>>;
+pub type Background = Box<dyn FnOnce() -> Receiver<Msg>>;
 
 /// Puts the terminal into the reader's modes.
 fn take_terminal() -> io::Result<()> {
@@ -333,52 +328,6 @@ fn read_input(messages: &mut Vec<Message>) {
     messages.push(Message::InputClosed);
 }
 
-/// The action for a terminal event, if it has one. Pasted text (bracketed paste, or
-/// Chinese from an input method that pastes) is typed into the prompt.
-fn actions_for_event(app: &App, event: &Event) -> Vec<Action> {
-    match event {
-        Event::Paste(text) if app.input_mode() == InputMode::Text => text
-            .chars()
-            .filter(|c| !c.is_control())
-            .map(Action::Input)
-            .collect(),
-        other => action_for_event(app.input_mode(), other)
-            .into_iter()
-            .collect(),
-    }
-}
-
-/// The action for a terminal event, if it has one.
-fn action_for_event(mode: InputMode, event: &Event) -> Option<Action> {
-    match event {
-        Event::Key(key) => action_for(mode, key),
-        Event::Resize(width, height) => Some(Action::Resize {
-            width: usize::from(*width),
-            height: usize::from(*height),
-        }),
-        Event::Mouse(mouse) => mouse_action(*mouse),
-        _ => None,
-    }
-}
-
-fn mouse_action(mouse: MouseEvent) -> Option<Action> {
-    let (column, row) = (usize::from(mouse.column), usize::from(mouse.row));
-    match mouse.kind {
-        MouseEventKind::ScrollDown => Some(Action::Scroll {
-            column,
-            row,
-            lines: WHEEL_LINES,
-        }),
-        MouseEventKind::ScrollUp => Some(Action::Scroll {
-            column,
-            row,
-            lines: -WHEEL_LINES,
-        }),
-        MouseEventKind::Down(event::MouseButton::Left) => Some(Action::Click { column, row }),
-        _ => None,
-    }
-}
-
 /// A test-only way to panic inside the reader, to check the terminal is restored. It
 /// exists only in debug builds and only when `variable` names the key:
 /// `BRIEFING_TEST_PANIC_KEY` panics on the main thread, `BRIEFING_TEST_THREAD_PANIC_KEY`
@@ -488,7 +437,7 @@ fn event_loop(
     if let Some(tty) = asked
         && ambiguous_width_answer(tty) == AmbiguousWidth::Wide
     {
-        app.set_ambiguous(AmbiguousWidth::Wide);
+        app.receive(Msg::WidthProbed(AmbiguousWidth::Wide));
         screen.clear(app)?;
         screen.draw(app)?;
     }
@@ -505,11 +454,11 @@ fn event_loop(
         return Ok(exit);
     }
     if let Some(start) = background {
-        let updates = start();
+        let received = start();
         let forward = mailbox.clone();
         std::thread::spawn(move || {
-            for update in updates {
-                if forward.send(Message::Update(update)).is_err() {
+            for msg in received {
+                if forward.send(Message::Received(msg)).is_err() {
                     break;
                 }
             }
@@ -554,8 +503,8 @@ fn handle_batch(
             }
             Message::Continued => full_redraw = true,
             Message::Resized => resized = true,
-            Message::Update(update) => {
-                update(app);
+            Message::Received(msg) => {
+                app.receive(msg);
                 screen.forget();
                 redraw = true;
             }
@@ -575,7 +524,7 @@ fn handle_batch(
                         let _ = helper.join();
                     }
                 }
-                for action in actions_for_event(app, &event) {
+                for action in actions_for_event(app.input_mode(), &event) {
                     match app.update(action) {
                         Effect::None => {}
                         Effect::Redraw => redraw = true,

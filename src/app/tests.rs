@@ -644,3 +644,32 @@ fn a_click_on_the_tree_overlays_border_selects_nothing() {
     );
     assert_ne!(selected_label(&app), before.0);
 }
+
+#[test]
+fn what_happens_besides_actions_comes_in_through_receive() {
+    let mut app = app(100, 30);
+    assert_eq!(app.receive(Msg::Loading), Effect::Redraw);
+    assert!(app.loading());
+    run(&mut app, &[Action::Down, Action::Down]);
+    let moved = app.position();
+    let saved = crate::resume::Saved {
+        file: None,
+        state: Ok(Some(crate::resume::SavedState {
+            version: 1,
+            position: 0,
+            marks: std::collections::BTreeMap::new(),
+        })),
+    };
+    // The whole document arrives after the reader moved: it stays where it is.
+    app.receive(Msg::Loaded {
+        doc: Box::new(parse_text(BRIEFING)),
+        saved,
+        resume: true,
+    });
+    assert!(!app.loading());
+    assert_eq!(app.position(), moved);
+    app.receive(Msg::WidthProbed(AmbiguousWidth::Wide));
+    assert_eq!(app.settings().ambiguous, AmbiguousWidth::Wide);
+    app.receive(Msg::LoadFailed("disk gone".into()));
+    assert!(app.notice().is_some_and(|n| n.contains("disk gone")));
+}
