@@ -15,6 +15,7 @@ use crate::keymap::help_rows;
 use crate::layout::{DisplayLine, RenderOptions};
 use crate::resume::{Saved, StateFile};
 use crate::speaking::seconds_for;
+use crate::strings;
 use crate::text::{AmbiguousWidth, truncate};
 pub use geometry::{Panes, Rect};
 pub use pages::LinePos;
@@ -367,7 +368,7 @@ impl App {
             }
             Msg::LoadFailed(message) => {
                 self.set_loading(false);
-                self.set_warning(Some(format!("only the start is shown: {message}")));
+                self.set_warning(Some(strings::only_the_start_is_shown(&message)));
             }
             Msg::WidthProbed(ambiguous) => self.set_ambiguous(ambiguous),
             Msg::SaveFailed(warning) => self.set_warning(Some(warning)),

@@ -334,6 +334,16 @@ fn find(keymap: &[Binding], event: &KeyEvent) -> Option<Action> {
 }
 
 /// The help as (keys, what they do) rows, in table order.
+/// The first key that triggers `action`, as the help writes it (`/` for the search):
+/// what a message names when it tells the user which key to press.
+pub fn key_for(action: Action) -> Option<String> {
+    KEYMAP
+        .iter()
+        .find(|binding| binding.action == action)
+        .and_then(|binding| binding.keys.first())
+        .map(|key| key.label())
+}
+
 pub fn help_rows() -> Vec<(String, &'static str)> {
     KEYMAP
         .iter()

@@ -13,6 +13,7 @@
 //!   place it changes, [`ui`] draws it, [`term`] turns frames into terminal bytes,
 //!   [`tui`] runs the terminal and the event loop, [`launch`] opens a document in it,
 //!   [`resume`] keeps the reading position between sessions;
+//! - the words: [`strings`] holds every sentence the reader shows a user;
 //! - the edges: [`cli`] defines the arguments and runs the non-interactive commands,
 //!   [`error`] the exit codes and error lines, [`json`] safe JSON output.
 
@@ -33,6 +34,7 @@ pub mod resume;
 pub mod search;
 pub mod source;
 pub mod speaking;
+pub mod strings;
 pub mod term;
 pub mod terms;
 pub mod text;

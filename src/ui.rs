@@ -13,6 +13,7 @@ use ratatui::style::Style;
 
 use crate::app::{App, Focus, Overlay, Rect, TreeRow, geometry};
 use crate::layout::{span_at, spans_over};
+use crate::strings;
 use crate::term::{Carried, Plan, Screen, Scroll};
 use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width, truncate};
 use overlays::{FormulationsOverlay, HelpOverlay};
@@ -24,9 +25,6 @@ use text_pane::drawn_range;
 use theme::Mark;
 use tree::match_and_fold;
 use tree::{TreeOverlay, TreePane};
-
-/// Shown alone when the terminal is smaller than the reader can use.
-pub const TOO_SMALL: &str = "终端太小 terminal too small";
 
 /// True when `offset` lies in one of `ranges` (sorted, not overlapping).
 fn in_sorted(ranges: &[Range<usize>], offset: usize) -> bool {
@@ -112,7 +110,7 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan) {
     let panes = *app.panes();
     if panes.too_small {
         let width = usize::from(buf.area.width);
-        let notice = truncate(TOO_SMALL, width, ambiguous);
+        let notice = truncate(strings::TOO_SMALL, width, ambiguous);
         put_str(buf, 0, 0, buf.area.width, &notice, Style::new(), ambiguous);
         return;
     }

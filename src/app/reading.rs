@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::{Action, App, InputMode, LinePos, Overlay};
 use crate::document::Document;
 use crate::search::Pattern;
+use crate::strings;
 use crate::terms::{Formulation, Placeholder, formulations, placeholders};
 
 /// An active search.
@@ -290,7 +291,7 @@ impl App {
     fn step_search(&mut self, forward: bool) {
         let here = self.current_position();
         let Some(search) = self.aids.search.as_mut() else {
-            self.aids.notice = Some("没有搜索 no search: press / to search".to_owned());
+            self.aids.notice = Some(strings::no_search());
             return;
         };
         if search.matches.is_empty() {
@@ -320,21 +321,21 @@ impl App {
         self.jump_to_range(range);
         if wrapped {
             self.aids.notice = Some(if forward {
-                "已到末尾，从头继续 search wrapped to the top".to_owned()
+                strings::SEARCH_WRAPPED_TO_TOP.to_owned()
             } else {
-                "已到开头，从尾继续 search wrapped to the bottom".to_owned()
+                strings::SEARCH_WRAPPED_TO_BOTTOM.to_owned()
             });
         }
     }
 
     fn set_mark(&mut self, letter: char) {
         if !letter.is_ascii_alphabetic() {
-            self.aids.notice = Some("标记须为字母 marks are letters a–z".to_owned());
+            self.aids.notice = Some(strings::MARKS_ARE_LETTERS.to_owned());
             return;
         }
         self.aids.marks.insert(letter, self.current_position());
         self.aids.state_changed = true;
-        self.aids.notice = Some(format!("已设标记 mark {letter} set"));
+        self.aids.notice = Some(strings::mark_set(letter));
     }
 
     fn go_to_mark(&mut self, letter: char) {
@@ -355,7 +356,7 @@ impl App {
                 self.jump_to_range(offset..end);
                 self.highlight = None;
             }
-            None => self.aids.notice = Some(format!("没有标记 no mark {letter}")),
+            None => self.aids.notice = Some(strings::no_mark(letter)),
         }
     }
 
@@ -410,10 +411,10 @@ impl App {
         match target.map(|p| p.span.clone()) {
             Some(span) => self.jump_to_range(span),
             None if self.aids.placeholders.is_empty() => {
-                self.aids.notice = Some("没有待填空白 no placeholders".to_owned());
+                self.aids.notice = Some(strings::NO_PLACEHOLDERS.to_owned());
             }
             None => {
-                self.aids.notice = Some("前后再无空白 no more placeholders this way".to_owned());
+                self.aids.notice = Some(strings::NO_MORE_PLACEHOLDERS.to_owned());
             }
         }
     }

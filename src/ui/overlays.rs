@@ -5,6 +5,7 @@ use super::Area;
 use super::theme::{BORDER, BOX_TITLE, HELP_KEYS, HIGHLIGHT};
 use crate::app::{App, Rect, geometry};
 use crate::keymap::help_rows;
+use crate::strings;
 use crate::text::{AmbiguousWidth, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
@@ -76,7 +77,7 @@ fn draw_formulations(app: &App, buf: &mut Buffer) {
         .max()
         .unwrap_or(0);
     let area = geometry::formulations_box(app.panes(), widest, rows.len());
-    let inner = draw_box(buf, area, "提法 formulations — Enter 逐个查看", ambiguous);
+    let inner = draw_box(buf, area, strings::FORMULATIONS_TITLE, ambiguous);
     let end = to_u16(inner.x + inner.width);
     if rows.is_empty() {
         put_str(
@@ -84,7 +85,7 @@ fn draw_formulations(app: &App, buf: &mut Buffer) {
             to_u16(inner.x + 1),
             to_u16(inner.y),
             end,
-            "（无）none",
+            strings::NOTHING,
             Style::new(),
             ambiguous,
         );
@@ -130,9 +131,9 @@ fn draw_help(app: &App, buf: &mut Buffer) {
     let area = geometry::help_box(app.panes(), ambiguous);
     let more = rows.len() > area.height.saturating_sub(2);
     let title = if more {
-        "按键 keys — j/k 滚动 scroll, Esc 关闭"
+        strings::HELP_TITLE_SCROLLING
     } else {
-        "按键 keys — Esc 关闭"
+        strings::HELP_TITLE
     };
     let inner = draw_box(buf, area, title, ambiguous);
     let end = to_u16(inner.x + inner.width);

@@ -4,6 +4,7 @@
 use super::theme::STATUS;
 use crate::app::{App, Rect};
 use crate::speaking::{push_duration, push_number};
+use crate::strings;
 use crate::text::{str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::widgets::Widget;
@@ -27,7 +28,8 @@ fn draw_status(app: &App, buf: &mut Buffer, status: Rect) {
         push_number(&mut right, search.matches.len());
     }
     if app.loading() {
-        right.push_str("  载入中 loading…");
+        right.push_str("  ");
+        right.push_str(strings::LOADING);
     }
     let blanks = app.placeholders().len();
     if blanks > 0 {

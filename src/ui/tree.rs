@@ -6,6 +6,7 @@ use super::theme::{BOX_TITLE, HIGHLIGHT, SELECTED_UNFOCUSED, TREE_MINOR, TREE_TO
 use crate::app::{App, Focus, Rect, TreeRow, geometry};
 use crate::document::NodeKind;
 use crate::speaking::format_duration;
+use crate::strings;
 use crate::term::Plan;
 use crate::text::{AmbiguousWidth, str_width};
 use ratatui::buffer::Buffer;
@@ -147,7 +148,7 @@ pub struct TreeOverlay<'a> {
 impl Widget for &TreeOverlay<'_> {
     fn render(self, area: Area, buf: &mut Buffer) {
         let ambiguous = self.app.settings().ambiguous;
-        let inner = draw_box(buf, from_area(area), "目录 contents", ambiguous);
+        let inner = draw_box(buf, from_area(area), strings::TREE_OVERLAY_TITLE, ambiguous);
         draw_tree(self.app, buf, inner, &|_| false);
     }
 }
