@@ -88,7 +88,7 @@ struct Packed(u64);
 /// A cell as the diff reads it: packed, or a whole ratatui cell for one that does not
 /// pack. A cell that packs never equals one that does not.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Glyph<'a> {
+enum DiffCell<'a> {
     Packed(Packed),
     Whole(&'a Cell),
 }

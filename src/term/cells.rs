@@ -2,7 +2,7 @@
 //! modifiers and width), and the cells a frame writes on their way into it.
 
 use super::{
-    Cell, CellDiffOption, Color, Glyph, Modifier, Packed, Rect, Row, Scroll, Shown, Written, io,
+    Cell, CellDiffOption, Color, DiffCell, Modifier, Packed, Rect, Row, Scroll, Shown, Written, io,
     standalone_char_width,
 };
 use ratatui::buffer::CellWidth;
@@ -91,15 +91,15 @@ impl Row {
         self.whole.clear();
     }
 
-    pub(super) fn glyph(&self, x: usize) -> Glyph<'_> {
+    pub(super) fn glyph(&self, x: usize) -> DiffCell<'_> {
         match self.cells[x] {
             Packed::WHOLE => self
                 .whole
                 .binary_search_by_key(&x, |(column, _)| *column)
-                .map_or(Glyph::Packed(Packed::BLANK), |at| {
-                    Glyph::Whole(&self.whole[at].1)
+                .map_or(DiffCell::Packed(Packed::BLANK), |at| {
+                    DiffCell::Whole(&self.whole[at].1)
                 }),
-            packed => Glyph::Packed(packed),
+            packed => DiffCell::Packed(packed),
         }
     }
 
@@ -277,29 +277,29 @@ pub(super) fn colour_of_number(bits: u64) -> Color {
     }
 }
 
-impl<'a> Glyph<'a> {
+impl<'a> DiffCell<'a> {
     pub(super) fn of(cell: &'a Cell) -> Self {
-        Packed::of(cell).map_or(Glyph::Whole(cell), Glyph::Packed)
+        Packed::of(cell).map_or(DiffCell::Whole(cell), DiffCell::Packed)
     }
 
     pub(super) fn fg(self) -> Color {
         match self {
-            Glyph::Packed(packed) => packed.fg(),
-            Glyph::Whole(cell) => cell.fg,
+            DiffCell::Packed(packed) => packed.fg(),
+            DiffCell::Whole(cell) => cell.fg,
         }
     }
 
     pub(super) fn bg(self) -> Color {
         match self {
-            Glyph::Packed(packed) => packed.bg(),
-            Glyph::Whole(cell) => cell.bg,
+            DiffCell::Packed(packed) => packed.bg(),
+            DiffCell::Whole(cell) => cell.bg,
         }
     }
 
     pub(super) fn modifier(self) -> Modifier {
         match self {
-            Glyph::Packed(packed) => packed.modifier(),
-            Glyph::Whole(cell) => cell.modifier,
+            DiffCell::Packed(packed) => packed.modifier(),
+            DiffCell::Whole(cell) => cell.modifier,
         }
     }
 
@@ -309,22 +309,24 @@ impl<'a> Glyph<'a> {
     #[inline]
     pub(super) fn columns(self) -> usize {
         match self {
-            Glyph::Packed(packed) => packed.columns(),
-            Glyph::Whole(cell) => usize::from(cell.cell_width()).max(1),
+            DiffCell::Packed(packed) => packed.columns(),
+            DiffCell::Whole(cell) => usize::from(cell.cell_width()).max(1),
         }
     }
 
     /// A blank of any foreground, as packed.
     pub(super) fn is_blank(self) -> bool {
         match self {
-            Glyph::Packed(packed) => Packed::foreground_unseen(packed.symbol(), packed.modifier()),
-            Glyph::Whole(_) => false,
+            DiffCell::Packed(packed) => {
+                Packed::foreground_unseen(packed.symbol(), packed.modifier())
+            }
+            DiffCell::Whole(_) => false,
         }
     }
 
     pub(super) fn write_symbol(self, writer: &mut impl Write) -> io::Result<()> {
         match self {
-            Glyph::Packed(packed) => {
+            DiffCell::Packed(packed) => {
                 let mut bytes = [0; 4];
                 let symbol = packed.symbol().encode_utf8(&mut bytes).as_bytes();
                 // Copied at a length the compiler knows, without a call to memcpy for
@@ -337,15 +339,15 @@ impl<'a> Glyph<'a> {
                     other => writer.write_all(other),
                 }
             }
-            Glyph::Whole(cell) => writer.write_all(cell.symbol().as_bytes()),
+            DiffCell::Whole(cell) => writer.write_all(cell.symbol().as_bytes()),
         }
     }
 }
 
 impl Written {
-    pub(super) fn push(&mut self, y: u16, x: usize, glyph: Glyph) {
+    pub(super) fn push(&mut self, y: u16, x: usize, glyph: DiffCell) {
         match glyph {
-            Glyph::Packed(packed) => {
+            DiffCell::Packed(packed) => {
                 let next_in_run = self.runs.last().is_some_and(|&(row, first, start)| {
                     row == y && first + (self.cells.len() - start) == x
                 });
@@ -354,7 +356,7 @@ impl Written {
                 }
                 self.cells.push(packed);
             }
-            Glyph::Whole(cell) => self.whole.push((y, x, cell.clone())),
+            DiffCell::Whole(cell) => self.whole.push((y, x, cell.clone())),
         }
     }
 

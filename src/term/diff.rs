@@ -1,7 +1,7 @@
 //! Which cells of the next frame differ from the copy of the screen, row by row and in
 //! runs, so that only those are written.
 
-use super::{Buffer, Carried, Cell, Glyph, Packed, Range, Row, Scroll, Shown};
+use super::{Buffer, Carried, Cell, DiffCell, Packed, Range, Row, Scroll, Shown};
 
 /// The cells to write on a terminal that shows `shown`, which has been moved by `scroll`
 /// if any, for it to show the next frame: the cells `carried` (sorted by row) from the
@@ -72,7 +72,7 @@ impl<'a> Source<'a> {
     /// numbers unless a cell there does not pack; a drawn cell is packed once, and
     /// compared before its width is asked.
     #[inline]
-    pub(super) fn changed(self, old: &Row, x: usize) -> Option<Glyph<'a>> {
+    pub(super) fn changed(self, old: &Row, x: usize) -> Option<DiffCell<'a>> {
         let shown = old.cells[x];
         match self {
             Source::Shown(row) => {
@@ -90,9 +90,9 @@ impl<'a> Source<'a> {
                 {
                     None
                 }
-                Some(drawn) => Some(Glyph::Packed(drawn.with_columns())),
+                Some(drawn) => Some(DiffCell::Packed(drawn.with_columns())),
                 None => {
-                    let glyph = Glyph::Whole(&cells[x]);
+                    let glyph = DiffCell::Whole(&cells[x]);
                     (shown != Packed::WHOLE || old.glyph(x) != glyph).then_some(glyph)
                 }
             },
@@ -100,9 +100,9 @@ impl<'a> Source<'a> {
     }
 
     #[inline]
-    pub(super) fn glyph(self, x: usize) -> Glyph<'a> {
+    pub(super) fn glyph(self, x: usize) -> DiffCell<'a> {
         match self {
-            Source::Drawn(cells) => Glyph::of(&cells[x]),
+            Source::Drawn(cells) => DiffCell::of(&cells[x]),
             Source::Shown(row) => row.glyph(x),
         }
     }
@@ -149,7 +149,7 @@ pub(super) struct Change<'a> {
     pub(super) columns: Range<usize>,
     pub(super) source: Source<'a>,
     /// The cell of the first column, read once.
-    pub(super) glyph: Glyph<'a>,
+    pub(super) glyph: DiffCell<'a>,
     pub(super) kind: ChangeKind,
 }
 
@@ -166,12 +166,12 @@ pub(super) enum ChangeKind {
 
 impl<'a> Change<'a> {
     /// The cells of the change's columns (a wide character's second column after it).
-    pub(super) fn cells(&self) -> impl Iterator<Item = (usize, Glyph<'a>)> {
+    pub(super) fn cells(&self) -> impl Iterator<Item = (usize, DiffCell<'a>)> {
         let trailing = self.columns.start + 1..self.columns.end;
         let erase = self.kind == ChangeKind::Erase;
         std::iter::once((self.columns.start, self.glyph)).chain(trailing.map(move |column| {
             let glyph = if erase {
-                Glyph::Packed(Packed::BLANK)
+                DiffCell::Packed(Packed::BLANK)
             } else {
                 self.source.glyph(column)
             };
@@ -229,7 +229,7 @@ pub(super) fn changed_in_row<'a>(
                     y,
                     columns: x..source.len(),
                     source,
-                    glyph: Glyph::Packed(Packed::BLANK),
+                    glyph: DiffCell::Packed(Packed::BLANK),
                     kind: ChangeKind::Erase,
                 });
                 return;

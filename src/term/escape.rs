@@ -2,7 +2,7 @@
 //! sequences of styles, each as short as it can be.
 
 use super::cells::ansi_number;
-use super::{Color, Glyph, Modifier, Packed, Scroll, io};
+use super::{Color, DiffCell, Modifier, Packed, Scroll, io};
 use std::io::Write;
 
 /// Scrolls the terminal's rows as [`Scroll::origin`] says: within a scrolling region
@@ -158,12 +158,12 @@ impl Painter {
         writer: &mut impl Write,
         x: u16,
         y: u16,
-        cell: Glyph,
+        cell: DiffCell,
     ) -> io::Result<()> {
         self.move_to(writer, x, y)?;
         let style = match cell {
-            Glyph::Packed(packed) => Some(packed.style()),
-            Glyph::Whole(_) => None,
+            DiffCell::Packed(packed) => Some(packed.style()),
+            DiffCell::Whole(_) => None,
         };
         if style.is_none() || style != self.packed_style {
             self.set_style(writer, cell)?;
@@ -176,7 +176,7 @@ impl Painter {
         Ok(())
     }
 
-    pub(super) fn set_style(&mut self, writer: &mut impl Write, cell: Glyph) -> io::Result<()> {
+    pub(super) fn set_style(&mut self, writer: &mut impl Write, cell: DiffCell) -> io::Result<()> {
         let (foreground, background, attributes) = (cell.fg(), cell.bg(), cell.modifier());
         let mut sgr = Sgr::default();
         if attributes != self.modifier {
@@ -210,7 +210,7 @@ impl Painter {
         writer: &mut impl Write,
         x: u16,
         y: u16,
-        cell: Glyph,
+        cell: DiffCell,
     ) -> io::Result<()> {
         let as_it_is = self.bg == cell.bg() && !self.modifier.intersects(Packed::SHOWN_ON_BLANKS);
         if self.cursor != Some((x, y)) || !as_it_is {
@@ -229,7 +229,7 @@ impl Painter {
         y: u16,
     ) -> io::Result<()> {
         self.move_to(writer, x, y)?;
-        let blank = Glyph::Packed(Packed::BLANK);
+        let blank = DiffCell::Packed(Packed::BLANK);
         self.set_style(writer, blank)?;
         self.packed_style = None;
         self.cursor = Some((x, y));

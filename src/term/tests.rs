@@ -223,9 +223,9 @@ fn as_seen(cells: &[Cell]) -> Vec<Cell> {
 }
 
 /// The ratatui cell a glyph stands for.
-fn unpacked(glyph: Glyph) -> Cell {
+fn unpacked(glyph: DiffCell) -> Cell {
     match glyph {
-        Glyph::Packed(packed) => {
+        DiffCell::Packed(packed) => {
             let mut cell = Cell::EMPTY;
             cell.set_char(packed.symbol())
                 .set_fg(packed.fg())
@@ -233,7 +233,7 @@ fn unpacked(glyph: Glyph) -> Cell {
             cell.modifier = packed.modifier();
             cell
         }
-        Glyph::Whole(cell) => cell.clone(),
+        DiffCell::Whole(cell) => cell.clone(),
     }
 }
 
@@ -260,7 +260,7 @@ fn packed_cells_keep_their_character_colours_and_modifiers() {
             cell.modifier = modifier;
             let packed = Packed::of(&cell).expect("packs");
             assert_ne!(packed, Packed::WHOLE);
-            assert_eq!(unpacked(Glyph::Packed(packed)), cell, "{cell:?}");
+            assert_eq!(unpacked(DiffCell::Packed(packed)), cell, "{cell:?}");
         }
     }
 }
@@ -296,7 +296,7 @@ fn the_cursor_moves_the_shortest_way() {
     let area = Rect::new(0, 0, 12, 6);
     let mut cell = Cell::EMPTY;
     cell.set_char('字');
-    let glyph = Glyph::of(&cell);
+    let glyph = DiffCell::of(&cell);
     let mut painter = Painter::new(area.width);
     let mut bytes = Vec::new();
     // Along a row, to the start of the next rows, to the last column and on from
@@ -445,12 +445,12 @@ fn a_packed_cell_takes_the_columns_ratatui_gives_it() {
         cell.set_symbol(symbol);
         let packed = Packed::of(&cell).expect("one character packs");
         assert_eq!(
-            Glyph::Packed(packed).columns(),
+            DiffCell::Packed(packed).columns(),
             usize::from(cell.cell_width()).max(1),
             "{symbol:?}"
         );
     }
-    assert_eq!(Glyph::Packed(Packed::BLANK).columns(), 1);
+    assert_eq!(DiffCell::Packed(Packed::BLANK).columns(), 1);
 }
 
 #[test]
@@ -515,9 +515,9 @@ fn cells_that_do_not_pack_are_kept_whole() {
         assert_eq!(Packed::of(&cell), None, "{cell:?}");
         let mut row = Row::blank(4);
         row.set_whole(2, cell.clone());
-        assert_eq!(row.glyph(2), Glyph::Whole(&cell));
+        assert_eq!(row.glyph(2), DiffCell::Whole(&cell));
         row.set_packed(1, &[Packed::BLANK; 2]);
-        assert_eq!(row.glyph(2), Glyph::Packed(Packed::BLANK));
+        assert_eq!(row.glyph(2), DiffCell::Packed(Packed::BLANK));
         assert!(row.whole.is_empty());
     }
 }
