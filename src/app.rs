@@ -4,10 +4,8 @@
 //! after every update: `top` is within `0..=max_top()`; the layout matches the current
 //! text width; the tree selection is a visible row.
 
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
-use std::rc::Rc;
 
 pub use crate::action::{Action, Effect, InputMode, Msg};
 use crate::document::{Document, NodeKind, partition_point_near, visible_chars};
@@ -23,8 +21,6 @@ use pages::Pages;
 
 /// How much of the width `<` and `>` move the tree's border by, in percent.
 const TREE_STEP_PERCENT: usize = 5;
-/// Tree labels kept: many screens of rows, far fewer than a large document's nodes.
-const MAX_CACHED_LABELS: usize = 4096;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
@@ -117,13 +113,10 @@ pub struct App {
     state_file: Option<StateFile>,
     /// Where `window` starts, how many lines it was made for, and where its last line is.
     window_at: Option<(LinePos, usize, LinePos)>,
-    /// Characters of the nodes whose rows have been drawn, by node index.
-    node_chars: RefCell<HashMap<usize, usize>>,
-    /// Tree labels drawn, by row and width: a tree row is drawn again whenever it changes.
-    labels: RefCell<HashMap<(TreeRow, usize), Rc<str>>>,
-    /// The location last shown on the status line, for the row and width it was made for:
-    /// drawn with every frame, and the same for most of them.
-    status_location: RefCell<Option<(TreeRow, usize, Rc<str>)>>,
+    /// Changes when what is drawn from the document changes beyond what a frame's keys
+    /// tell (the whole of a large document arrived, ambiguous characters widened), so
+    /// that the drawing's caches know to let go of what they kept.
+    generation: u64,
 }
 
 impl App {
@@ -157,9 +150,7 @@ impl App {
             loading: false,
             state_file: None,
             window_at: None,
-            node_chars: RefCell::default(),
-            labels: RefCell::default(),
-            status_location: RefCell::default(),
+            generation: 0,
         };
         app.aids.index(&app.doc);
         app.rebuild_rows();
@@ -258,6 +249,7 @@ impl App {
             .map(|(letter, offset)| (letter, map_offset(&self.doc, &next.doc, offset)))
             .collect();
         next.aids.warning = self.aids.warning.take();
+        next.generation = self.generation + 1;
         next.resize(width, height);
         let top = next.line_at(position);
         next.top = next.clamp_top(top);
@@ -273,8 +265,7 @@ impl App {
     /// characters `ambiguous` wide.
     fn set_ambiguous(&mut self, ambiguous: AmbiguousWidth) {
         self.settings.ambiguous = ambiguous;
-        self.labels.borrow_mut().clear();
-        self.status_location.borrow_mut().take();
+        self.generation += 1;
         let (width, height) = self.size;
         self.resize(width, height);
     }
@@ -682,19 +673,17 @@ impl App {
 
     /// The location for the status line, at most `width` columns: a space, then
     /// [`App::location`].
-    pub fn status_location(&self, width: usize) -> Rc<str> {
-        let mut shown = self.status_location.borrow_mut();
-        match &*shown {
-            Some((row, made_for, text)) if *row == self.selected && *made_for == width => {
-                Rc::clone(text)
-            }
-            _ => {
-                let line = format!(" {}", self.location());
-                let text: Rc<str> = truncate(&line, width, self.settings.ambiguous).into();
-                *shown = Some((self.selected, width, Rc::clone(&text)));
-                text
-            }
-        }
+    pub fn status_location(&self, width: usize) -> String {
+        truncate(
+            &format!(" {}", self.location()),
+            width,
+            self.settings.ambiguous,
+        )
+    }
+
+    /// See the field: changes when cached drawing must be let go of.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Where the reader is: heading › point of the top line.
@@ -732,17 +721,11 @@ impl App {
         self.block_chars.last().copied().unwrap_or(0)
     }
 
-    /// Seconds it takes to deliver a node's text.
-    pub fn node_seconds(&self, index: usize) -> Option<u64> {
+    /// Characters of a node's text, whitespace not counted: what its speaking time is
+    /// worked out from.
+    pub fn node_chars(&self, index: usize) -> Option<usize> {
         let node = self.doc.nodes.get(index)?;
-        // Counted when the node's row is first drawn, and kept: a point's count runs
-        // through its paragraph, and a tree row is drawn again whenever it changes.
-        let chars = *self
-            .node_chars
-            .borrow_mut()
-            .entry(index)
-            .or_insert_with(|| self.chars_between(node.span.start, node.span.end));
-        Some(seconds_for(chars, self.settings.rate))
+        Some(self.chars_between(node.span.start, node.span.end))
     }
 
     /// Seconds it takes to deliver the whole text.

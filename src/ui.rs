@@ -5,6 +5,7 @@
 //! terminal while ratatui counts one, so such cells carry `CellDiffOption::ForcedWidth`,
 //! by which the screen knows the cursor stands that many columns on.
 
+use std::cell::RefCell;
 use std::num::NonZeroU16;
 use std::ops::Range;
 
@@ -16,6 +17,7 @@ use crate::layout::{span_at, spans_over};
 use crate::strings;
 use crate::term::{Carried, Plan, Screen, Scroll};
 use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width, truncate};
+use cache::DrawCache;
 use overlays::{FormulationsOverlay, HelpOverlay};
 use ratatui::layout::Rect as Area;
 use ratatui::widgets::Widget;
@@ -101,11 +103,11 @@ fn to_u16(value: usize) -> u16 {
 
 /// Draws the whole reader.
 pub fn draw(app: &App, buf: &mut Buffer) {
-    draw_planned(app, buf, &Plan::default());
+    draw_planned(app, buf, &Plan::default(), &RefCell::default());
 }
 
 /// Draws the reader but what `plan` carries over from the frame on screen.
-pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan) {
+pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan, cache: &RefCell<DrawCache>) {
     let ambiguous = app.settings().ambiguous;
     let panes = *app.panes();
     if panes.too_small {
@@ -115,15 +117,15 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan) {
         return;
     }
     if panes.tree.width > 0 {
-        TreePane { app, plan }.render(to_area(panes.tree), buf);
+        TreePane { app, plan, cache }.render(to_area(panes.tree), buf);
     }
     TextPane { app, plan }.render(to_area(panes.text), buf);
-    StatusBar { app }.render(to_area(panes.status), buf);
+    StatusBar { app, cache }.render(to_area(panes.status), buf);
     let above_status = to_area(geometry::above_status(&panes));
     match app.overlay() {
         Some(Overlay::Help) => HelpOverlay { app }.render(above_status, buf),
         Some(Overlay::Tree) => {
-            TreeOverlay { app }.render(to_area(geometry::tree_overlay_box(&panes)), buf);
+            TreeOverlay { app, cache }.render(to_area(geometry::tree_overlay_box(&panes)), buf);
         }
         Some(Overlay::Formulations) => FormulationsOverlay { app }.render(above_status, buf),
         None => {}
@@ -328,6 +330,8 @@ pub struct ReaderScreen<W: std::io::Write> {
     screen: Screen<W>,
     /// The keys of the frame on screen; None when they cannot be trusted.
     keys: Option<FrameKeys>,
+    /// What drawing keeps between frames.
+    cache: RefCell<DrawCache>,
 }
 
 impl<W: std::io::Write> ReaderScreen<W> {
@@ -336,6 +340,7 @@ impl<W: std::io::Write> ReaderScreen<W> {
         Self {
             screen: Screen::new(writer, frame_area(app)),
             keys: None,
+            cache: RefCell::default(),
         }
     }
 
@@ -343,8 +348,9 @@ impl<W: std::io::Write> ReaderScreen<W> {
         let keys = frame_keys(app);
         let area = frame_area(app);
         let plan = plan(self.keys.as_ref(), &keys, usize::from(area.width));
+        let cache = &self.cache;
         self.screen.draw(area, plan, |buffer, plan| {
-            draw_planned(app, buffer, plan);
+            draw_planned(app, buffer, plan, cache);
         })?;
         self.keys = Some(keys);
         Ok(())
@@ -388,6 +394,7 @@ fn is_carried(plan: &Plan, y: usize, columns: &Range<usize>) -> bool {
         })
 }
 
+mod cache;
 mod overlays;
 mod status;
 mod text_pane;

@@ -3,8 +3,7 @@
 //! A click on the tree opens the node under it.
 
 use super::{
-    App, Focus, LinePos, MAX_CACHED_LABELS, Overlay, Rc, Rect, TreeRow, geometry,
-    partition_point_near, truncate,
+    App, Focus, LinePos, Overlay, Rect, TreeRow, geometry, partition_point_near, truncate,
 };
 
 impl App {
@@ -209,20 +208,7 @@ impl App {
     }
 
     /// The tree label of a row: marker and lead phrase, cut to `width` columns with `…`.
-    pub fn row_label(&self, row: TreeRow, width: usize) -> Rc<str> {
-        let mut labels = self.labels.borrow_mut();
-        // Widths change with every resize; what was drawn at other sizes is let go.
-        if labels.len() >= MAX_CACHED_LABELS {
-            labels.clear();
-        }
-        Rc::clone(
-            labels
-                .entry((row, width))
-                .or_insert_with(|| self.make_row_label(row, width).into()),
-        )
-    }
-
-    pub(super) fn make_row_label(&self, row: TreeRow, width: usize) -> String {
+    pub fn row_label(&self, row: TreeRow, width: usize) -> String {
         let text = match row {
             TreeRow::Title => self
                 .doc

@@ -4,6 +4,9 @@
 use super::theme::STATUS;
 use crate::app::{App, Rect};
 use crate::speaking::{push_duration, push_number};
+use std::cell::RefCell;
+
+use super::cache::DrawCache;
 use crate::strings;
 use crate::text::{str_width, truncate};
 use ratatui::buffer::Buffer;
@@ -13,7 +16,7 @@ use std::rc::Rc;
 use super::{Area, from_area};
 use super::{fill, put_str, to_u16};
 
-fn draw_status(app: &App, buf: &mut Buffer, status: Rect) {
+fn draw_status(app: &App, buf: &mut Buffer, status: Rect, cache: &RefCell<DrawCache>) {
     let ambiguous = app.settings().ambiguous;
     if status.height == 0 {
         return;
@@ -51,7 +54,7 @@ fn draw_status(app: &App, buf: &mut Buffer, status: Rect) {
                 truncate(&format!(" /{}", search.query), width, ambiguous).into()
             }
             (_, Some(notice)) => truncate(&format!(" {notice}"), width, ambiguous).into(),
-            _ => app.status_location(width),
+            _ => cache.borrow_mut().status_location(app, width),
         };
         put_str(buf, to_u16(status.x), y, end, &left, style, ambiguous);
         put_str(
@@ -72,10 +75,11 @@ fn draw_status(app: &App, buf: &mut Buffer, status: Rect) {
 /// The status line as a widget.
 pub struct StatusBar<'a> {
     pub app: &'a App,
+    pub cache: &'a RefCell<DrawCache>,
 }
 
 impl Widget for &StatusBar<'_> {
     fn render(self, area: Area, buf: &mut Buffer) {
-        draw_status(self.app, buf, from_area(area));
+        draw_status(self.app, buf, from_area(area), self.cache);
     }
 }

@@ -6,6 +6,9 @@ use super::theme::{BOX_TITLE, HIGHLIGHT, SELECTED_UNFOCUSED, TREE_MINOR, TREE_TO
 use crate::app::{App, Focus, Rect, TreeRow, geometry};
 use crate::document::NodeKind;
 use crate::speaking::format_duration;
+use std::cell::RefCell;
+
+use super::cache::DrawCache;
 use crate::strings;
 use crate::term::Plan;
 use crate::text::{AmbiguousWidth, str_width};
@@ -43,7 +46,13 @@ pub(super) fn match_and_fold(app: &App, row: TreeRow) -> (bool, bool) {
 }
 
 /// Draws the tree's rows in `area`, but those `carried` over from the frame on screen.
-fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -> bool) {
+fn draw_tree(
+    app: &App,
+    buf: &mut Buffer,
+    area: Rect,
+    carried: &impl Fn(usize) -> bool,
+    cache: &RefCell<DrawCache>,
+) {
     let ambiguous = app.settings().ambiguous;
     let rows = app.tree_rows();
     let selected = app.selected();
@@ -77,7 +86,10 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -
         let mut prefix = " ".repeat(indent);
         prefix.push_str(marker);
         let time = match row {
-            TreeRow::Node(index) => app.node_seconds(*index).map(format_duration),
+            TreeRow::Node(index) => cache
+                .borrow_mut()
+                .node_seconds(app, *index)
+                .map(format_duration),
             TreeRow::Title => Some(format_duration(app.total_seconds())),
         };
         let time_width = time.as_deref().map_or(0, |t| str_width(t, ambiguous) + 1);
@@ -86,7 +98,7 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -
             .width
             .saturating_sub(str_width(&prefix, ambiguous))
             .saturating_sub(if show_time { time_width } else { 0 });
-        let label = app.row_label(*row, label_width);
+        let label = cache.borrow_mut().row_label(app, *row, label_width);
         let mut style = match kind {
             None => BOX_TITLE,
             Some(NodeKind::Heading | NodeKind::Attachment) if depth == 1 => TREE_TOP_LEVEL,
@@ -127,6 +139,7 @@ fn draw_tree(app: &App, buf: &mut Buffer, area: Rect, carried: &impl Fn(usize) -
 pub struct TreePane<'a> {
     pub app: &'a App,
     pub plan: &'a Plan,
+    pub cache: &'a RefCell<DrawCache>,
 }
 
 impl Widget for &TreePane<'_> {
@@ -135,7 +148,13 @@ impl Widget for &TreePane<'_> {
         let ambiguous = self.app.settings().ambiguous;
         let columns = pane.x..pane.x + pane.width;
         let carried = |y: usize| is_carried(self.plan, y, &columns);
-        draw_tree(self.app, buf, geometry::tree_rows(&pane), &carried);
+        draw_tree(
+            self.app,
+            buf,
+            geometry::tree_rows(&pane),
+            &carried,
+            self.cache,
+        );
         draw_separator(buf, pane, ambiguous, &carried);
     }
 }
@@ -143,12 +162,13 @@ impl Widget for &TreePane<'_> {
 /// The tree drawn over the text on a narrow terminal (`t`), in a box.
 pub struct TreeOverlay<'a> {
     pub app: &'a App,
+    pub cache: &'a RefCell<DrawCache>,
 }
 
 impl Widget for &TreeOverlay<'_> {
     fn render(self, area: Area, buf: &mut Buffer) {
         let ambiguous = self.app.settings().ambiguous;
         let inner = draw_box(buf, from_area(area), strings::TREE_OVERLAY_TITLE, ambiguous);
-        draw_tree(self.app, buf, inner, &|_| false);
+        draw_tree(self.app, buf, inner, &|_| false, self.cache);
     }
 }
