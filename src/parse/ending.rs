@@ -95,7 +95,13 @@ impl Parser<'_> {
         if is_footer_line(text) {
             Some("a source, attribution, date, 印发 or citation line")
         } else if below_is_date && is_signature_line(text) {
-            Some("a signature above its date")
+            Some(SIGNATURE_ABOVE_DATE)
+        } else if index + 1 < end
+            && is_organ_signature(text)
+            && self.footer_reason(index + 1, end) == Some(SIGNATURE_ABOVE_DATE)
+        {
+            // Two organs sign together, one line each (中共XX市委 / XX市人民政府 / date).
+            Some(SIGNATURE_ABOVE_DATE)
         } else if index + 1 == end && is_name_line(text) && !is_closing_paragraph(text) {
             // A speaker's or author's name alone on the last line signs the text.
             Some("a name alone on the last line")
@@ -125,9 +131,15 @@ impl Parser<'_> {
             .saturating_sub(CLOSING_LOOKBACK - 1)
             .max(after_last_heading)
             .max(body_start + 1);
-        let addressed = (first_candidate..=last)
-            .rev()
-            .find(|&i| self.roles[i].is_none() && starts_with_address(self.para_text(i)));
+        // An address may open the last section's own first paragraph (三、…\n同志们，抓落实
+        //是…): that paragraph is the section's, not the closing.
+        let opens_last_section =
+            |i: usize| i == after_last_heading && headings.last().is_some_and(|h| !h.run_in);
+        let addressed = (first_candidate..=last).rev().find(|&i| {
+            self.roles[i].is_none()
+                && starts_with_address(self.para_text(i))
+                && !opens_last_section(i)
+        });
         let (start, why) = match addressed {
             Some(start) => (
                 start,
@@ -244,9 +256,22 @@ pub(super) fn is_footer_line(text: &str) -> bool {
         || is_date_line(trimmed)
         || is_signed_date(trimmed)
         || is_citation(trimmed)
+        || is_bracketed_note(trimmed)
         // The 版记's 印发 line names the office and the date it printed the document
         // (市委办公室 2023年12月25日印发); a title may end in 印发 too (国务院关于印发).
         || trimmed.ends_with("印发") && trimmed.chars().count() <= 40 && mentions_date(trimmed)
+}
+
+/// Why a line signs the text: above its date, or above another organ's signature.
+const SIGNATURE_ABOVE_DATE: &str = "a signature above its date";
+
+/// An organ's name alone on a line: a signature line ending in an organ's word.
+fn is_organ_signature(text: &str) -> bool {
+    let text = text.trim_end_matches(is_space);
+    is_signature_line(text)
+        && super::salutation::ORGANISATION_SUFFIXES
+            .iter()
+            .any(|suffix| text.ends_with(suffix))
 }
 
 /// Labels of the lines that say where a published text comes from and who handled it,
@@ -293,7 +318,33 @@ pub(super) fn is_page_chrome(text: &str) -> bool {
     let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
     let inner = compact.trim_matches(['（', '）', '(', ')', '【', '】', '[', ']', '—', '-']);
     matches!(inner, "完" | "全文完" | "END" | "end" | "End")
+        || is_page_number(&compact)
         || compact.chars().count() <= 30 && CHROME.iter().any(|word| compact.contains(word))
+}
+
+/// A page number left in a copy of a printed document: — 12 —, - 3 -, 第3页, 第 3 页 共
+/// 10 页.
+pub(super) fn is_page_number(compact: &str) -> bool {
+    let inner = compact.trim_matches(|c: char| matches!(c, '—' | '-' | '－' | '–' | '·'));
+    let digits = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
+    // A number between dashes; a number alone may as well be the last cell of a table.
+    let dashed = inner.len() < compact.len();
+    dashed && digits(inner) && inner.chars().count() <= 4
+        || inner
+            .strip_prefix('第')
+            .and_then(|rest| rest.split_once('页'))
+            .is_some_and(|(number, rest)| {
+                digits(number)
+                    && (rest.is_empty()
+                        || rest
+                            .strip_prefix('共')
+                            .and_then(|r| r.strip_suffix('页'))
+                            .is_some_and(digits))
+            })
 }
 
 /// An organ and its date on one line: 国务院办公厅 2004年1月12日, 某某县人民政府2020年3月1日.
@@ -304,6 +355,22 @@ fn is_signed_date(text: &str) -> bool {
     let (organ, date) = text.split_at(at);
     let organ = organ.trim_end_matches(is_space);
     organ.chars().count() >= 2 && is_signature_line(organ) && is_date_line(date)
+}
+
+/// A short note in brackets after the signature: who reported it (（记者 张三）, （据新华社）)
+/// or how it is made public (（本件主动公开）, （信息公开形式：主动公开）).
+fn is_bracketed_note(text: &str) -> bool {
+    let Some(inner) = text
+        .strip_prefix(['（', '('])
+        .and_then(|rest| rest.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    inner.chars().count() <= 24
+        && (inner.contains("公开")
+            || ["记者", "通讯员", "本报记者", "据"]
+                .iter()
+                .any(|w| inner.starts_with(w)))
 }
 
 /// The source of a quoted text in brackets: （《邓小平文选》第三卷，人民出版社1993年版）.
@@ -353,7 +420,22 @@ pub(super) fn find_url(text: &str) -> Option<String> {
 /// A final exhortation (a paragraph that opens with 让我们) or thanks; an address at
 /// the start counts too.
 pub(super) fn is_closing_paragraph(text: &str) -> bool {
-    starts_with_address(text) || is_exhortation(text) || is_wish(text) || is_thanks_only(text)
+    starts_with_address(text)
+        || is_exhortation(text)
+        || is_wish(text)
+        || is_thanks_only(text)
+        || is_formal_close(text)
+}
+
+/// The closing formula of an official document: 特此通知。, 此复。, 以上报告，请予审议。,
+/// 以上请示妥否，请批示。
+fn is_formal_close(text: &str) -> bool {
+    text.chars().count() <= 40
+        && (text.starts_with("特此")
+            || text.starts_with("此复")
+            || text.starts_with("以上") && text.contains('请')
+            || text.contains("妥否")
+            || text.contains("为盼"))
 }
 
 /// 让我们… at the start, or after a short opening phrase in a call that ends in ！

@@ -3,7 +3,7 @@
 
 use super::ending::{is_footer_line, is_page_chrome};
 use super::markers::{is_date_line, is_han, is_name_line, is_space};
-use super::salutation::salutation_len;
+use super::salutation::{addressee_line_len, salutation_len};
 use super::{Parser, markers};
 use crate::document::BlockRole;
 
@@ -57,7 +57,17 @@ impl Parser<'_> {
         let runs_on = self
             .para_text(index + 1)
             .starts_with(['。', '，', '、', '；', '：', '？', '！', '”', '）']);
-        let title_like = (looks_like_title(first_text) || above_doc_number) && !runs_on;
+        // So may one that names its 文种 above the salutation (…若干措施的通知 / 各省…：).
+        let above_salutation = index + 1 < self.paragraphs.len()
+            && ends_title(first_text)
+            && first_text.chars().count() <= MAX_LONG_TITLE_CHARS
+            && !first_text.contains(['。', '；'])
+            && {
+                let next = self.para_text(index + 1);
+                salutation_len(next).is_some() || addressee_line_len(next).is_some()
+            };
+        let title_like =
+            (looks_like_title(first_text) || above_doc_number || above_salutation) && !runs_on;
         if !title_like || self.paragraphs.len() < index + 2 || first_len > 400 {
             for role in &mut self.roles[fields_end..index] {
                 *role = None;
@@ -192,8 +202,12 @@ pub(super) fn front_matter_role(text: &str) -> Option<BlockRole> {
 /// The role of a line printed under a title, if it is one: subtitle, 文号, date,
 /// speaker, source line.
 pub(super) fn under_title_role(text: &str) -> Option<BlockRole> {
-    // A line that opens with a heading marker (第一章　总则) starts the body.
-    if markers::heading_marker(text.trim_start_matches(is_space)).is_some() {
+    // A line that opens with a heading marker (第一章　总则) starts the body, and an
+    // address (全市广大科技工作者：) is the salutation.
+    if markers::heading_marker(text.trim_start_matches(is_space)).is_some()
+        || salutation_len(text).is_some()
+        || addressee_line_len(text).is_some()
+    {
         return None;
     }
     front_matter_role(text).or_else(|| {
@@ -235,10 +249,20 @@ pub(super) fn is_front_matter_like(text: &str) -> bool {
     text.chars().count() <= 40
         && !text.contains(['。', '！', '？'])
         && markers::heading_marker(text.trim_start_matches(is_space)).is_none()
-        && (dated
-            || ["来源", "作者", "记者", "编辑"]
-                .iter()
-                .any(|w| text.contains(w)))
+        && (dated || has_attribution_label(text))
+}
+
+/// 来源：…, 作者：…, 记者 张三: a word of attribution used as a label, followed by a colon
+/// or a space (工作者 holds 作者 and is no label).
+fn has_attribution_label(text: &str) -> bool {
+    ["来源", "作者", "记者", "编辑"].iter().any(|label| {
+        text.match_indices(label).any(|(at, _)| {
+            let before = text.get(..at).unwrap_or_default();
+            let after = text.get(at + label.len()..).unwrap_or_default();
+            (before.is_empty() || before.ends_with(|c: char| is_space(c) || !is_han(c)))
+                && after.starts_with(|c: char| is_space(c) || matches!(c, '：' | ':' | '|' | '丨'))
+        })
+    })
 }
 
 /// 国发〔2019〕3号.

@@ -274,6 +274,19 @@ impl Parser<'_> {
                 stands_alone,
                 heading_line,
             };
+            // 一、二季度分别增长… or 一、二、三产业协调发展: the 、 joins two numbers of a
+            // range, it does not end a marker. （一）一季度… is a marker all the same.
+            let marker_text = marker
+                .as_ref()
+                .and_then(|m| self.text.get(m.clone()))
+                .unwrap_or_default();
+            if marker_text.ends_with('、') && starts_with_number_range(label_text) {
+                self.note(index, || {
+                    "not a heading: the marker is the first number of a range (一、二季度)"
+                        .to_owned()
+                });
+                continue;
+            }
             let Some(sequence) = nesting.accepts(family, number, index, form) else {
                 self.note(index, || {
                     format!(
@@ -423,9 +436,13 @@ impl Parser<'_> {
             && self.roles[index - 1].is_none()
             && is_short_line(self.para_text(index - 1))
             && markers::heading_marker(self.para_text(index - 1)).is_none();
+        // A line that ends in a figure (税收收入 52000) is a table's row, not a heading.
+        let ends_in_figure =
+            text.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
         is_short_line(text)
             && next_is_prose
             && !previous_is_short_line
+            && !ends_in_figure
             && text.chars().any(is_han)
             && !is_date_line(text)
             && index > 0
@@ -444,7 +461,9 @@ pub(super) fn is_short_line(text: &str) -> bool {
 
 /// Running text: a sentence or clause mark, or a line longer than a heading would be.
 pub(super) fn is_prose(text: &str) -> bool {
-    text.contains(['。', '，', '；', '！', '？', ',', ';']) || text.chars().nth(30).is_some()
+    text.contains(['。', '，', '；', '！', '？', ',', ';'])
+        || text.ends_with(['：', ':'])
+        || text.chars().nth(30).is_some()
 }
 
 /// A heading's label after its marker: up to the first 。！？： outside quotes when body

@@ -1,6 +1,7 @@
 //! From lines to paragraphs: trimmed lines, hard-wrapped lines joined again, paragraphs
 //! over 64 KiB cut into pieces. Spans lie on char boundaries of the text.
 
+use super::ending::is_page_number;
 use super::markers::is_space;
 use super::{Paragraph, markers};
 use std::ops::Range;
@@ -27,11 +28,15 @@ pub(super) struct Line {
     pub(super) chars: usize,
     /// It ends a sentence (。！？ or a closing quote after one).
     pub(super) ends_sentence: bool,
+    /// It holds a clause mark (，、；): running text, not a list item or a heading.
+    pub(super) has_clause_mark: bool,
+    /// Blank lines right above it.
+    blank_lines_before: usize,
 }
 
 pub(super) fn trimmed_lines(text: &str, line_starts: &[usize]) -> Vec<Line> {
     let mut lines = Vec::new();
-    let mut gap_before = false;
+    let mut blank_lines = 0;
     for (index, &start) in line_starts.iter().enumerate() {
         let end = line_starts
             .get(index + 1)
@@ -40,20 +45,30 @@ pub(super) fn trimmed_lines(text: &str, line_starts: &[usize]) -> Vec<Line> {
         let trimmed_start = line.trim_start_matches(is_space);
         let trimmed = trimmed_start.trim_end_matches(is_space);
         if trimmed.is_empty() {
-            gap_before = true;
+            blank_lines += 1;
             continue;
         }
         let from = start + (line.len() - trimmed_start.len());
         lines.push(Line {
             span: from..from + trimmed.len(),
             number: index + 1,
-            gap_before,
+            gap_before: blank_lines > 0,
             indented: trimmed_start.len() < line.len(),
             // Counting stops early: only short lines matter for hard wrapping.
             chars: trimmed.chars().take(MAX_WRAP_WIDTH + 8).count(),
             ends_sentence: ends_sentence(trimmed),
+            has_clause_mark: trimmed.contains(['，', '、', '；', ',', ';']),
+            blank_lines_before: blank_lines,
         });
-        gap_before = false;
+        blank_lines = 0;
+    }
+    // A copy with a blank line after every line (a web page's <p> per line) separates
+    // paragraphs by nothing more: there, a single blank line is no break, two are.
+    let gapped = lines.iter().skip(1).filter(|line| line.gap_before).count();
+    if lines.len() > 4 && gapped * 10 >= (lines.len() - 1) * 8 {
+        for line in &mut lines {
+            line.gap_before = line.blank_lines_before >= 2;
+        }
     }
     lines
 }
@@ -69,9 +84,11 @@ pub(super) fn hard_wrap_width(lines: &[Line]) -> Option<usize> {
     let mut counts: Vec<usize> = lines.iter().map(|line| line.chars).collect();
     counts.sort_unstable();
     let width = *counts.get((counts.len() * 9 / 10).checked_sub(1)?)?;
+    // Lines of running text only: a list of names or a table's cells of one length is
+    // no sign of wrapping.
     let full: Vec<&Line> = lines
         .iter()
-        .filter(|line| line.chars + 2 >= width)
+        .filter(|line| line.chars + 2 >= width && line.has_clause_mark)
         .collect();
     // Wrapping cuts lines anywhere; a text of one paragraph a line ends its longest
     // lines with a sentence. Most full lines ending one means no wrapping.
@@ -95,11 +112,25 @@ pub(super) fn continues_wrapped_line(text: &str, before: &Line, line: &Line, wid
     let starts_heading = text
         .get(line.span.clone())
         .is_some_and(|content| markers::heading_marker(content).is_some());
+    // A heading line of its own (一、2023年预算执行情况) ends where its line does.
+    let after_heading_line = !before.has_clause_mark
+        && text
+            .get(before.span.clone())
+            .is_some_and(|content| markers::heading_marker(content).is_some());
+    let page_number = |l: &Line| {
+        text.get(l.span.clone()).is_some_and(|content| {
+            let compact: String = content.chars().filter(|c| !is_space(*c)).collect();
+            is_page_number(&compact)
+        })
+    };
     // A line after a finished sentence starts a new paragraph: joining it could glue a
     // heading or a signature onto the paragraph above.
     !line.gap_before
         && !line.indented
         && !starts_heading
+        && !after_heading_line
+        && !page_number(line)
+        && !page_number(before)
         && !before.ends_sentence
         && before.chars + 3 >= width
 }

@@ -107,7 +107,7 @@ impl Parser<'_> {
 }
 
 /// Short lines that may stand between the title and the salutation.
-pub(super) const MAX_LINES_ABOVE_SALUTATION: usize = 3;
+pub(super) const MAX_LINES_ABOVE_SALUTATION: usize = 6;
 
 /// Characters such a line may have (a dateline sentence: 2025年1月14日在…上作报告。).
 pub(super) const MAX_LINE_ABOVE_SALUTATION: usize = 60;
@@ -130,10 +130,22 @@ pub(super) const ADDRESS_WORDS: &[&str] = &[
 const PEOPLE: &[&str] = &[
     "员工", "职工", "同志", "同仁", "干部", "群众", "党员", "同胞", "将士", "官兵", "战士", "同学",
     "老师", "教师", "家长", "校友", "师生", "代表", "委员", "嘉宾", "来宾", "朋友", "青年", "团员",
-    "队员", "会员", "乡亲", "市民", "居民", "村民",
+    "队员", "会员", "乡亲", "市民", "居民", "村民", "者",
 ];
 
 pub(super) const ORGANISATION_SUFFIXES: &[&str] = &[
+    "大学",
+    "集团",
+    "银行",
+    "分行",
+    "支行",
+    "电视台",
+    "报社",
+    "支队",
+    "大队",
+    "站",
+    "馆",
+    "联",
     "团体",
     "组织",
     "企业",

@@ -1415,3 +1415,116 @@ fn an_attachments_title_stops_where_a_title_ends() {
     );
     assert_eq!(kinds(&doc, NodeKind::Attachment), ["重点任务分工表"]);
 }
+
+#[test]
+fn page_numbers_and_public_notes_do_not_hide_the_footer() {
+    for tail in [
+        "— 4 —",
+        "- 4 -",
+        "第4页",
+        "（信息公开形式：主动公开）",
+        "（本件主动公开）",
+    ] {
+        let text = format!(
+            "关于做好工作的通知\n各有关单位：\n现将有关事项通知如下：\n一、总体要求\n要提高认识，这很重要。\n二、工作任务\n要抓好落实，这很重要。\nXX市人民政府办公室\n2024年3月5日\n{tail}\n"
+        );
+        let doc = parse_text(&text);
+        let footer = kinds(&doc, NodeKind::Footer);
+        assert!(
+            footer
+                .first()
+                .is_some_and(|f| f.starts_with("XX市人民政府办公室\n2024年3月5日")),
+            "{text}: {footer:?}"
+        );
+        assert_eq!(
+            kinds(&doc, NodeKind::Salutation),
+            ["各有关单位："],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn formal_closings_joint_signatures_and_reporters() {
+    let doc = parse_text(
+        "关于做好工作的通知\n各有关单位：\n一、总体要求\n要提高认识。\n二、工作任务\n要抓好落实。\n特此通知。\nXX市人民政府办公室\n2024年3月5日\n",
+    );
+    assert_eq!(kinds(&doc, NodeKind::Closing), ["特此通知。"]);
+    let doc = parse_text(
+        "致全市教师的慰问信\n全市广大教师：\n值此教师节到来之际，向你们致以节日的问候！\n祝全市教师节日快乐！\n中共XX市委\nXX市人民政府\n2024年9月10日\n",
+    );
+    assert_eq!(
+        kinds(&doc, NodeKind::Footer),
+        ["中共XX市委\nXX市人民政府\n2024年9月10日"]
+    );
+    assert_eq!(kinds(&doc, NodeKind::Closing), ["祝全市教师节日快乐！"]);
+    let doc = parse_text(
+        "坚持以人民为中心\n一、意义\n要深刻认识。\n二、要求\n要抓好落实。\n（记者 张三）\n【责任编辑：王五】\n",
+    );
+    assert_eq!(
+        kinds(&doc, NodeKind::Footer),
+        ["（记者 张三）\n【责任编辑：王五】"]
+    );
+}
+
+#[test]
+fn addresses_that_hold_attribution_words_and_more_organs() {
+    for (text, salutation) in [
+        (
+            "致全市广大科技工作者的慰问信\n全市广大科技工作者：\n值此节日到来之际，向你们致以问候！\n",
+            "全市广大科技工作者：",
+        ),
+        (
+            "关于合作的函\nXX大学：\n为深化合作，现将有关事项函告如下。\n",
+            "XX大学：",
+        ),
+    ] {
+        let doc = parse_text(text);
+        assert_eq!(kinds(&doc, NodeKind::Salutation), [salutation], "{text}");
+    }
+}
+
+#[test]
+fn a_copy_with_a_blank_line_after_every_line() {
+    let doc = parse_text(
+        "XX市人民政府办公室关于做好\n\n有关工作的通知\n\n各有关单位：\n\n现将有关事项通知如下。\n\n一、总体要求\n\n要提高认识。\n\n二、工作任务\n\n要抓好落实。\n",
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("XX市人民政府办公室关于做好有关工作的通知")
+    );
+    assert_eq!(kinds(&doc, NodeKind::Salutation), ["各有关单位："]);
+}
+
+#[test]
+fn a_list_of_names_of_one_length_is_not_hard_wrapped_text() {
+    let names: String = (1..=10)
+        .map(|n| format!("XX区应急管理局安全生产监督管理第{n}科室\n"))
+        .collect();
+    let doc = parse_text(&format!(
+        "关于表彰先进单位的通报\n各区人民政府，市政府各部门：\n2023年，全市各级各部门认真贯彻落实决策部署，涌现出一批先进典型。\n一、先进单位\n{names}二、先进个人\n张三　XX区应急管理局\n特此通报。\nXX市人民政府\n2024年2月1日\n"
+    ));
+    assert_eq!(doc.title.as_deref(), Some("关于表彰先进单位的通报"));
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "先进单位"), h(0, "二、", "先进个人")]
+    );
+}
+
+#[test]
+fn a_range_of_numbers_at_a_line_start_is_no_heading_and_a_table_row_is_none() {
+    let doc = parse_text(
+        "报告\n一、经济运行\n全市经济运行平稳，\n一、二季度分别增长5%和6%。\n二、产业发展\n正文。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "经济运行"), h(0, "二、", "产业发展")]
+    );
+    let doc = parse_text(
+        "预算报告\n一、执行情况\n收入完成情况如下表，单位万元。\n税收收入 52000\n非税收入 18000\n合计 70000\n二、预算安排\n正文。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "执行情况"), h(0, "二、", "预算安排")]
+    );
+}
