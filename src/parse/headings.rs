@@ -253,27 +253,8 @@ impl Parser<'_> {
             let after_marker = marker.as_ref().map_or(paragraph.span.start, |m| m.end);
             let (label, run_in, body_start_at) =
                 heading_label(self.text, after_marker..paragraph.span.end);
-            // The form that needs no siblings: a short line of its own, or a short lead
-            // before a stop (一、认清形势。…). 一、二月份，… reads 一、 as the first of a range
-            // of numbers, not as a marker.
             let label_text = self.text.get(label.clone()).unwrap_or_default();
-            let longest = if run_in {
-                MAX_LONE_RUN_IN_CHARS
-            } else {
-                MAX_LONE_HEADING_CHARS
-            };
-            let stands_alone =
-                label_text.chars().nth(longest).is_none() && !starts_with_number_range(label_text);
-            // A heading line of its own: no body after it, no sentence ended on it.
-            let heading_line = stands_alone
-                && !run_in
-                && !self
-                    .para_text(index)
-                    .ends_with(['。', '！', '？', '；', '!', '?', ';']);
-            let form = Form {
-                stands_alone,
-                heading_line,
-            };
+            let form = self.form(index, label_text, run_in);
             // 一、二季度分别增长… or 一、二、三产业协调发展: the 、 joins two numbers of a
             // range, it does not end a marker. （一）一季度… is a marker all the same.
             let marker_text = marker
@@ -326,6 +307,30 @@ impl Parser<'_> {
             });
         }
         found
+    }
+
+    /// The form of a heading candidate at paragraph `index` with this label: what a
+    /// marker with no siblings needs. A short line of its own, or a short lead before a
+    /// stop (一、认清形势。…); 一、二月份，… reads 一、 as the first of a range of numbers,
+    /// not as a marker.
+    fn form(&self, index: usize, label_text: &str, run_in: bool) -> Form {
+        let longest = if run_in {
+            MAX_LONE_RUN_IN_CHARS
+        } else {
+            MAX_LONE_HEADING_CHARS
+        };
+        let stands_alone =
+            label_text.chars().nth(longest).is_none() && !starts_with_number_range(label_text);
+        // A heading line of its own: no body after it, no sentence ended on it.
+        let heading_line = stands_alone
+            && !run_in
+            && !self
+                .para_text(index)
+                .ends_with(['。', '！', '？', '；', '!', '?', ';']);
+        Form {
+            stands_alone,
+            heading_line,
+        }
     }
 
     /// Each paragraph's line-initial marker, read once, keeping those that can head a

@@ -18,6 +18,8 @@ pub(super) fn flowed(text: &str) -> String {
 }
 
 /// A non-empty line of the text, trimmed.
+// Each flag is a separate fact about the line, read once where the line is read.
+#[allow(clippy::struct_excessive_bools)]
 pub(super) struct Line {
     pub(super) span: Range<usize>,
     /// 1-based.

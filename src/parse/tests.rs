@@ -1498,9 +1498,11 @@ fn a_copy_with_a_blank_line_after_every_line() {
 
 #[test]
 fn a_list_of_names_of_one_length_is_not_hard_wrapped_text() {
-    let names: String = (1..=10)
-        .map(|n| format!("XX区应急管理局安全生产监督管理第{n}科室\n"))
-        .collect();
+    let names = (1..=10)
+        .map(|n| format!("XX区应急管理局安全生产监督管理第{n}科室"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
     let doc = parse_text(&format!(
         "关于表彰先进单位的通报\n各区人民政府，市政府各部门：\n2023年，全市各级各部门认真贯彻落实决策部署，涌现出一批先进典型。\n一、先进单位\n{names}二、先进个人\n张三　XX区应急管理局\n特此通报。\nXX市人民政府\n2024年2月1日\n"
     ));
