@@ -9,10 +9,10 @@
 //! there. The shipped briefing's own expectations are checked exactly on every
 //! `cargo test`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use briefing::outline::Outline;
-use briefing::source::{LoadOptions, Source, load};
+use briefing::source::{LoadOptions, Source, document_from_bytes, load};
 use serde_json::Value;
 
 /// Text with punctuation and whitespace removed, as the conventions compare it.
@@ -236,12 +236,6 @@ fn compare_points(
     }
 }
 
-fn outline_of(path: &Path) -> Value {
-    let doc =
-        load(&Source::File(path.to_path_buf()), LoadOptions::default()).expect("corpus text loads");
-    serde_json::to_value(Outline::new(&doc)).expect("outline serialises")
-}
-
 #[test]
 fn shipped_briefing_has_the_expected_structure() {
     let doc = load(&Source::Embedded, LoadOptions::default()).expect("embedded loads");
@@ -264,9 +258,8 @@ const FLOOR: Floor = Floor {
     exact: 28,
 };
 
-#[test]
-#[ignore = "needs the corpus folder in BRIEFING_CORPUS"]
-fn corpus_scores_hold_their_floor() {
+/// The corpus's documents with their expectations, sorted by name.
+fn corpus_documents() -> Vec<(String, String, Value)> {
     let root = PathBuf::from(
         std::env::var("BRIEFING_CORPUS").expect("BRIEFING_CORPUS names the corpus folder"),
     );
@@ -277,31 +270,123 @@ fn corpus_scores_hold_their_floor() {
         .collect();
     names.sort();
     assert!(!names.is_empty(), "no expectations found");
+    names
+        .iter()
+        .filter_map(|expected_path| {
+            let stem = expected_path.file_stem()?.to_str()?.to_owned();
+            let text =
+                std::fs::read_to_string(root.join("texts").join(format!("{stem}.txt"))).ok()?;
+            let expected: Value =
+                serde_json::from_str(&std::fs::read_to_string(expected_path).expect("readable"))
+                    .expect("valid JSON");
+            Some((stem, text, expected))
+        })
+        .collect()
+}
+
+/// Scores every document of the corpus with its text changed by `vary`, printing each
+/// document's score when `verbose`.
+fn score_corpus(vary: impl Fn(&str) -> String, verbose: bool) -> Score {
     let mut total = Score::default();
-    for expected_path in &names {
-        let stem = expected_path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        let text = root.join("texts").join(format!("{stem}.txt"));
-        if !text.exists() {
-            continue;
-        }
-        let expected: Value =
-            serde_json::from_str(&std::fs::read_to_string(expected_path).expect("readable"))
-                .expect("valid JSON");
-        let document = score_document(&outline_of(&text), &expected);
-        println!("{stem}: {}", document.summary());
-        for problem in &document.problems {
-            println!("   {problem}");
+    for (stem, text, expected) in corpus_documents() {
+        let doc = document_from_bytes(vary(&text).into_bytes(), LoadOptions::default())
+            .expect("corpus text loads");
+        let outline = serde_json::to_value(Outline::new(&doc)).expect("outline serialises");
+        let document = score_document(&outline, &expected);
+        if verbose {
+            println!("{stem}: {}", document.summary());
+            for problem in &document.problems {
+                println!("   {problem}");
+            }
         }
         total.add(&document);
     }
+    total
+}
+
+#[test]
+#[ignore = "needs the corpus folder in BRIEFING_CORPUS"]
+fn corpus_scores_hold_their_floor() {
+    let total = score_corpus(str::to_owned, true);
     println!("outline: {}", total.totals());
     let below = FLOOR.shortfalls(&total);
     assert!(
         below.is_empty(),
         "corpus scores below their floor: {}",
+        below.join(", ")
+    );
+}
+
+/// A change to a document's text, as a copy of it makes.
+type Variation = Box<dyn Fn(&str) -> String>;
+
+/// The same documents as copies of them arrive: a blank line after every line (a web
+/// page's paragraphs), CRLF line ends, every line indented with two U+3000, a page
+/// number left at the end, and hard-wrapped at 34 characters (a PDF's lines). The
+/// structure must not change with the copy, so each is held to a floor of its own.
+#[test]
+#[ignore = "needs the corpus folder in BRIEFING_CORPUS"]
+fn corpus_scores_hold_on_other_copies_of_the_same_documents() {
+    let per_line = |text: &str, change: &dyn Fn(&str) -> String| -> String {
+        text.lines().map(change).collect::<Vec<_>>().join("\n")
+    };
+    let wrap = |line: &str| -> String {
+        let chars: Vec<char> = line.chars().collect();
+        chars
+            .chunks(34)
+            .map(|piece| piece.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let copies: [(&str, Variation, Floor); 5] = [
+        (
+            "blank line after every line",
+            Box::new(move |text| per_line(text, &|line| format!("{line}\n"))),
+            FLOOR,
+        ),
+        ("CRLF", Box::new(|text| text.replace('\n', "\r\n")), FLOOR),
+        (
+            "indented with U+3000",
+            Box::new(move |text| {
+                per_line(text, &|line| {
+                    if line.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!("\u{3000}\u{3000}{}", line.trim())
+                    }
+                })
+            }),
+            FLOOR,
+        ),
+        (
+            "a page number at the end",
+            Box::new(|text| format!("{text}\n\n— 12 —\n")),
+            FLOOR,
+        ),
+        (
+            "hard-wrapped at 34 characters",
+            Box::new(move |text| per_line(text, &wrap)),
+            Floor {
+                salutations: 27,
+                exact: 27,
+                ..FLOOR
+            },
+        ),
+    ];
+    let mut below = Vec::new();
+    for (name, vary, floor) in copies {
+        let total = score_corpus(vary, false);
+        println!("{name}: {}", total.totals());
+        below.extend(
+            floor
+                .shortfalls(&total)
+                .into_iter()
+                .map(|shortfall| format!("{name}: {shortfall}")),
+        );
+    }
+    assert!(
+        below.is_empty(),
+        "copies score below their floor: {}",
         below.join(", ")
     );
 }

@@ -463,8 +463,8 @@ pub fn point_marker(text: &str) -> Option<PointMarker> {
         if number > 30 {
             return None;
         }
-        let after = rest.get(digits..)?;
-        let base = '第'.len_utf8() + digits;
+        let (gap, after) = line_break_gap(rest.get(digits..)?)?;
+        let base = '第'.len_utf8() + digits + gap;
         let next = after.chars().next()?;
         return match next {
             // 第一是…, 第一要…
@@ -487,18 +487,28 @@ pub fn point_marker(text: &str) -> Option<PointMarker> {
     if number > 30 {
         return None;
     }
-    let family = match text.get(digits..)?.chars().next()? {
+    let (gap, wrapped) = line_break_gap(text.get(digits..)?)?;
+    let family = match wrapped.chars().next()? {
         '是' => PointFamily::Shi,
         '要' => PointFamily::Yao,
         _ => return None,
     };
-    let len = digits + '是'.len_utf8();
+    let len = digits + gap + '是'.len_utf8();
     Some(PointMarker {
         family,
         number,
         len,
         len_with_punctuation: len,
     })
+}
+
+/// A hard-wrapped copy may break the line inside a marker (二 / 是, 第一 / 要): the bytes
+/// of such a break at the start of `text` (0 when there is none) and what follows it.
+/// `None` when spaces stand there without a line break: 二 是 is not a marker.
+fn line_break_gap(text: &str) -> Option<(usize, &str)> {
+    let rest = text.trim_start_matches(is_space);
+    let gap = text.len() - rest.len();
+    (gap == 0 || text.get(..gap).is_some_and(|g| g.contains('\n'))).then_some((gap, rest))
 }
 
 /// 首先 / 其次 / 再次 / 再其次 / 最后, when followed by a comma or by 要/是 (首先要…).

@@ -221,7 +221,7 @@ impl Parser<'_> {
                 points.push(Node {
                     kind: NodeKind::Point,
                     depth,
-                    marker: Some(self.text.get(marker.clone()).unwrap_or_default().to_owned()),
+                    marker: Some(flowed(self.text.get(marker.clone()).unwrap_or_default())),
                     label: flowed(self.text.get(label.clone()).unwrap_or_default()),
                     head: marker.start..label.end.max(marker.end),
                     span: marker.start..end,

@@ -1530,3 +1530,35 @@ fn a_range_of_numbers_at_a_line_start_is_no_heading_and_a_table_row_is_none() {
         [h(0, "一、", "执行情况"), h(0, "二、", "预算安排")]
     );
 }
+
+#[test]
+fn a_point_marker_broken_by_a_hard_wrap_is_still_a_marker() {
+    // A PDF's copy: each paragraph cut into lines of 30 characters, wherever they fall.
+    let wrap = |paragraph: &str| -> String {
+        let chars: Vec<char> = paragraph.chars().collect();
+        chars
+            .chunks(30)
+            .map(|piece| piece.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // The line breaks between 二 and 是.
+    let body = "我们要清醒认识当前面临的形势和任务，做好以下工作：一是创建要求越来越高，各项标准更严，要求更细，落实到位，考核要从严；二是创建难度越来越大，各方面的压力更多，任务更重；三是创建竞争越来越激烈，各地你追我赶，不进则退，必须付出艰苦努力才能取得成效。";
+    let doc = parse_text(&format!(
+        "讲话\n一、形势\n{}\n二、任务\n{}\n",
+        wrap(body),
+        wrap(body)
+    ));
+    let found = points(&doc);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|p| p.starts_with("二是创建难度"))
+            .count(),
+        2,
+        "{found:?}"
+    );
+    // Spaces without a line break do not join a numeral to 是.
+    let doc = parse_text("讲话\n一、形势\n一是甲，二 是乙，三是丙。\n");
+    assert!(!points(&doc).iter().any(|p| p.starts_with('二')));
+}
