@@ -3,7 +3,8 @@
 
 use super::ending::is_attachment_line;
 use super::markers::{
-    HeadingFamily, HeadingMarker, is_clause_mark, is_date_line, is_han, is_punctuation, is_space,
+    HeadingFamily, HeadingMarker, PointFamily, is_clause_mark, is_date_line, is_han,
+    is_punctuation, is_space,
 };
 use super::{FoundHeading, Parser, markers, points};
 use crate::document::BlockRole;
@@ -255,6 +256,18 @@ impl Parser<'_> {
                 heading_label(self.text, after_marker..paragraph.span.end);
             let label_text = self.text.get(label.clone()).unwrap_or_default();
             let form = self.form(index, label_text, run_in);
+            // （2）… on the line after one that opened an inline list with （1） continues
+            // that list: a point of the paragraph above, not a heading.
+            if matches!(family, HeadingFamily::DigitParen | HeadingFamily::Circled)
+                && number > 1
+                && index > body_start
+                && self.continues_inline_list(index - 1, number - 1)
+            {
+                self.note(index, || {
+                    "not a heading: continues the inline list of the line above".to_owned()
+                });
+                continue;
+            }
             // 一、二季度分别增长… or 一、二、三产业协调发展: the 、 joins two numbers of a
             // range, it does not end a marker. （一）一季度… is a marker all the same.
             let marker_text = marker
@@ -307,6 +320,25 @@ impl Parser<'_> {
             });
         }
         found
+    }
+
+    /// Whether paragraph `index` holds, after its start, the inline point marker numbered
+    /// `number` (（1） in 主要有以下三个特点：（1）…), or starts with it and is such a
+    /// continued item itself.
+    fn continues_inline_list(&self, index: usize, number: u32) -> bool {
+        let Some(range) = self.paragraphs.get(index).map(|p| p.span.clone()) else {
+            return false;
+        };
+        let mut found = Vec::new();
+        points::candidates(self.text, range.clone(), &mut found);
+        found.iter().any(|candidate| {
+            candidate.marker.number == number
+                && matches!(
+                    candidate.marker.family,
+                    PointFamily::DigitParen | PointFamily::Circled
+                )
+                && (candidate.at > range.start || self.roles[index] != Some(BlockRole::Heading))
+        })
     }
 
     /// The form of a heading candidate at paragraph `index` with this label: what a

@@ -1562,3 +1562,22 @@ fn a_point_marker_broken_by_a_hard_wrap_is_still_a_marker() {
     let doc = parse_text("讲话\n一、形势\n一是甲，二 是乙，三是丙。\n");
     assert!(!points(&doc).iter().any(|p| p.starts_with('二')));
 }
+
+#[test]
+fn an_inline_list_continued_on_the_next_lines_is_points_not_headings() {
+    let doc = parse_text(
+        "讲话\n一、准确把握形势\n过去一年，经济运行稳中有进，主要有以下三个特点：（1）工业经济稳步回升，增长7.5%；\n（2）项目建设成效明显，投资增长12%；\n（3）民生保障持续加强，支出占80%。\n二、做好今年工作\n正文。\n",
+    );
+    assert_eq!(
+        headings(&doc),
+        [h(0, "一、", "准确把握形势"), h(0, "二、", "做好今年工作")]
+    );
+    assert_eq!(
+        points(&doc),
+        [
+            "（1）工业经济稳步回升",
+            "（2）项目建设成效明显",
+            "（3）民生保障持续加强"
+        ]
+    );
+}
