@@ -366,11 +366,7 @@ fn corpus_scores_hold_on_other_copies_of_the_same_documents() {
         (
             "hard-wrapped at 34 characters",
             Box::new(move |text| per_line(text, &wrap)),
-            Floor {
-                salutations: 27,
-                exact: 27,
-                ..FLOOR
-            },
+            FLOOR,
         ),
     ];
     let mut below = Vec::new();

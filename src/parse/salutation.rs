@@ -97,6 +97,18 @@ impl Parser<'_> {
             if let Some(len) = addressee_line_len(text).filter(|_| introduces_text) {
                 return Some((index, len));
             }
+            // A 主送 list wrapped over two lines (北京、天津…湖 / 北、广东…人民政府：): the
+            // two lines make the addressee line together.
+            let next = self.para_text(index + 1);
+            let list_fragment =
+                text.contains('、') && !text.contains(['。', '！', '？', '：', ':', '；']);
+            if list_fragment
+                && index + 2 < body_end
+                && addressee_line_len(&format!("{text}{next}")).is_some()
+                && is_prose(self.para_text(index + 2))
+            {
+                return Some((index + 1, next.len()));
+            }
             if !is_greeting_part(text) {
                 return None;
             }

@@ -1581,3 +1581,16 @@ fn an_inline_list_continued_on_the_next_lines_is_points_not_headings() {
         ]
     );
 }
+
+#[test]
+fn a_main_addressee_list_wrapped_over_two_lines() {
+    let doc = parse_text(
+        "关于做好工作的通知\n国办发〔1996〕32号\n北京、天津、上海、河北、辽宁、江苏、浙江、福建、山东、河南、湖南、湖\n北、广东、四川、西藏、陕西省（自治区、直辖市）人民政府：\n现将有关事项通知如下，请认真贯彻执行。\n",
+    );
+    assert_eq!(
+        kinds(&doc, NodeKind::Salutation),
+        [
+            "北京、天津、上海、河北、辽宁、江苏、浙江、福建、山东、河南、湖南、湖\n北、广东、四川、西藏、陕西省（自治区、直辖市）人民政府："
+        ]
+    );
+}
