@@ -17,15 +17,27 @@ fn module_of(relative: &Path) -> Option<String> {
     (!matches!(name, "lib" | "main")).then(|| name.to_owned())
 }
 
-/// The code of a file without its test blocks (everything before the first
-/// `#[cfg(test)]`, which this crate keeps at the end of a file) and its comments (a doc
-/// link to another module is not an import).
+/// The code of a file without its test module (everything from a `#[cfg(test)]` that
+/// stands before a `mod`, which this crate keeps at the end of a file; a test-only
+/// method in the middle of an impl is not it) and its comments (a doc link to another
+/// module is not an import).
 fn code_without_tests(source: &str) -> String {
-    let code = source
-        .find("#[cfg(test)]")
-        .map_or(source, |at| source.get(..at).unwrap_or(source));
-    code.lines()
+    let lines: Vec<&str> = source.lines().collect();
+    let tests_start = lines
+        .windows(2)
+        .position(|pair| {
+            pair[0].trim() == "#[cfg(test)]"
+                && pair[1]
+                    .trim_start()
+                    .trim_start_matches("pub(crate) ")
+                    .starts_with("mod ")
+        })
+        .unwrap_or(lines.len());
+    lines
+        .iter()
+        .take(tests_start)
         .filter(|line| !line.trim_start().starts_with("//"))
+        .copied()
         .collect::<Vec<_>>()
         .join("\n")
 }

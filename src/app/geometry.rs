@@ -52,7 +52,12 @@ pub fn panes(width: usize, height: usize, tree_percent: usize) -> Panes {
     } else {
         0
     };
-    let text_width = width.saturating_sub(tree_width);
+    let text = Rect {
+        x: tree_width,
+        y: 0,
+        width: width.saturating_sub(tree_width),
+        height: body_height,
+    };
     Panes {
         tree: Rect {
             x: 0,
@@ -60,17 +65,8 @@ pub fn panes(width: usize, height: usize, tree_percent: usize) -> Panes {
             width: tree_width,
             height: body_height,
         },
-        text: Rect {
-            x: tree_width,
-            y: 0,
-            width: text_width,
-            height: body_height,
-        },
-        text_width: text_columns(&Rect {
-            width: text_width,
-            ..Rect::default()
-        })
-        .width,
+        text,
+        text_width: text_columns(&text).width,
         status: Rect {
             x: 0,
             y: body_height,

@@ -5,10 +5,9 @@
 use std::ops::Range;
 
 use super::Parser;
-use super::ending::{is_attachment_line, is_footer_line};
-use super::front::looks_like_title;
-use super::front::{MAX_TITLE_LINES, ends_title};
-use super::markers::{is_date_line, is_space};
+use super::ending::is_attachment_line;
+use super::front::{MAX_TITLE_LINES, ends_title, looks_like_title};
+use super::markers::is_space;
 
 /// An attachment found after the signature.
 pub(super) struct Attachment {
@@ -34,9 +33,7 @@ impl Parser<'_> {
             if !is_attachment_line(text) {
                 continue;
             }
-            let previous = self.para_text(index - 1);
-            let after_signature = is_date_line(previous.trim_end_matches("印发"))
-                || is_footer_line(previous)
+            let after_signature = self.after_signature(index)
                 || found.last().is_some_and(|last| last.body_start <= index);
             if !after_signature {
                 continue;

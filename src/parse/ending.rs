@@ -1,7 +1,7 @@
 //! The end of a document: back matter after a rule or under 注释, the footer (source,
 //! signature and date lines), and the closing (the final exhortation or thanks).
 
-use super::markers::{chinese_numeral, is_date_line, is_name_line, is_punctuation, is_space};
+use super::markers::{is_date_line, is_name_line, is_punctuation, is_space, mentions_date};
 use super::salutation::starts_with_address;
 use super::{FoundHeading, Parser, markers};
 use crate::document::BlockRole;
@@ -12,17 +12,13 @@ impl Parser<'_> {
     pub(super) fn backmatter(&mut self, body_start: usize) -> usize {
         // Attachments follow the signature and its date (GB/T 9704); a 附件 list before
         // the signature is the 附件说明 and stays in the text.
-        let after_date = |i: usize| {
-            let previous = self.para_text(i - 1);
-            is_date_line(previous.trim_end_matches("印发")) || is_footer_line(previous)
-        };
         let notes = self.trailing_notes(body_start);
         let Some(start) = (body_start + 1..self.paragraphs.len()).find(|&i| {
             let text = self.para_text(i);
             is_backmatter_start(text)
                 || notes == Some(i)
                 || (is_attachment_line(text)
-                    && after_date(i)
+                    && self.after_signature(i)
                     && self.attachment_at(i, self.paragraphs.len()).is_none())
         }) else {
             return self.paragraphs.len();
@@ -35,6 +31,12 @@ impl Parser<'_> {
                 .to_owned()
         });
         start
+    }
+
+    /// Whether paragraph `index` follows a signature's date or another line that closes
+    /// a text (a date line is a footer line; one ending in 印发 too).
+    pub(super) fn after_signature(&self, index: usize) -> bool {
+        index > 0 && is_footer_line(self.para_text(index - 1))
     }
 
     /// Where notes printed without a heading begin: a run of lines at the end, each
@@ -90,8 +92,7 @@ impl Parser<'_> {
     fn footer_reason(&self, index: usize, end: usize) -> Option<&'static str> {
         let text = self.para_text(index);
         let below = self.para_text(index + 1);
-        let below_is_date = index + 1 < end
-            && (is_date_line(below) || is_date_line(below.trim_end_matches("印发")));
+        let below_is_date = index + 1 < end && is_date_line(below);
         if is_footer_line(text) {
             Some("a source, attribution, date, 印发 or citation line")
         } else if below_is_date && is_signature_line(text) {
@@ -379,19 +380,6 @@ fn is_citation(text: &str) -> bool {
         .is_some_and(|inner| inner.starts_with('《'))
         && text.ends_with(['）', ')'])
         && text.chars().count() <= 80
-}
-
-/// A date somewhere in the text: a year and a month (2023年12月, 二〇〇四年六月).
-pub(super) fn mentions_date(text: &str) -> bool {
-    text.split_once('年')
-        .is_some_and(|(before, after)| before.ends_with(is_numeral_char) && after.contains('月'))
-}
-
-pub(super) fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('０'..='９').contains(&c)
-        || chinese_numeral(&c.to_string()).is_some()
-        || matches!(c, '〇' | '○' | 'O')
 }
 
 /// A signature line above a date: 国务院, XX市人民政府办公室.

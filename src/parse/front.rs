@@ -145,11 +145,8 @@ fn is_field_line(text: &str) -> bool {
         .split([' ', '\u{3000}'])
         .filter(|part| !part.is_empty())
         .filter(|part| {
-            part.split_once(['：', ':']).is_some_and(|(label, value)| {
-                (2..=6).contains(&label.chars().count())
-                    && label.chars().all(is_han)
-                    && !value.is_empty()
-            })
+            part.split_once(['：', ':'])
+                .is_some_and(|(label, value)| is_field_label(label) && !value.is_empty())
         })
         .count();
     fields >= 2 && text.chars().count() <= 80 && !text.contains(['。', '！', '？'])
@@ -281,9 +278,8 @@ impl Parser<'_> {
     /// followed by another field keeps that line (主 题 词： above the title). Returns
     /// the first paragraph after them.
     fn header_fields(&mut self) -> usize {
-        let is_label = |index: usize| {
-            index < self.paragraphs.len() && header_label_len(self.para_text(index)).is_some()
-        };
+        let is_label =
+            |index: usize| index < self.paragraphs.len() && is_label_line(self.para_text(index));
         let is_field =
             |index: usize| index < self.paragraphs.len() && is_inline_field(self.para_text(index));
         let mut index = 0;
@@ -368,20 +364,21 @@ fn contents_entry(text: &str) -> String {
 /// Characters a header field's label may have (发文机关, 索 引 号 with its spaces).
 const MAX_LABEL_CHARS: usize = 6;
 
-/// A field label alone on its line, ending in a colon: 索 引 号：.
-fn header_label_len(text: &str) -> Option<usize> {
-    let label = text.strip_suffix(['：', ':'])?;
+/// A field's label: 2 to 6 Han characters, perhaps spaced out (索 引 号, 发文机关).
+fn is_field_label(label: &str) -> bool {
     let visible = label.chars().filter(|c| !is_space(*c)).count();
-    ((2..=MAX_LABEL_CHARS).contains(&visible) && label.chars().all(|c| is_han(c) || is_space(c)))
-        .then_some(text.len())
+    (2..=MAX_LABEL_CHARS).contains(&visible) && label.chars().all(|c| is_han(c) || is_space(c))
+}
+
+/// A field label alone on its line, ending in a colon: 索 引 号：.
+fn is_label_line(text: &str) -> bool {
+    text.strip_suffix(['：', ':']).is_some_and(is_field_label)
 }
 
 /// A field with its value on one line: 发文字号：国办发〔2018〕123号.
 fn is_inline_field(text: &str) -> bool {
     text.split_once(['：', ':']).is_some_and(|(label, value)| {
-        let visible = label.chars().filter(|c| !is_space(*c)).count();
-        (2..=MAX_LABEL_CHARS).contains(&visible)
-            && label.chars().all(|c| is_han(c) || is_space(c))
+        is_field_label(label)
             && !value.trim().is_empty()
             && text.chars().count() <= 50
             && !value.contains(['。', '！', '？'])

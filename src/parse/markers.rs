@@ -551,13 +551,7 @@ pub fn is_date_line(text: &str) -> bool {
     // What may follow a date: the time of day (2020年10月29日上午), the weekday (（星期二）),
     // the place (于北京), the act (印发, 发布).
     let inner = strip_after_date(inner);
-    // Typed copies write 〇 as the letter O: 二O一O年十月.
-    let is_digit = |c: char| {
-        c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || chinese_digit(c).is_some()
-            || matches!(c, '十' | 'O' | 'Ｏ' | '元' | '正')
-    };
+    let is_digit = is_date_digit;
     let mut digits = 0;
     let mut separators = 0;
     let mut year_seen = false;
@@ -574,6 +568,21 @@ pub fn is_date_line(text: &str) -> bool {
         }
     }
     digits >= 4 && (year_seen || separators >= 2) && inner.chars().count() <= 20
+}
+
+/// A digit as dates write it: Arabic or full-width, a Chinese digit or 十, the letter O
+/// that typed copies put for 〇 (二O一O年十月), and 元/正 for the first month (元月).
+pub fn is_date_digit(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || chinese_digit(c).is_some()
+        || matches!(c, '十' | 'O' | 'Ｏ' | '元' | '正')
+}
+
+/// A date somewhere in the text: a year and a month (2023年12月, 二〇〇四年六月).
+pub fn mentions_date(text: &str) -> bool {
+    text.split_once('年')
+        .is_some_and(|(before, after)| before.ends_with(is_date_digit) && after.contains('月'))
 }
 
 /// A date's text without what may follow it on its line: the time of day, the weekday

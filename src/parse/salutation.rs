@@ -2,9 +2,8 @@
 //! print it (同志们：, a 主送机关 line, a greeting over several lines, 同志们！ run into the
 //! first paragraph), and the words that mark an address.
 
-use super::ending::mentions_date;
 use super::headings::is_prose;
-use super::markers::{is_han, is_punctuation, is_space};
+use super::markers::{is_han, is_punctuation, is_space, mentions_date};
 use super::{Parser, markers};
 use crate::document::{BlockRole, Node, NodeKind};
 
