@@ -112,6 +112,7 @@ fn settings() -> Settings {
         measure: MEASURE,
         ambiguous: AmbiguousWidth::Narrow,
         rate: 220,
+        colour: true,
     }
 }
 

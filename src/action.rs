@@ -37,10 +37,16 @@ pub enum Action {
     Search,
     SearchNext,
     SearchPrevious,
+    /// The go-to prompt (`:`): a top-level heading's number, a line, a percentage.
+    GoTo,
     /// A character typed into a prompt (or pasted).
     Input(char),
-    Backspace,
-    /// Enter in a prompt: keep the search.
+    /// A key that edits the prompt's line.
+    Edit(Edit),
+    /// ↑ and ↓ in a prompt: the previous and next entry of its history.
+    HistoryPrevious,
+    HistoryNext,
+    /// Enter in a prompt: keep the search, go where it says.
     Accept,
     /// `m`: the next letter sets a mark.
     SetMark,
@@ -71,6 +77,23 @@ pub enum Action {
         column: usize,
         row: usize,
     },
+}
+
+/// The editing keys of a prompt's line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit {
+    Left,
+    Right,
+    Home,
+    End,
+    DeleteBack,
+    DeleteForward,
+    /// Ctrl-U: everything before the cursor.
+    DeleteToStart,
+    /// Ctrl-K: everything after the cursor.
+    DeleteToEnd,
+    /// Ctrl-W: the word before the cursor.
+    DeleteWordBack,
 }
 
 /// What the event loop does after an update.

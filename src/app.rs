@@ -14,10 +14,14 @@ use crate::layout::{DisplayLine, RenderOptions};
 use crate::resume::{Saved, StateFile};
 use crate::speaking::seconds_for;
 use crate::strings;
-use crate::text::{AmbiguousWidth, truncate};
+use crate::text::{AmbiguousWidth, str_width, truncate};
 pub use geometry::{Panes, Rect};
 pub use pages::LinePos;
 use pages::Pages;
+pub use reading::{Prompt, PromptKind};
+
+/// Between the node the status line shows and the headings it sits in.
+const CONTEXT_SEPARATOR: &str = " ‹ ";
 
 /// How much of the width `<` and `>` move the tree's border by, in percent.
 const TREE_STEP_PERCENT: usize = 5;
@@ -52,6 +56,9 @@ pub struct Settings {
     pub ambiguous: AmbiguousWidth,
     /// Speaking rate, characters a minute.
     pub rate: u32,
+    /// Colours on screen; without them (`NO_COLOR`) the marks are drawn with reverse,
+    /// bold and underline only.
+    pub colour: bool,
 }
 
 impl Default for Settings {
@@ -61,6 +68,7 @@ impl Default for Settings {
             measure: 80,
             ambiguous: AmbiguousWidth::Narrow,
             rate: 220,
+            colour: true,
         }
     }
 }
@@ -117,6 +125,12 @@ pub struct App {
     /// tell (the whole of a large document arrived, ambiguous characters widened), so
     /// that the drawing's caches know to let go of what they kept.
     generation: u64,
+    /// What is being read, for the status line: the file's name and its encoding.
+    source_label: Option<String>,
+    /// Where the top line was when the reader last moved, as a byte offset and whether
+    /// it is a blank line: resizes lay the text out again from here, so that any run of
+    /// them back to the same size shows the same top line.
+    anchor: Option<(usize, bool)>,
 }
 
 impl App {
@@ -151,10 +165,15 @@ impl App {
             state_file: None,
             window_at: None,
             generation: 0,
+            source_label: None,
+            anchor: None,
         };
         app.aids.index(&app.doc);
         app.rebuild_rows();
         app.resize(width, height);
+        if app.total_chars() == 0 {
+            app.aids.notice = Some(strings::EMPTY_DOCUMENT.to_owned());
+        }
         app
     }
 
@@ -249,6 +268,8 @@ impl App {
             .map(|(letter, offset)| (letter, map_offset(&self.doc, &next.doc, offset)))
             .collect();
         next.aids.warning = self.aids.warning.take();
+        next.aids.searches = std::mem::take(&mut self.aids.searches);
+        next.source_label = self.source_label.take();
         next.generation = self.generation + 1;
         next.resize(width, height);
         let top = next.line_at(position);
@@ -379,8 +400,13 @@ impl App {
                     self.position()
                 };
                 self.restore(position, state.marks);
+                self.restore_searches(state.searches);
+                if resume && self.position() > 0 {
+                    self.aids.notice = Some(strings::resumed());
+                }
             }
-            Err(warning) => self.set_warning(Some(warning)),
+            // Said once: the next key gives the status line back.
+            Err(warning) => self.aids.notice = Some(strings::state_ignored(&warning)),
             Ok(None) => {}
         }
         self.set_state_file(saved.file);
@@ -389,8 +415,21 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         let before = self.snapshot();
         self.aids.notice = None;
+        let effect = self.update_view(action, &before);
+        // The reader moved: later resizes keep the new top line.
+        let resizing = matches!(
+            action,
+            Action::Resize { .. } | Action::TreeNarrower | Action::TreeWider
+        );
+        if !resizing && self.top != before.top {
+            self.anchor = None;
+        }
+        effect
+    }
+
+    fn update_view(&mut self, action: Action, before: &ViewState) -> Effect {
         if self.update_help(action) || self.update_aids(action) {
-            return self.effect_since(&before);
+            return self.effect_since(before);
         }
         match action {
             Action::Quit => return Effect::Quit,
@@ -408,6 +447,8 @@ impl App {
                         Focus::Text => Focus::Tree,
                         Focus::Tree => Focus::Text,
                     };
+                } else {
+                    self.aids.notice = Some(strings::tree_hidden());
                 }
             }
             Action::TreeNarrower => {
@@ -432,25 +473,24 @@ impl App {
                 let bottom = self.max_top();
                 self.scroll_to(bottom);
             }
+            Action::Open | Action::Fold if !self.tree_has_focus() => {
+                self.aids.notice = Some(strings::tree_keys_need_the_tree(self.tree_visible()));
+            }
             Action::Open => self.open_selected(),
             Action::Fold => self.fold_selected(),
-            Action::NextPoint => self.jump_to_next(|kind| kind == NodeKind::Point, true),
-            Action::PreviousPoint => self.jump_to_next(|kind| kind == NodeKind::Point, false),
-            Action::NextHeading => self.jump_to_next(NodeKind::is_section, true),
-            Action::PreviousHeading => self.jump_to_next(NodeKind::is_section, false),
-            Action::TopLevelHeading(n) => {
-                let target = self
-                    .doc
-                    .nodes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, node)| node.kind.is_section() && node.depth == 0)
-                    .nth(n.saturating_sub(1))
-                    .map(|(index, _)| index);
-                if let Some(index) = target {
-                    self.jump_to(index);
+            Action::NextPoint | Action::PreviousPoint => {
+                let forward = action == Action::NextPoint;
+                if !self.jump_to_next(|kind| kind == NodeKind::Point, forward) {
+                    self.aids.notice = Some(strings::no_point(forward));
                 }
             }
+            Action::NextHeading | Action::PreviousHeading => {
+                let forward = action == Action::NextHeading;
+                if !self.jump_to_next(NodeKind::is_section, forward) {
+                    self.aids.notice = Some(strings::no_heading(forward));
+                }
+            }
+            Action::TopLevelHeading(n) => self.go_to_top_level_heading(n),
             Action::Scroll { column, row, lines } => {
                 if self.panes.tree.contains(column, row) && self.tree_visible() {
                     self.scroll_tree(lines);
@@ -464,8 +504,11 @@ impl App {
             | Action::Search
             | Action::SearchNext
             | Action::SearchPrevious
+            | Action::GoTo
             | Action::Input(_)
-            | Action::Backspace
+            | Action::Edit(_)
+            | Action::HistoryPrevious
+            | Action::HistoryNext
             | Action::Accept
             | Action::SetMark
             | Action::GoToMark
@@ -474,7 +517,7 @@ impl App {
             | Action::NextPlaceholder
             | Action::PreviousPlaceholder => {}
         }
-        self.effect_since(&before)
+        self.effect_since(before)
     }
 
     /// `?` toggles the help; while it is open, the line and page keys scroll it and any
@@ -532,10 +575,12 @@ impl App {
     /// Computes the panes for a terminal size and re-lays the text if its width changed,
     /// keeping the same text at the top.
     fn resize(&mut self, width: usize, height: usize) {
-        let top_line = self
-            .window
-            .first()
-            .map(|line| (line.source().start, line.block.is_none()));
+        let top_line = self.anchor.or_else(|| {
+            self.window
+                .first()
+                .map(|line| (line.source().start, line.block.is_none()))
+        });
+        self.anchor = top_line;
         self.size = (width, height);
         self.panes = geometry::panes(width, height, self.tree_percent);
         let tree_width = self.panes.tree.width;
@@ -599,8 +644,37 @@ impl App {
         self.window.iter().find_map(|line| line.block).unwrap_or(0)
     }
 
-    /// Jumps to the next (or previous) node of a kind after (before) the current position.
-    fn jump_to_next(&mut self, wanted: fn(NodeKind) -> bool, forward: bool) {
+    /// The number of top-level headings (一、二、…), which `1`–`9` and `:` go to.
+    fn top_level_headings(&self) -> usize {
+        self.doc
+            .nodes
+            .iter()
+            .filter(|node| node.kind.is_section() && node.depth == 0)
+            .count()
+    }
+
+    /// Jumps to the `n`-th top-level heading, from 1, or says there is none.
+    fn go_to_top_level_heading(&mut self, n: usize) {
+        let target = self
+            .doc
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| node.kind.is_section() && node.depth == 0)
+            .nth(n.saturating_sub(1))
+            .map(|(index, _)| index);
+        match target {
+            Some(index) if n >= 1 => self.jump_to(index),
+            _ => {
+                self.aids.notice =
+                    Some(strings::no_top_level_heading(n, self.top_level_headings()));
+            }
+        }
+    }
+
+    /// Jumps to the next (or previous) node of a kind after (before) the current
+    /// position; false when there is none that way.
+    fn jump_to_next(&mut self, wanted: fn(NodeKind) -> bool, forward: bool) -> bool {
         let here = self.current_position();
         let nodes = &self.doc.nodes;
         // Nodes are in text order: start the walk where `here` falls.
@@ -617,6 +691,7 @@ impl App {
         if let Some(index) = target {
             self.jump_to(index);
         }
+        target.is_some()
     }
 
     /// The reading position: the highlighted marker after a jump, else the top line's start.
@@ -671,14 +746,44 @@ impl App {
         }
     }
 
-    /// The location for the status line, at most `width` columns: a space, then
-    /// [`App::location`].
+    /// The location for the status line, at most `width` columns: a space, the node the
+    /// reader is in (the point, when in one) in full as far as it fits, then ` ‹ ` and the
+    /// headings it sits in, shortened with … to what is left: the part a reader needs
+    /// first is never the part cut.
     pub fn status_location(&self, width: usize) -> String {
-        truncate(
-            &format!(" {}", self.location()),
-            width,
-            self.settings.ambiguous,
-        )
+        let ambiguous = self.settings.ambiguous;
+        let TreeRow::Node(index) = self.selected else {
+            let title = self.doc.title.clone().unwrap_or_default();
+            return truncate(&format!(" {title}"), width, ambiguous);
+        };
+        let path = self.doc.path(index);
+        let Some((&here, ancestors)) = path.split_last() else {
+            return String::new();
+        };
+        let mut location = truncate(&format!(" {}", self.doc.node_title(here)), width, ambiguous);
+        let context = ancestors
+            .iter()
+            .map(|&i| self.doc.node_title(i))
+            .collect::<Vec<_>>()
+            .join(" › ");
+        let used = str_width(&location, ambiguous) + str_width(CONTEXT_SEPARATOR, ambiguous);
+        // Less than a few columns of a heading says nothing: left out instead.
+        let room = width.saturating_sub(used);
+        if !context.is_empty() && room >= 4 {
+            location.push_str(CONTEXT_SEPARATOR);
+            location.push_str(&truncate(&context, room, ambiguous));
+        }
+        location
+    }
+
+    /// Names what is being read on the status line: `name · encoding`.
+    pub fn set_source(&mut self, name: &str) {
+        self.source_label = Some(format!("{name} · {}", self.doc.encoding));
+    }
+
+    /// The file's name and encoding, when known.
+    pub fn source_label(&self) -> Option<&str> {
+        self.source_label.as_deref()
     }
 
     /// See the field: changes when cached drawing must be let go of.
@@ -746,6 +851,7 @@ fn signed(value: usize) -> isize {
 
 pub mod geometry;
 mod pages;
+mod prompt;
 mod reading;
 #[cfg(test)]
 mod tests;

@@ -56,6 +56,9 @@ pub struct GlobalOptions {
     /// Start at the top instead of where you left off (marks are still kept).
     #[arg(long, global = true)]
     pub no_resume: bool,
+    /// Leave the mouse to the terminal (to select text without Shift); no clicks or wheel.
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
 }
 
 /// `--ambiguous-width`.

@@ -5,7 +5,7 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::action::{Action, InputMode};
+use crate::action::{Action, Edit, InputMode};
 
 /// A key as written in the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,7 +95,12 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[Key::Char('/')],
         action: Action::Search,
-        help: "search as you type (Enter keeps it, Esc goes back)",
+        help: "search as you type (Enter keeps it, Esc goes back; / Enter repeats the last)",
+    },
+    Binding {
+        keys: &[Key::Char(':')],
+        action: Action::GoTo,
+        help: "go to: 12 or 十二 (a top-level heading), L120 (a line), 50%",
     },
     Binding {
         keys: &[Key::Char('n')],
@@ -233,22 +238,74 @@ impl Key {
     }
 }
 
-/// Keys of the search prompt; any other character is typed into it.
+/// Keys of the prompts (search, go to); any other character is typed into them. Each
+/// editing key also has the Ctrl key a shell's line gives it.
 pub const PROMPT_KEYMAP: &[Binding] = &[
     Binding {
-        keys: &[Key::Code(KeyCode::Enter)],
+        // A line end typed before the reader took the terminal arrives as Ctrl-J.
+        keys: &[Key::Code(KeyCode::Enter), Key::Ctrl('j'), Key::Ctrl('m')],
         action: Action::Accept,
-        help: "keep the search",
+        help: "search, or go",
     },
     Binding {
-        keys: &[Key::Code(KeyCode::Esc)],
+        keys: &[Key::Code(KeyCode::Esc), Key::Ctrl('g')],
         action: Action::Escape,
         help: "cancel and go back",
     },
     Binding {
-        keys: &[Key::Code(KeyCode::Backspace)],
-        action: Action::Backspace,
-        help: "delete a character",
+        keys: &[Key::Code(KeyCode::Left), Key::Ctrl('b')],
+        action: Action::Edit(Edit::Left),
+        help: "cursor left",
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Right), Key::Ctrl('f')],
+        action: Action::Edit(Edit::Right),
+        help: "cursor right",
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Home), Key::Ctrl('a')],
+        action: Action::Edit(Edit::Home),
+        help: "to the start",
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::End), Key::Ctrl('e')],
+        action: Action::Edit(Edit::End),
+        help: "to the end",
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Backspace), Key::Ctrl('h')],
+        action: Action::Edit(Edit::DeleteBack),
+        help: "delete before the cursor",
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Delete), Key::Ctrl('d')],
+        action: Action::Edit(Edit::DeleteForward),
+        help: "delete at the cursor",
+    },
+    Binding {
+        keys: &[Key::Ctrl('u')],
+        action: Action::Edit(Edit::DeleteToStart),
+        help: "delete to the start",
+    },
+    Binding {
+        keys: &[Key::Ctrl('k')],
+        action: Action::Edit(Edit::DeleteToEnd),
+        help: "delete to the end",
+    },
+    Binding {
+        keys: &[Key::Ctrl('w')],
+        action: Action::Edit(Edit::DeleteWordBack),
+        help: "delete the word before",
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Up), Key::Ctrl('p')],
+        action: Action::HistoryPrevious,
+        help: "search: an earlier search",
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Down), Key::Ctrl('n')],
+        action: Action::HistoryNext,
+        help: "search: a later search",
     },
     Binding {
         keys: &[Key::Ctrl('c')],
@@ -344,15 +401,22 @@ pub fn key_for(action: Action) -> Option<String> {
         .map(|key| key.label())
 }
 
+/// The help's rows: the reader's keys, then a row naming the prompts, then their keys.
 pub fn help_rows() -> Vec<(String, &'static str)> {
+    let row = |binding: &Binding| {
+        let keys: Vec<String> = binding.keys.iter().map(|key| key.label()).collect();
+        (keys.join(" "), binding.help)
+    };
     KEYMAP
         .iter()
-        .map(|binding| {
-            let keys: Vec<String> = binding.keys.iter().map(|key| key.label()).collect();
-            (keys.join(" "), binding.help)
-        })
+        .map(row)
+        .chain(std::iter::once((String::new(), PROMPT_KEYS_HEADING)))
+        .chain(PROMPT_KEYMAP.iter().map(row))
         .collect()
 }
+
+/// The help's row above the keys of the prompts.
+pub const PROMPT_KEYS_HEADING: &str = "in a prompt (/ and :):";
 
 #[cfg(test)]
 mod tests {
@@ -368,7 +432,10 @@ mod tests {
         assert_eq!(key(KeyCode::Char('三')), Some(Action::Input('三')));
         assert_eq!(key(KeyCode::Char('q')), Some(Action::Input('q')));
         assert_eq!(key(KeyCode::Enter), Some(Action::Accept));
-        assert_eq!(key(KeyCode::Backspace), Some(Action::Backspace));
+        assert_eq!(
+            key(KeyCode::Backspace),
+            Some(Action::Edit(Edit::DeleteBack))
+        );
         assert_eq!(key(KeyCode::Esc), Some(Action::Escape));
     }
 
@@ -418,7 +485,7 @@ mod tests {
     #[test]
     fn readme_lists_every_key() {
         let readme = include_str!("../README.md");
-        for binding in KEYMAP {
+        for binding in KEYMAP.iter().chain(PROMPT_KEYMAP) {
             let keys: Vec<String> = binding
                 .keys
                 .iter()
@@ -432,24 +499,25 @@ mod tests {
     #[test]
     fn every_binding_is_in_the_help_and_reachable() {
         let rows = help_rows();
-        assert_eq!(rows.len(), KEYMAP.len());
-        for binding in KEYMAP {
-            for key in binding.keys {
-                let event = match *key {
-                    Key::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-                    Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
-                    Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
-                    Key::Digit => KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE),
-                };
-                let expected = match binding.action {
-                    Action::TopLevelHeading(_) => Action::TopLevelHeading(1),
-                    other => other,
-                };
-                assert_eq!(
-                    action_for(InputMode::Normal, &event),
-                    Some(expected),
-                    "{key:?}"
-                );
+        assert_eq!(rows.len(), KEYMAP.len() + 1 + PROMPT_KEYMAP.len());
+        for (keymap, mode) in [
+            (KEYMAP, InputMode::Normal),
+            (PROMPT_KEYMAP, InputMode::Text),
+        ] {
+            for binding in keymap {
+                for key in binding.keys {
+                    let event = match *key {
+                        Key::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                        Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+                        Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+                        Key::Digit => KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE),
+                    };
+                    let expected = match binding.action {
+                        Action::TopLevelHeading(_) => Action::TopLevelHeading(1),
+                        other => other,
+                    };
+                    assert_eq!(action_for(mode, &event), Some(expected), "{key:?}");
+                }
             }
         }
     }

@@ -32,14 +32,17 @@ pub fn run(cli: &Cli) -> ExitCode {
     let fixed = cli.options.ambiguous_width.without_terminal();
     let result = tui::run(
         probe,
+        !cli.options.no_mouse,
         |probed, width, height| {
             let settings = Settings {
                 indent: cli.options.indent,
                 measure: cli.options.measure,
                 ambiguous: if probe { probed } else { fixed },
                 rate: cli.options.rate,
+                colour: colour_wanted(),
             };
             let mut app = App::new(doc, settings, width, height);
+            app.set_source(&source.short_name());
             if loading {
                 app.receive(Msg::Loading);
             }
@@ -51,7 +54,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         |app, quitting| {
             if let Some(file) = app.state_file().cloned()
                 && (quitting || app.take_state_changed())
-                && let Err(warning) = file.save(app.position(), app.marks())
+                && let Err(warning) = file.save(app.saved_state())
             {
                 app.receive(Msg::SaveFailed(warning));
             }
@@ -68,6 +71,12 @@ pub fn run(cli: &Cli) -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// False when the `NO_COLOR` variable is set to anything but the empty string
+/// (<https://no-color.org>).
+fn colour_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
 }
 
 /// The document to show first, and for a large file the work that brings in the whole

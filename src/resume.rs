@@ -27,6 +27,9 @@ pub struct SavedState {
     pub position: usize,
     /// Mark letter → byte offset.
     pub marks: BTreeMap<char, usize>,
+    /// The searches entered, oldest first (absent from files of earlier versions).
+    #[serde(default)]
+    pub searches: Vec<String>,
 }
 
 /// The state file of one document.
@@ -88,12 +91,12 @@ impl StateFile {
         Ok(Some(state))
     }
 
-    /// Writes the state atomically. A failure is returned as a one-line reason.
-    pub fn save(&self, position: usize, marks: &BTreeMap<char, usize>) -> Result<(), String> {
+    /// Writes the state atomically (its version set to this program's). A failure is
+    /// returned as a one-line reason.
+    pub fn save(&self, state: SavedState) -> Result<(), String> {
         let state = SavedState {
             version: STATE_VERSION,
-            position,
-            marks: marks.clone(),
+            ..state
         };
         self.write_atomically(&state)
             .map_err(|error| format!("cannot save the reading position: {error}"))
@@ -139,12 +142,39 @@ mod tests {
         pairs.iter().copied().collect()
     }
 
+    fn state_at(position: usize, marks: BTreeMap<char, usize>) -> SavedState {
+        SavedState {
+            position,
+            marks,
+            ..SavedState::default()
+        }
+    }
+
+    #[test]
+    fn searches_are_kept_and_files_without_them_still_load() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = StateFile::for_text(dir.path(), "同志们：今天开会。");
+        let searches = vec!["三连冠".to_owned(), "双拥".to_owned()];
+        file.save(SavedState {
+            searches: searches.clone(),
+            ..state_at(1, BTreeMap::new())
+        })
+        .expect("saved");
+        assert_eq!(
+            file.load().expect("readable").expect("present").searches,
+            searches
+        );
+        std::fs::write(file.path(), br#"{"version":1,"position":4,"marks":{}}"#).expect("written");
+        let older = file.load().expect("readable").expect("present");
+        assert_eq!((older.position, older.searches.len()), (4, 0));
+    }
+
     #[test]
     fn saves_and_loads_by_content() {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = StateFile::for_text(dir.path(), "同志们：今天开会。");
         assert_eq!(file.load(), Ok(None));
-        file.save(42, &marks(&[('a', 7)])).expect("saved");
+        file.save(state_at(42, marks(&[('a', 7)]))).expect("saved");
         let again = StateFile::for_text(dir.path(), "同志们：今天开会。");
         let state = again.load().expect("readable").expect("present");
         assert_eq!((state.position, state.marks), (42, marks(&[('a', 7)])));
@@ -158,7 +188,7 @@ mod tests {
     fn a_truncated_or_invalid_file_is_ignored_with_a_warning_and_replaced() {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = StateFile::for_text(dir.path(), "正文");
-        file.save(5, &BTreeMap::new()).expect("saved");
+        file.save(state_at(5, BTreeMap::new())).expect("saved");
         let full = fs::read(file.path()).expect("written");
         fs::write(file.path(), &full[..full.len() / 2]).expect("truncated");
         assert!(file.load().expect_err("damaged").contains("damaged"));
@@ -166,7 +196,7 @@ mod tests {
             fs::write(file.path(), junk).expect("written");
             assert!(file.load().is_err(), "{junk:?}");
         }
-        file.save(9, &BTreeMap::new())
+        file.save(state_at(9, BTreeMap::new()))
             .expect("the next save replaces it");
         assert_eq!(file.load().expect("readable").map(|s| s.position), Some(9));
     }
@@ -178,7 +208,7 @@ mod tests {
         fs::write(dir.path().join(".tmpABC123"), "{\"version\":1,\"posi")
             .expect("a crash left this");
         assert_eq!(file.load(), Ok(None));
-        file.save(3, &BTreeMap::new()).expect("saved");
+        file.save(state_at(3, BTreeMap::new())).expect("saved");
         assert_eq!(file.load().expect("readable").map(|s| s.position), Some(3));
     }
 
@@ -196,6 +226,6 @@ mod tests {
         let blocker = dir.path().join("file");
         fs::write(&blocker, "").expect("written");
         let file = StateFile::for_text(&blocker.join("sub"), "正文");
-        assert!(file.save(1, &BTreeMap::new()).is_err());
+        assert!(file.save(state_at(1, BTreeMap::new())).is_err());
     }
 }

@@ -51,6 +51,17 @@ impl Source {
             Self::File(path) => escape_for_display(&path.to_string_lossy()),
         }
     }
+
+    /// The name without its directories, for the status line.
+    pub fn short_name(&self) -> String {
+        match self {
+            Self::File(path) => path.file_name().map_or_else(
+                || self.display_name(),
+                |name| escape_for_display(&name.to_string_lossy()),
+            ),
+            other => other.display_name(),
+        }
+    }
 }
 
 /// Options that change how bytes become a document.

@@ -25,6 +25,8 @@ pub const MARKS_ARE_LETTERS: &str = "标记须为字母 marks are letters a–z"
 pub const NO_PLACEHOLDERS: &str = "没有待填空白 no placeholders";
 pub const NO_MORE_PLACEHOLDERS: &str = "前后再无空白 no more placeholders this way";
 
+pub const TREE_ALREADY_SHOWN: &str = "目录已在左侧 the tree is shown already";
+
 /// `n` with no search made yet: which key starts one.
 pub fn no_search() -> String {
     let key = key_for(Action::Search).unwrap_or_default();
@@ -38,6 +40,92 @@ pub fn mark_set(letter: char) -> String {
 pub fn no_mark(letter: char) -> String {
     format!("没有标记 no mark {letter}")
 }
+
+/// `n`, `N` or Enter with a search that finds nothing.
+pub fn not_found(query: &str) -> String {
+    format!("找不到“{query}” not found")
+}
+
+/// `]` after the last point, `[` before the first.
+pub fn no_point(forward: bool) -> String {
+    if forward {
+        "后面没有要点 no point after this".to_owned()
+    } else {
+        "前面没有要点 no point before this".to_owned()
+    }
+}
+
+/// `}` after the last heading, `{` before the first.
+pub fn no_heading(forward: bool) -> String {
+    if forward {
+        "后面没有标题 no heading after this".to_owned()
+    } else {
+        "前面没有标题 no heading before this".to_owned()
+    }
+}
+
+/// A digit (or `:` with a number) beyond the top-level headings there are.
+pub fn no_top_level_heading(asked: usize, count: usize) -> String {
+    if count == 0 {
+        "本文没有一级标题 no top-level headings".to_owned()
+    } else {
+        format!("一级标题只有{count}个 only {count} top-level headings, not {asked}")
+    }
+}
+
+/// Enter, l, →, h, ← while the text has the focus.
+pub fn tree_keys_need_the_tree(tree_shown: bool) -> String {
+    let key = if tree_shown {
+        key_for(Action::ToggleFocus)
+    } else {
+        key_for(Action::ToggleTree)
+    }
+    .unwrap_or_default();
+    format!("此键用于目录 this key works in the tree: {key}")
+}
+
+/// Tab while the tree is not shown.
+pub fn tree_hidden() -> String {
+    let key = key_for(Action::ToggleTree).unwrap_or_default();
+    format!("目录未显示 the tree is hidden: {key} shows it")
+}
+
+/// After `m`, waiting for the letter.
+pub fn set_mark_prompt() -> String {
+    "设标记：按一个字母 set a mark: type a letter a–z".to_owned()
+}
+
+/// After `'`, waiting for the letter.
+pub fn go_to_mark_prompt() -> String {
+    "跳到标记：按字母，' 回到跳转前 go to mark: a letter, or ' for the last jump".to_owned()
+}
+
+/// The go-to prompt, before anything is typed: what it takes.
+pub const GO_TO_HINT: &str = "12 或 十二 标题 heading · L120 行 line · 50%";
+
+/// The go-to prompt could not read what was typed.
+pub fn go_to_not_understood(typed: &str) -> String {
+    format!("看不懂“{typed}” not understood: {GO_TO_HINT}")
+}
+
+/// A line number beyond the document's end.
+pub fn no_such_line(asked: usize, lines: usize) -> String {
+    format!("没有第{asked}行 no line {asked}: the text has {lines} lines")
+}
+
+/// Once, on opening where the last session left off.
+pub fn resumed() -> String {
+    let key = key_for(Action::Top).unwrap_or_default();
+    format!("从上次位置继续 resumed where you left off — {key} 回到开头 to the top")
+}
+
+/// The saved state could not be used (`why` says how).
+pub fn state_ignored(why: &str) -> String {
+    format!("未恢复阅读位置 {why}")
+}
+
+/// The document has no text at all.
+pub const EMPTY_DOCUMENT: &str = "文件是空的 the file is empty";
 
 /// The rest of a large document could not be read.
 pub fn only_the_start_is_shown(why: &str) -> String {

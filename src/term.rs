@@ -29,6 +29,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
+use crossterm::cursor::{Hide, MoveTo, Show};
 use crossterm::queue;
 use crossterm::terminal::{Clear, ClearType};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
@@ -51,6 +52,11 @@ pub struct Screen<W: Write> {
     /// The cells a frame wrote, on their way into `shown`; kept from frame to frame, so
     /// that drawing leaves no allocations behind.
     written: Written,
+    /// Where the terminal's cursor is to stand, shown, after the next frame; None keeps
+    /// it hidden.
+    cursor: Option<(u16, u16)>,
+    /// The cursor is shown now.
+    cursor_shown: bool,
 }
 
 /// The terminal's cells, row by row, so that a scroll moves rows instead of cells, and
@@ -137,7 +143,15 @@ impl<W: Write> Screen<W> {
             shown: Shown::blank(area),
             next: Buffer::empty(area),
             written: Written::default(),
+            cursor: None,
+            cursor_shown: false,
         }
+    }
+
+    /// Shows the cursor at `at` after each frame from the next on (a prompt's input
+    /// point, where an input method opens its window), or keeps it hidden (None).
+    pub fn set_cursor(&mut self, at: Option<(u16, u16)>) {
+        self.cursor = at;
     }
 
     #[cfg(test)]
@@ -149,6 +163,8 @@ impl<W: Write> Screen<W> {
     pub fn clear(&mut self, area: Rect) -> io::Result<()> {
         queue!(self.writer, Clear(ClearType::All))?;
         self.shown = Shown::blank(area);
+        // Cleared on taking the terminal again after a suspend, which hides the cursor.
+        self.cursor_shown = false;
         Ok(())
     }
 
@@ -219,6 +235,17 @@ impl<W: Write> Screen<W> {
         );
         written_out?;
         painter.finish(&mut self.writer)?;
+        match self.cursor {
+            Some((x, y)) => {
+                queue!(self.writer, MoveTo(x, y))?;
+                if !self.cursor_shown {
+                    queue!(self.writer, Show)?;
+                }
+            }
+            None if self.cursor_shown => queue!(self.writer, Hide)?,
+            None => {}
+        }
+        self.cursor_shown = self.cursor.is_some();
         self.writer.flush()?;
         self.written.write_into(&mut self.shown.rows, area.y);
         self.shown.scrolled_over();

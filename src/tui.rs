@@ -23,9 +23,16 @@ use crate::ui;
 /// Set while the terminal is in the reader's modes; restoring clears it, so restore
 /// runs once however many exit paths race to it.
 static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+/// Whether the reader asks for mouse reports (not with `--no-mouse`), read each time the
+/// terminal is taken, at start and after a suspend.
+static MOUSE_WANTED: AtomicBool = AtomicBool::new(true);
 
-/// How long the ambiguous-width probe waits for the terminal's answer.
-const PROBE_TIMEOUT: Duration = Duration::from_millis(200);
+/// Mouse reports for presses and the wheel only (1000), in the SGR form (1006) that
+/// carries any column. Not crossterm's `EnableMouseCapture`, which also asks for every
+/// movement (1003): the reader would wake at each move of the pointer, and selecting text
+/// to copy would need Shift.
+const MOUSE_CLICKS_ON: &str = "\x1b[?1000h\x1b[?1006h";
+
 /// How long a terminating signal waits for the loop to end the reader.
 const TERMINATE_GRACE: Duration = Duration::from_secs(2);
 /// Room for a whole frame, so it is written at once.
@@ -57,13 +64,18 @@ pub type Background = Box<dyn FnOnce() -> Receiver<Msg>>;
 fn take_terminal() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+    let mut stdout = io::stdout();
     execute!(
-        io::stdout(),
+        stdout,
         terminal::EnterAlternateScreen,
         cursor::Hide,
-        event::EnableMouseCapture,
         event::EnableBracketedPaste
-    )
+    )?;
+    if MOUSE_WANTED.load(Ordering::SeqCst) {
+        stdout.write_all(MOUSE_CLICKS_ON.as_bytes())?;
+        stdout.flush()?;
+    }
+    Ok(())
 }
 
 /// Gives the terminal back as it was found. Safe to call from any exit path; only the
@@ -103,56 +115,24 @@ fn install_panic_hook() {
     }));
 }
 
-/// Asks the terminal how wide it draws an ambiguous character: print “ at the start of
-/// the line, ask for the cursor position (CSI 6n), erase the line, all at once (the
-/// terminal answers where the cursor is when it reads the question). Needs raw mode so
-/// the answer is not echoed. Returns the terminal to read the answer from with
-/// [`ambiguous_width_answer`]: the first frame does not wait for it, which over a remote
-/// connection is a round trip.
-fn ask_ambiguous_width() -> Option<std::fs::File> {
-    let mut tty = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open("/dev/tty")
-        .ok()?;
-    tty.write_all(b"\r\xe2\x80\x9c\x1b[6n\r\x1b[2K")
-        .and_then(|()| tty.flush())
-        .ok()?;
-    Some(tty)
-}
-
-/// The terminal's answer to [`ask_ambiguous_width`]: narrow when there is none in time.
-fn ambiguous_width_answer(mut tty: std::fs::File) -> AmbiguousWidth {
-    match read_cursor_report(&mut tty) {
-        Some(column) if column >= 3 => AmbiguousWidth::Wide,
+/// Asks the terminal how wide it draws an ambiguous character, once the first frame is
+/// on screen: “ printed concealed (SGR 8) at the top left of the alternate screen, then
+/// the cursor position asked through crossterm. crossterm reads the answer from the same
+/// input as keys and keeps whatever else arrives meanwhile for the loop, in order, so
+/// nothing typed while the reader starts is lost; over a remote connection the wait is a
+/// round trip, and the keys typed in it are handled right after. Narrow when the terminal
+/// does not answer (crossterm gives up after 2 s) or cannot be written to. The caller
+/// draws the frame again over the probe's cell.
+fn probe_ambiguous_width() -> AmbiguousWidth {
+    let mut stdout = io::stdout();
+    let asked = stdout
+        .write_all(b"\x1b[H\x1b[8m\xe2\x80\x9c\x1b[28m")
+        .and_then(|()| stdout.flush());
+    match asked.and_then(|()| cursor::position()) {
+        // The column is 0-based: after one narrow character it is 1.
+        Ok((column, _)) if column >= 2 => AmbiguousWidth::Wide,
         _ => AmbiguousWidth::Narrow,
     }
-}
-
-/// Reads `ESC [ row ; column R` with a deadline; returns the 1-based column.
-fn read_cursor_report(tty: &mut std::fs::File) -> Option<u16> {
-    use rustix::event::{PollFd, PollFlags, Timespec, poll};
-    let deadline = std::time::Instant::now() + PROBE_TIMEOUT;
-    let mut reply = Vec::new();
-    while !reply.ends_with(b"R") && reply.len() < 32 {
-        let left = deadline.checked_duration_since(std::time::Instant::now())?;
-        let timeout = Timespec {
-            tv_sec: 0,
-            tv_nsec: i64::from(left.subsec_nanos()),
-        };
-        let mut fds = [PollFd::new(&*tty, PollFlags::IN)];
-        if poll(&mut fds, Some(&timeout)).ok()? == 0 {
-            return None;
-        }
-        let mut byte = [0u8; 1];
-        if tty.read(&mut byte).ok()? == 0 {
-            return None;
-        }
-        reply.push(byte[0]);
-    }
-    let text = std::str::from_utf8(&reply).ok()?;
-    let inner = text.rsplit_once("\x1b[")?.1.strip_suffix('R')?;
-    inner.split_once(';')?.1.parse().ok()
 }
 
 /// A terminating signal ends the reader even when the loop cannot take it (stuck in a
@@ -353,11 +333,13 @@ pub enum Exit {
 /// the work that is not the reader's own: saving the reading position.
 pub fn run(
     probe: bool,
+    mouse: bool,
     make_app: impl FnOnce(AmbiguousWidth, usize, usize) -> App,
     mut settle: impl FnMut(&mut App, bool),
     background: Option<Background>,
 ) -> io::Result<Exit> {
     install_panic_hook();
+    MOUSE_WANTED.store(mouse, Ordering::SeqCst);
     // Signals are caught before the terminal is touched: a SIGTERM or SIGHUP while the
     // reader is being set up would otherwise kill the process by default and leave the
     // terminal raw on the alternate screen. They wait until the first frame is drawn,
@@ -372,7 +354,6 @@ pub fn run(
     let signals_handle = signals.handle();
     let result = terminal::enable_raw_mode().and_then(|()| {
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-        let asked = if probe { ask_ambiguous_width() } else { None };
         take_terminal()?;
         let tty = input_terminal()?;
         let (width, height) = terminal_size(&tty)?;
@@ -394,7 +375,7 @@ pub fn run(
             &mut app,
             &mut settle,
             after_first_frame,
-            asked,
+            probe,
             &mailbox,
             inbox,
         );
@@ -417,7 +398,7 @@ fn event_loop(
     app: &mut App,
     settle: &mut impl FnMut(&mut App, bool),
     after_first_frame: AfterFirstFrame,
-    asked: Option<std::fs::File>,
+    probe: bool,
     mailbox: &Mailbox,
     mut inbox: Inbox,
 ) -> io::Result<Exit> {
@@ -434,10 +415,10 @@ fn event_loop(
     } = after_first_frame;
     forward_signals(signals, mailbox.clone());
     watch_for_hang_up(&inbox.tty, mailbox.clone())?;
-    if let Some(tty) = asked
-        && ambiguous_width_answer(tty) == AmbiguousWidth::Wide
-    {
-        app.receive(Msg::WidthProbed(AmbiguousWidth::Wide));
+    if probe {
+        if probe_ambiguous_width() == AmbiguousWidth::Wide {
+            app.receive(Msg::WidthProbed(AmbiguousWidth::Wide));
+        }
         screen.clear(app)?;
         screen.draw(app)?;
     }

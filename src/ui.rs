@@ -349,8 +349,13 @@ impl<W: std::io::Write> ReaderScreen<W> {
         let area = frame_area(app);
         let plan = plan(self.keys.as_ref(), &keys, usize::from(area.width));
         let cache = &self.cache;
+        self.screen.set_cursor(status::prompt_cursor(app));
+        let colour = app.settings().colour;
         self.screen.draw(area, plan, |buffer, plan| {
             draw_planned(app, buffer, plan, cache);
+            if !colour {
+                theme::without_colour(buffer);
+            }
         })?;
         self.keys = Some(keys);
         Ok(())

@@ -739,7 +739,7 @@ fn the_checks_catch_what_they_look_for() {
     }
     assert_eq!(forbidden_in_output("一、标题\t␛[2J\n".as_bytes()), None);
 
-    let ours = b"\r\xe2\x80\x9c\x1b[6n\r\x1b[2K\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1002h\x1b[?1003h\x1b[?1015h\x1b[?1006h\x1b[?2004h\x1b[1;1H\x1b[38;5;1m\xe2\x90\x9b\x1b[0m\x1b[2J\x1b[?2004l\x1b[?1049l\x1b[?25h";
+    let ours = b"\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1006h\x1b[?2004h\x1b[H\x1b[8m\xe2\x80\x9c\x1b[28m\x1b[6n\x1b[1;1H\x1b[38;5;1m\xe2\x90\x9b\x1b[0m\x1b[2J\x1b[?2004l\x1b[?1049l\x1b[?25h";
     assert_eq!(
         inputs::forbidden_in_terminal_stream(ours),
         Vec::<String>::new()
@@ -754,7 +754,8 @@ fn the_checks_catch_what_they_look_for() {
         b"\x1bc",
         b"\x1b[3J",
         b"\x1b[5n",
-        b"\x1b[?1049h\x1b[6n",
+        b"\x1b[6n\x1b[?1049h",
+        b"\x1b[?1049h\x1b[6n\x1b[6n",
         b"\x1b[c",
         b"\x1b[>c",
         b"\x1b[?1h",

@@ -5,8 +5,10 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use super::prompt::{History, LineEditor};
 use super::{Action, App, InputMode, LinePos, Overlay};
 use crate::document::Document;
+use crate::resume::SavedState;
 use crate::search::Pattern;
 use crate::strings;
 use crate::terms::{Formulation, Placeholder, formulations, placeholders};
@@ -18,16 +20,35 @@ pub struct Search {
     pub matches: Vec<Range<usize>>,
     /// Index into `matches` of the one last moved to.
     pub current: Option<usize>,
-    /// True while the query is being typed.
-    pub editing: bool,
     /// Where the reader was when `/` was pressed, to return to on Esc.
     origin: (LinePos, Option<Range<usize>>),
+}
+
+/// What a prompt on the status line asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    /// `/`: searched as it is typed.
+    Search,
+    /// `:`: a top-level heading's number, a line, a percentage; gone to on Enter.
+    GoTo,
+}
+
+/// A prompt being typed on the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub line: LineEditor,
 }
 
 /// The state of the reading aids.
 #[derive(Clone, Debug, Default)]
 pub struct Aids {
     pub search: Option<Search>,
+    pub prompt: Option<Prompt>,
+    /// The search before `/` opened the prompt, given back by Esc.
+    search_before: Option<Search>,
+    /// The searches entered, kept with the saved state.
+    pub searches: History,
     /// Mark letter → byte offset in the text.
     pub marks: BTreeMap<char, usize>,
     /// Where the reader was before the last jump, for `''`.
@@ -53,7 +74,8 @@ enum Pending {
 /// The parts of the aids that decide what is drawn.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AidsView {
-    query: Option<(String, Option<usize>, usize, bool)>,
+    query: Option<(String, Option<usize>, usize)>,
+    prompt: Option<Prompt>,
     notice: Option<String>,
     warning: Option<String>,
     pending: Option<Pending>,
@@ -71,7 +93,8 @@ impl Aids {
             query: self
                 .search
                 .as_ref()
-                .map(|s| (s.query.clone(), s.current, s.matches.len(), s.editing)),
+                .map(|s| (s.query.clone(), s.current, s.matches.len())),
+            prompt: self.prompt.clone(),
             notice: self.notice.clone(),
             warning: self.warning.clone(),
             pending: self.pending,
@@ -85,7 +108,7 @@ impl App {
     pub fn input_mode(&self) -> InputMode {
         if self.aids.pending.is_some() {
             InputMode::Letter
-        } else if self.aids.search.as_ref().is_some_and(|s| s.editing) {
+        } else if self.aids.prompt.is_some() {
             InputMode::Text
         } else {
             InputMode::Normal
@@ -94,6 +117,19 @@ impl App {
 
     pub fn search(&self) -> Option<&Search> {
         self.aids.search.as_ref()
+    }
+
+    /// The prompt being typed on the status line, if one is open.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.aids.prompt.as_ref()
+    }
+
+    /// What the status line asks for while a key waits for its letter (`m`, `'`).
+    pub fn pending_prompt(&self) -> Option<String> {
+        self.aids.pending.map(|pending| match pending {
+            Pending::SetMark => strings::set_mark_prompt(),
+            Pending::GoToMark => strings::go_to_mark_prompt(),
+        })
     }
 
     /// True when the text of a node (its children's included) holds a search match,
@@ -129,6 +165,18 @@ impl App {
         &self.aids.placeholders
     }
 
+    /// Which placeholder, from 0, the reader was last taken to (`x`, `X`), while it is
+    /// still the one highlighted.
+    pub fn current_placeholder(&self) -> Option<usize> {
+        let highlight = self.highlight.as_ref()?;
+        let placeholders = &self.aids.placeholders;
+        let at = placeholders.partition_point(|p| p.span.start < highlight.start);
+        placeholders
+            .get(at)
+            .is_some_and(|p| p.span == *highlight)
+            .then_some(at)
+    }
+
     pub fn marks(&self) -> &BTreeMap<char, usize> {
         &self.aids.marks
     }
@@ -148,12 +196,28 @@ impl App {
         self.window.first().map_or(0, |line| line.source().start)
     }
 
+    /// What is saved of this reading: the position, the marks, the searches entered.
+    pub fn saved_state(&self) -> SavedState {
+        SavedState {
+            position: self.position(),
+            marks: self.aids.marks.clone(),
+            searches: self.aids.searches.entries().to_vec(),
+            ..SavedState::default()
+        }
+    }
+
+    /// Takes back the searches of an earlier session, for ↑ in the search prompt.
+    pub(super) fn restore_searches(&mut self, searches: Vec<String>) {
+        self.aids.searches = History::from_entries(searches);
+    }
+
     /// Restores a saved reading position and marks (clamped to this document).
     pub fn restore(&mut self, position: usize, marks: BTreeMap<char, usize>) {
         let end = self.doc.text.len();
         self.aids.marks = marks.into_iter().filter(|(_, at)| *at <= end).collect();
         let top = self.line_at(position.min(end));
         self.top = self.clamp_top(top);
+        self.anchor = None;
         self.refresh_window();
         self.follow_tree();
     }
@@ -170,13 +234,19 @@ impl App {
             return true;
         }
         if self.input_mode() == InputMode::Text {
-            return self.edit_search(action);
+            return self.edit_prompt(action);
         }
         if self.overlay == Some(Overlay::Formulations) {
             return self.formulations_panel(action);
         }
         match action {
             Action::Search => self.start_search(),
+            Action::GoTo => {
+                self.aids.prompt = Some(Prompt {
+                    kind: PromptKind::GoTo,
+                    line: LineEditor::default(),
+                });
+            }
             Action::SearchNext => self.step_search(true),
             Action::SearchPrevious => self.step_search(false),
             Action::SetMark => self.aids.pending = Some(Pending::SetMark),
@@ -213,45 +283,111 @@ impl App {
     }
 
     fn start_search(&mut self) {
+        self.aids.search_before = self.aids.search.take();
+        self.aids.searches.rewind();
         self.aids.search = Some(Search {
-            editing: true,
             origin: (self.top, self.highlight.clone()),
             ..Search::default()
         });
+        self.aids.prompt = Some(Prompt {
+            kind: PromptKind::Search,
+            line: LineEditor::default(),
+        });
     }
 
-    /// Typing in the search prompt: every change searches again and shows the first
-    /// match at or after where the search started.
-    fn edit_search(&mut self, action: Action) -> bool {
-        let Some(search) = self.aids.search.as_mut() else {
+    /// Typing in a prompt. The search prompt searches again at every change and shows
+    /// the first match at or after where the search started; the go-to prompt goes on
+    /// Enter.
+    fn edit_prompt(&mut self, action: Action) -> bool {
+        let Some(prompt) = self.aids.prompt.as_mut() else {
             return false;
         };
-        match action {
-            Action::Input(c) => search.query.push(c),
-            Action::Backspace => {
-                search.query.pop();
+        let kind = prompt.kind;
+        let changed = match action {
+            Action::Input(c) => {
+                prompt.line.insert(c);
+                true
+            }
+            Action::Edit(edit) => prompt.line.apply(edit),
+            Action::HistoryPrevious | Action::HistoryNext if kind == PromptKind::Search => {
+                let older = action == Action::HistoryPrevious;
+                match self.aids.searches.step(prompt.line.text(), older) {
+                    Some(entry) => {
+                        prompt.line = LineEditor::with_text(&entry);
+                        true
+                    }
+                    None => false,
+                }
             }
             Action::Accept => {
-                search.editing = false;
-                if search.matches.is_empty() {
-                    self.aids.search = None;
+                let line = self.aids.prompt.take().map(|p| p.line).unwrap_or_default();
+                match kind {
+                    PromptKind::Search => self.accept_search(line.text()),
+                    PromptKind::GoTo => self.go_to(line.text()),
                 }
                 return true;
             }
             Action::Escape => {
-                let (top, highlight) = search.origin.clone();
-                self.aids.search = None;
-                self.top = self.clamp_top(top);
-                self.highlight = highlight;
-                self.refresh_window();
-                self.follow_tree();
+                self.aids.prompt = None;
+                if kind == PromptKind::Search {
+                    self.cancel_search();
+                }
                 return true;
             }
             Action::Resize { .. } | Action::Quit | Action::Suspend => return false,
-            _ => return true,
+            _ => false,
+        };
+        if changed && kind == PromptKind::Search {
+            let query = prompt.line.text().to_owned();
+            if let Some(search) = self.aids.search.as_mut() {
+                search.query = query;
+            }
+            self.run_search();
         }
-        self.run_search();
         true
+    }
+
+    /// Esc in the search prompt: back where `/` was pressed, with the search before.
+    fn cancel_search(&mut self) {
+        let origin = self.aids.search.take().map(|search| search.origin);
+        self.aids.search = self.aids.search_before.take();
+        if let Some((top, highlight)) = origin {
+            self.top = self.clamp_top(top);
+            self.highlight = highlight;
+            self.refresh_window();
+            self.follow_tree();
+        }
+    }
+
+    /// Enter in the search prompt. An empty line repeats the last search (as less does);
+    /// a search that finds nothing says so and is kept for `n` and `N`.
+    fn accept_search(&mut self, typed: &str) {
+        self.aids.search_before = None;
+        let query = if typed.is_empty() {
+            let Some(last) = self.aids.searches.last() else {
+                self.aids.search = None;
+                return;
+            };
+            last.to_owned()
+        } else {
+            typed.to_owned()
+        };
+        self.aids.searches.push(&query);
+        self.aids.state_changed = true;
+        if typed.is_empty() {
+            if let Some(search) = self.aids.search.as_mut() {
+                search.query.clone_from(&query);
+            }
+            self.run_search();
+        }
+        if self
+            .aids
+            .search
+            .as_ref()
+            .is_some_and(|s| s.matches.is_empty())
+        {
+            self.aids.notice = Some(strings::not_found(&query));
+        }
     }
 
     fn run_search(&mut self) {
@@ -295,6 +431,7 @@ impl App {
             return;
         };
         if search.matches.is_empty() {
+            self.aids.notice = Some(strings::not_found(&search.query));
             return;
         }
         let count = search.matches.len();
@@ -383,9 +520,9 @@ impl App {
                 {
                     // Stepping through a formulation is a search for it: n and N go on.
                     self.start_search();
+                    self.aids.prompt = None;
                     if let Some(search) = self.aids.search.as_mut() {
                         search.query = term;
-                        search.editing = false;
                     }
                     self.run_search();
                 }
@@ -416,6 +553,109 @@ impl App {
             None => {
                 self.aids.notice = Some(strings::NO_MORE_PLACEHOLDERS.to_owned());
             }
+        }
+    }
+
+    /// Enter in the go-to prompt: goes where the line says (see [`GoToTarget::parse`]),
+    /// or says why it cannot.
+    fn go_to(&mut self, typed: &str) {
+        let headings = self.top_level_headings();
+        let lines = self.doc.line_of(self.doc.text.len());
+        let target = match GoToTarget::parse(typed) {
+            Some(GoToTarget::Number(n)) if n >= 1 && n <= headings => GoToTarget::Heading(n),
+            Some(GoToTarget::Number(n)) => GoToTarget::Line(n),
+            Some(other) => other,
+            None => {
+                self.aids.notice = Some(strings::go_to_not_understood(typed));
+                return;
+            }
+        };
+        match target {
+            GoToTarget::Heading(n) => self.go_to_top_level_heading(n),
+            GoToTarget::Line(n) => match self.doc.line_start(n).filter(|_| n <= lines) {
+                Some(start) => {
+                    // The line's text, not its indent, which belongs to no paragraph.
+                    let rest = self.doc.text.get(start..).unwrap_or_default();
+                    let line = rest.split('\n').next().unwrap_or_default();
+                    let text = start + (line.len() - line.trim_start().len());
+                    self.jump_to_range(text..text);
+                    self.highlight = None;
+                }
+                None => self.aids.notice = Some(strings::no_such_line(n, lines)),
+            },
+            GoToTarget::Percent(percent) => {
+                let offset = self.offset_at_share(percent);
+                self.jump_to_range(offset..offset);
+                self.highlight = None;
+            }
+            GoToTarget::Number(_) => {}
+        }
+    }
+
+    /// The start of the paragraph in which `percent` of the text's characters have been
+    /// read: where a reader means "half way".
+    fn offset_at_share(&self, percent: usize) -> usize {
+        let wanted = self.total_chars() * percent.min(100) / 100;
+        let block = self
+            .block_chars
+            .partition_point(|&before| before <= wanted)
+            .saturating_sub(1);
+        self.doc
+            .blocks
+            .get(block)
+            .map_or(self.doc.text.len(), |block| block.span.start)
+    }
+}
+
+/// Where the go-to prompt is asked to go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum GoToTarget {
+    /// 12: the 12th top-level heading when there is one, else line 12.
+    Number(usize),
+    /// 十二 or 十二、: the 12th top-level heading.
+    Heading(usize),
+    /// L120 or 120行: line 120, as `outline` and `search` number lines.
+    Line(usize),
+    /// 50%: half way through the text.
+    Percent(usize),
+}
+
+impl GoToTarget {
+    fn parse(typed: &str) -> Option<Self> {
+        // Full-width digits and signs, as a Chinese input method types them, are read as
+        // the ASCII ones.
+        let text: String = typed
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '０'..='９' | 'Ｌ' | 'ｌ' | '％' => {
+                    char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+                }
+                other => other,
+            })
+            .collect();
+        let number = |digits: &str| {
+            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| digits.parse().ok())
+                .flatten()
+        };
+        if let Some(digits) = text.strip_suffix('%') {
+            return number(digits).filter(|&p| p <= 100).map(Self::Percent);
+        }
+        if let Some(digits) = text
+            .strip_prefix(['L', 'l'])
+            .or_else(|| text.strip_suffix('行'))
+            .map(|rest| rest.strip_prefix('第').unwrap_or(rest))
+        {
+            return number(digits).map(Self::Line);
+        }
+        let bare = text.trim_end_matches(['、', '.', '．']);
+        if let Some(n) = number(bare) {
+            return Some(Self::Number(n));
+        }
+        match crate::parse::chinese_numeral(bare) {
+            Some((n, length)) if length == bare.len() => usize::try_from(n).ok().map(Self::Heading),
+            _ => None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `update` driven by action scripts, with no terminal.
 
 use super::*;
+use crate::action::Edit;
 use crate::parse::parse_text;
 
 const BRIEFING: &str = include_str!("../../data/briefing.txt");
@@ -320,8 +321,15 @@ fn the_status_location_follows_the_selection_and_the_width() {
     run(&mut app, &[Action::NextPoint]);
     assert_eq!(
         &*app.status_location(80),
-        " 一、认清形势、凝心聚力争创“三连冠” › 一是 创建要求越来越高"
+        " 一是 创建要求越来越高 ‹ 一、认清形势、凝心聚力争创“三连冠”"
     );
+    // Narrow: the heading is shortened, the point kept whole.
+    assert_eq!(
+        &*app.status_location(40),
+        " 一是 创建要求越来越高 ‹ 一、认清形势、…"
+    );
+    // Narrower still: no stub of a heading.
+    assert_eq!(&*app.status_location(26), " 一是 创建要求越来越高");
 }
 
 #[test]
@@ -401,10 +409,10 @@ fn pasted_and_full_width_queries_match() {
     run(
         &mut app,
         &[
-            Action::Backspace,
-            Action::Backspace,
-            Action::Backspace,
-            Action::Backspace,
+            Action::Edit(Edit::DeleteBack),
+            Action::Edit(Edit::DeleteBack),
+            Action::Edit(Edit::DeleteBack),
+            Action::Edit(Edit::DeleteBack),
         ],
     );
     type_text(&mut app, "xx");
@@ -657,7 +665,7 @@ fn what_happens_besides_actions_comes_in_through_receive() {
         state: Ok(Some(crate::resume::SavedState {
             version: 1,
             position: 0,
-            marks: std::collections::BTreeMap::new(),
+            ..crate::resume::SavedState::default()
         })),
     };
     // The whole document arrives after the reader moved: it stays where it is.
@@ -672,4 +680,276 @@ fn what_happens_besides_actions_comes_in_through_receive() {
     assert_eq!(app.settings().ambiguous, AmbiguousWidth::Wide);
     app.receive(Msg::LoadFailed("disk gone".into()));
     assert!(app.notice().is_some_and(|n| n.contains("disk gone")));
+}
+
+#[test]
+fn any_run_of_resizes_back_to_the_same_size_shows_the_same_top_line() {
+    let mut app = app(80, 24);
+    run(&mut app, &[Action::TopLevelHeading(2)]);
+    run(&mut app, &[Action::Down; 15]);
+    let top = top_line_text(&app);
+    for _ in 0..6 {
+        run(
+            &mut app,
+            &[
+                Action::Resize {
+                    width: 120,
+                    height: 40,
+                },
+                Action::Resize {
+                    width: 80,
+                    height: 24,
+                },
+            ],
+        );
+        assert_eq!(top_line_text(&app), top);
+    }
+    for _ in 0..6 {
+        run(&mut app, &[Action::TreeWider, Action::TreeNarrower]);
+        assert_eq!(top_line_text(&app), top);
+    }
+    // A move of the reader's own sets where later resizes start from.
+    run(&mut app, &[Action::Down]);
+    let moved = top_line_text(&app);
+    assert_ne!(moved, top);
+    run(
+        &mut app,
+        &[
+            Action::Resize {
+                width: 57,
+                height: 20,
+            },
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+        ],
+    );
+    assert_eq!(top_line_text(&app), moved);
+}
+
+#[test]
+fn the_search_prompt_edits_its_line() {
+    let mut app = app(100, 30);
+    run(&mut app, &[Action::Search]);
+    type_text(&mut app, "三冠");
+    run(&mut app, &[Action::Edit(Edit::Left)]);
+    type_text(&mut app, "连");
+    let prompt = app.prompt().expect("the prompt is open");
+    assert_eq!(
+        (prompt.line.text(), prompt.line.before_cursor()),
+        ("三连冠", "三连")
+    );
+    assert_eq!(app.search().map(|s| s.query.as_str()), Some("三连冠"));
+    assert!(!app.search().expect("a search").matches.is_empty());
+    run(&mut app, &[Action::Edit(Edit::DeleteToStart)]);
+    assert_eq!(app.prompt().map(|p| p.line.text()), Some("冠"));
+}
+
+#[test]
+fn a_search_that_finds_nothing_says_so_and_stays_for_n() {
+    let mut app = app(100, 30);
+    run(&mut app, &[Action::Search]);
+    type_text(&mut app, "没有这句话");
+    run(&mut app, &[Action::Accept]);
+    assert_eq!(app.notice(), Some("找不到“没有这句话” not found"));
+    assert_eq!(app.input_mode(), InputMode::Normal);
+    run(&mut app, &[Action::SearchNext]);
+    assert_eq!(app.notice(), Some("找不到“没有这句话” not found"));
+}
+
+#[test]
+fn slash_enter_repeats_the_last_search_and_up_recalls_it() {
+    let mut app = app(100, 30);
+    run(&mut app, &[Action::Search]);
+    type_text(&mut app, "三连冠");
+    run(&mut app, &[Action::Accept, Action::Escape]);
+    assert!(app.search().is_none(), "Esc ended the search");
+    run(&mut app, &[Action::Search, Action::Accept]);
+    let search = app.search().expect("the last search again");
+    assert_eq!(search.query, "三连冠");
+    assert!(search.current.is_some());
+    run(&mut app, &[Action::Search, Action::HistoryPrevious]);
+    assert_eq!(app.prompt().map(|p| p.line.text()), Some("三连冠"));
+    run(&mut app, &[Action::HistoryNext]);
+    assert_eq!(app.prompt().map(|p| p.line.text()), Some(""));
+    // Esc gives back the search there was before the prompt opened.
+    run(&mut app, &[Action::Escape]);
+    assert_eq!(app.search().map(|s| s.query.as_str()), Some("三连冠"));
+    assert_eq!(app.saved_state().searches, ["三连冠"]);
+}
+
+fn go_to(app: &mut App, typed: &str) {
+    run(app, &[Action::GoTo]);
+    type_text(app, typed);
+    run(app, &[Action::Accept]);
+}
+
+#[test]
+fn go_to_takes_a_heading_number_a_line_or_a_share() {
+    // A short pane, so that no line gone to is below the last full page.
+    let mut app = app(100, 8);
+    for typed in ["3", "三", "三、", "３"] {
+        run(&mut app, &[Action::Top]);
+        go_to(&mut app, typed);
+        assert_eq!(
+            selected_label(&app),
+            "三、营造氛围、汇聚合力共创双拥佳绩",
+            "{typed}"
+        );
+    }
+    // Lines as `outline` numbers them: those of two headings, and of a point.
+    let line_of = |app: &App, marker: &str| {
+        let node = &app.doc().nodes[node_index(app, marker, 0)];
+        app.doc().line_of(node.head.start)
+    };
+    let (second, third) = (line_of(&app, "二、"), line_of(&app, "三、"));
+    for typed in [
+        format!("L{second}"),
+        format!("{third}行"),
+        format!("第{second}行"),
+    ] {
+        go_to(&mut app, &typed);
+        let line: usize = typed
+            .trim_start_matches(['L', '第'])
+            .trim_end_matches('行')
+            .parse()
+            .expect("a number");
+        assert_eq!(app.doc().line_of(app.position()), line, "{typed}");
+    }
+    // A number beyond the headings is a line.
+    go_to(&mut app, &third.to_string());
+    assert_eq!(app.doc().line_of(app.position()), third);
+    go_to(&mut app, "50%");
+    assert!((45..=60).contains(&app.percent()), "{}", app.percent());
+    go_to(&mut app, "100%");
+    assert_eq!(app.percent(), 100);
+    go_to(&mut app, "abc");
+    assert!(app.notice().is_some_and(|n| n.starts_with("看不懂“abc”")));
+    go_to(&mut app, "L99999");
+    assert!(app.notice().is_some_and(|n| n.starts_with("没有第99999行")));
+    go_to(&mut app, "十");
+    assert!(
+        app.notice()
+            .is_some_and(|n| n.starts_with("一级标题只有3个"))
+    );
+}
+
+#[test]
+fn keys_that_cannot_act_say_why() {
+    let mut app = app(100, 30);
+    run(&mut app, &[Action::PreviousPoint]);
+    assert_eq!(app.notice(), Some("前面没有要点 no point before this"));
+    run(&mut app, &[Action::PreviousHeading]);
+    assert_eq!(app.notice(), Some("前面没有标题 no heading before this"));
+    run(&mut app, &[Action::TopLevelHeading(9)]);
+    assert!(
+        app.notice()
+            .is_some_and(|n| n.starts_with("一级标题只有3个"))
+    );
+    let points = app
+        .doc()
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Point)
+        .count();
+    run(&mut app, &vec![Action::NextPoint; points]);
+    assert_eq!(app.notice(), None);
+    run(&mut app, &[Action::NextPoint]);
+    assert_eq!(app.notice(), Some("后面没有要点 no point after this"));
+    run(&mut app, &[Action::NextHeading]);
+    assert_eq!(app.notice(), Some("后面没有标题 no heading after this"));
+    // Keys of the tree, pressed in the text, leave the reader where it is.
+    let top = app.top();
+    for action in [Action::Open, Action::Fold] {
+        run(&mut app, &[action]);
+        assert!(app.notice().is_some_and(|n| n.starts_with("此键用于目录")));
+        assert_eq!(app.top(), top);
+    }
+    run(&mut app, &[Action::SetMark]);
+    assert!(
+        app.pending_prompt()
+            .is_some_and(|p| p.starts_with("设标记"))
+    );
+    run(&mut app, &[Action::Letter('a'), Action::GoToMark]);
+    assert!(
+        app.pending_prompt()
+            .is_some_and(|p| p.starts_with("跳到标记"))
+    );
+
+    let mut bare = App::new(parse_text("只有一段话。"), Settings::default(), 100, 30);
+    run(&mut bare, &[Action::TopLevelHeading(1)]);
+    assert_eq!(
+        bare.notice(),
+        Some("本文没有一级标题 no top-level headings")
+    );
+}
+
+#[test]
+fn tab_never_focuses_a_hidden_tree() {
+    let mut app = app(50, 20);
+    run(&mut app, &[Action::ToggleFocus]);
+    assert_eq!(app.focus(), Focus::Text);
+    assert!(app.notice().is_some_and(|n| n.starts_with("目录未显示")));
+    run(&mut app, &[Action::ToggleTree]);
+    assert_eq!(app.focus(), Focus::Tree);
+}
+
+#[test]
+fn the_placeholder_stepped_to_is_counted_among_all() {
+    let mut app = app(100, 30);
+    let total = app.placeholders().len();
+    assert!(total >= 3);
+    assert_eq!(app.current_placeholder(), None);
+    run(
+        &mut app,
+        &[Action::NextPlaceholder, Action::NextPlaceholder],
+    );
+    assert_eq!(app.current_placeholder(), Some(1));
+    run(&mut app, &[Action::Down]);
+    assert_eq!(app.current_placeholder(), None, "moved on from it");
+}
+
+fn saved(state: Result<Option<crate::resume::SavedState>, String>) -> Msg {
+    Msg::Resume {
+        saved: crate::resume::Saved { file: None, state },
+        resume: true,
+    }
+}
+
+#[test]
+fn a_damaged_state_file_is_said_once() {
+    let mut app = app(100, 30);
+    app.receive(saved(Err("the saved reading position is damaged".into())));
+    assert!(app.notice().is_some_and(|n| n.contains("damaged")));
+    run(&mut app, &[Action::Down]);
+    assert_eq!(app.notice(), None);
+}
+
+#[test]
+fn a_resumed_session_says_so_once() {
+    let mut app = app(100, 30);
+    app.receive(saved(Ok(Some(crate::resume::SavedState {
+        position: 2000,
+        searches: vec!["双拥".into()],
+        ..crate::resume::SavedState::default()
+    }))));
+    assert!(app.position() > 0);
+    assert!(
+        app.notice()
+            .is_some_and(|n| n.starts_with("从上次位置继续"))
+    );
+    run(&mut app, &[Action::Search, Action::HistoryPrevious]);
+    assert_eq!(app.prompt().map(|p| p.line.text()), Some("双拥"));
+    let mut fresh = self::app(100, 30);
+    fresh.receive(saved(Ok(None)));
+    assert_eq!(fresh.notice(), None);
+}
+
+#[test]
+fn an_empty_document_says_it_is_empty() {
+    let app = App::new(parse_text(""), Settings::default(), 80, 24);
+    assert_eq!(app.notice(), Some(strings::EMPTY_DOCUMENT));
+    let blank = App::new(parse_text("\n\u{3000}\n  \n"), Settings::default(), 80, 24);
+    assert_eq!(blank.notice(), Some(strings::EMPTY_DOCUMENT));
 }

@@ -5,6 +5,7 @@
 use super::{
     App, Focus, LinePos, Overlay, Rect, TreeRow, geometry, partition_point_near, truncate,
 };
+use crate::strings;
 
 impl App {
     pub(super) fn tree_has_focus(&self) -> bool {
@@ -18,6 +19,7 @@ impl App {
 
     pub(super) fn toggle_tree(&mut self) {
         if self.panes.tree.width > 0 {
+            self.aids.notice = Some(strings::TREE_ALREADY_SHOWN.to_owned());
             return;
         }
         if self.overlay == Some(Overlay::Tree) {

@@ -335,3 +335,75 @@ fn wide_mode_rows_stay_aligned_in_the_escape_output() {
         String::from_utf8_lossy(&bytes)
     );
 }
+
+/// The parameters of every SGR sequence in `bytes`.
+fn sgr_parameters(bytes: &[u8]) -> Vec<u16> {
+    let text = String::from_utf8_lossy(bytes);
+    text.split("\x1b[")
+        .skip(1)
+        .filter_map(|rest| {
+            let (params, after) =
+                rest.split_at(rest.find(|c: char| !(c.is_ascii_digit() || c == ';'))?);
+            after.starts_with('m').then(|| params.to_owned())
+        })
+        .flat_map(|params| {
+            params
+                .split(';')
+                .filter_map(|p| p.parse().ok())
+                .collect::<Vec<u16>>()
+        })
+        .collect()
+}
+
+fn searched_frame_bytes(colour: bool) -> Vec<u8> {
+    let settings = Settings {
+        colour,
+        ..Settings::default()
+    };
+    let doc = crate::parse::parse_text(include_str!("../../data/briefing.txt"));
+    let mut app = App::new(doc, settings, 100, 30);
+    app.update(Action::Search);
+    for c in "三连冠".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Accept);
+    app.update(Action::ToggleFocus);
+    app.update(Action::ToggleFocus);
+    let mut screen = ReaderScreen::new(Vec::new(), &app);
+    screen.draw(&app).expect("drawn");
+    screen.writer().clone()
+}
+
+#[test]
+fn without_colour_nothing_is_coloured_and_the_marks_still_stand_out() {
+    let is_colour = |p: &u16| matches!(p, 30..=49 | 90..=107);
+    let coloured = sgr_parameters(&searched_frame_bytes(true));
+    assert!(coloured.iter().any(is_colour), "the scan finds colours");
+    let plain = sgr_parameters(&searched_frame_bytes(false));
+    assert!(!plain.iter().any(is_colour), "{plain:?}");
+    // The matches (a background colour before) are bold and underlined; the current
+    // one and the status line reversed.
+    for attribute in [1, 4, 7] {
+        assert!(plain.contains(&attribute), "SGR {attribute} missing");
+    }
+}
+
+#[test]
+fn the_cursor_shows_at_the_prompts_input_point_and_hides_after() {
+    let mut app = reader(100, 30);
+    let mut screen = ReaderScreen::new(Vec::new(), &app);
+    screen.draw(&app).expect("drawn");
+    assert!(!String::from_utf8_lossy(screen.writer()).contains("\x1b[?25h"));
+    app.update(Action::Search);
+    for c in "三连".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Edit(crate::action::Edit::Left));
+    screen.draw(&app).expect("drawn");
+    let written = String::from_utf8_lossy(screen.writer()).into_owned();
+    // The status line is row 30; " /三" takes columns 1–4, the cursor stands on 连 (5).
+    assert!(written.ends_with("\x1b[30;5H\x1b[?25h"), "{written:?}");
+    app.update(Action::Accept);
+    screen.draw(&app).expect("drawn");
+    assert!(String::from_utf8_lossy(screen.writer()).ends_with("\x1b[?25l"));
+}

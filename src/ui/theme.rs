@@ -58,3 +58,17 @@ pub(super) const TREE_TOP_LEVEL: Style = Style::new().fg(Color::Yellow);
 pub(super) const TREE_MINOR: Style = Style::new().fg(Color::DarkGray);
 /// The selected row when the text has the focus.
 pub(super) const SELECTED_UNFOCUSED: Style = Style::new().bg(Color::DarkGray).fg(Color::White);
+
+/// The frame for a terminal that is to show no colour (`NO_COLOR`): every colour goes, and
+/// what a background colour marked (a match, the tree's selected row) is bold and
+/// underlined instead, so that it still stands out; reverse, bold and underline stay as
+/// they were, and with them the current marker and the status line.
+pub(super) fn without_colour(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if cell.bg != Color::Reset {
+            cell.modifier |= Modifier::BOLD | Modifier::UNDERLINED;
+        }
+        cell.fg = Color::Reset;
+        cell.bg = Color::Reset;
+    }
+}

@@ -26,6 +26,16 @@ struct Shared {
     ambiguous_wide: bool,
 }
 
+/// How the terminal in the pseudo-terminal answers the cursor-position query.
+#[derive(Clone, Copy, Default)]
+pub struct Answer {
+    /// It draws East Asian Ambiguous characters two columns wide (a CJK locale's
+    /// setting): its cursor report after “ says so.
+    pub wide: bool,
+    /// How long the answer takes, as over a remote connection.
+    pub delay: Duration,
+}
+
 pub struct Session {
     shared: Arc<Mutex<Shared>>,
     /// The keyboard side, shared with the thread that answers cursor-position queries
@@ -44,12 +54,28 @@ impl Session {
     /// Like [`Session::start`], on a terminal that draws East Asian Ambiguous characters
     /// two columns wide (a CJK locale's setting): its cursor report after “ says so.
     pub fn start_wide(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+        let answer = Answer {
+            wide: true,
+            ..Answer::default()
+        };
+        Self::start_answering(args, cols, rows, env, answer)
+    }
+
+    /// Like [`Session::start`], on a terminal that answers the cursor-position query
+    /// as `answer` says.
+    pub fn start_answering(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        answer: Answer,
+    ) -> Self {
         Self::spawn(
             env!("CARGO_BIN_EXE_briefing"),
             args,
             (cols, rows),
             env,
-            true,
+            answer,
         )
     }
 
@@ -61,7 +87,7 @@ impl Session {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Self {
-        Self::spawn(program, args, (cols, rows), env, false)
+        Self::spawn(program, args, (cols, rows), env, Answer::default())
     }
 
     fn spawn(
@@ -69,7 +95,7 @@ impl Session {
         args: &[&str],
         (cols, rows): (u16, u16),
         env: &[(&str, &str)],
-        ambiguous_wide: bool,
+        answer: Answer,
     ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -95,7 +121,7 @@ impl Session {
             bytes: Vec::new(),
             read_ends: Vec::new(),
             closed: false,
-            ambiguous_wide,
+            ambiguous_wide: answer.wide,
         }));
         let thread_shared = Arc::clone(&shared);
         let reply_writer = Arc::clone(&writer);
@@ -117,15 +143,31 @@ impl Session {
                 while let Some(at) = rest.windows(query.len()).position(|w| w == query) {
                     let (before, after) = rest.split_at(at + query.len());
                     shared.parser.process(before);
-                    let (row, mut col) = shared.parser.screen().cursor_position();
+                    let screen = shared.parser.screen();
+                    let (row, mut col) = screen.cursor_position();
                     // vt100 draws “ one column wide; a wide terminal is a column further on.
-                    let quote = "\u{201C}".as_bytes();
-                    if shared.ambiguous_wide && before.windows(quote.len()).any(|w| w == quote) {
+                    let after_quote = col
+                        .checked_sub(1)
+                        .and_then(|left| screen.cell(row, left))
+                        .is_some_and(|cell| cell.contents() == "\u{201C}");
+                    if shared.ambiguous_wide && after_quote {
                         col += 1;
                     }
-                    let mut writer = reply_writer.lock().expect("lock");
-                    let _ = write!(writer, "\x1b[{};{}R", row + 1, col + 1);
-                    let _ = writer.flush();
+                    let reply = format!("\x1b[{};{}R", row + 1, col + 1);
+                    let writer = Arc::clone(&reply_writer);
+                    let send = move || {
+                        let mut writer = writer.lock().expect("lock");
+                        let _ = writer.write_all(reply.as_bytes());
+                        let _ = writer.flush();
+                    };
+                    if answer.delay.is_zero() {
+                        send();
+                    } else {
+                        std::thread::spawn(move || {
+                            std::thread::sleep(answer.delay);
+                            send();
+                        });
+                    }
                     rest = after;
                 }
                 shared.parser.process(rest);

@@ -4,7 +4,9 @@ mod harness;
 
 use std::fmt::Write as _;
 
-use harness::Session;
+use std::time::Duration;
+
+use harness::{Answer, Session};
 
 /// Where the text pane starts at 100 columns: a 30-column tree, then one column of padding.
 const TEXT_X: u16 = 31;
@@ -201,6 +203,75 @@ fn the_ambiguous_width_is_asked_of_the_terminal() {
     );
     forced.send("q");
     assert_eq!(forced.wait_exit(), 0);
+}
+
+#[test]
+fn keys_typed_while_the_reader_starts_are_kept() {
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let expected = include_str!("../../data/briefing.txt")
+        .matches("三连冠")
+        .count();
+    // A terminal a slow round trip away, typed at before the reader has drawn anything:
+    // the keys wait in the terminal ahead of the answer to the width probe.
+    let answer = Answer {
+        wide: true,
+        delay: Duration::from_millis(600),
+    };
+    let mut session =
+        Session::start_answering(&[], 100, 30, &[("XDG_STATE_HOME", &state_home)], answer);
+    session.send("/三连冠\r");
+    session.wait_for("the search typed at start", |screen| {
+        screen.contents().contains(&format!("1/{expected}"))
+    });
+    session.wait_for("the wide layout", |screen| {
+        screen
+            .rows(0, 100)
+            .next()
+            .is_some_and(|row| row.contains('|'))
+    });
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    // Nothing of the probe reaches the main screen: it is asked on the alternate one.
+    let bytes = session.bytes();
+    let alternate = bytes
+        .windows(8)
+        .position(|w| w == b"\x1b[?1049h")
+        .expect("the alternate screen is entered");
+    let quote = "\u{201C}".as_bytes();
+    assert!(
+        !bytes[..alternate].windows(quote.len()).any(|w| w == quote),
+        "“ printed on the main screen"
+    );
+}
+
+#[test]
+fn the_mouse_is_asked_for_clicks_and_the_wheel_only() {
+    let (_state, mut session) = open_shipped_briefing();
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    let bytes = String::from_utf8_lossy(&session.bytes()).into_owned();
+    assert!(bytes.contains("\x1b[?1000h") && bytes.contains("\x1b[?1006h"));
+    assert!(
+        !bytes.contains("\x1b[?1003h"),
+        "any-motion tracking asked for"
+    );
+    assert!(
+        !bytes.contains("\x1b[?1002h"),
+        "button-motion tracking asked for"
+    );
+
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let mut without = Session::start(&["--no-mouse"], 100, 30, &[("XDG_STATE_HOME", &state_home)]);
+    without.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    without.send("q");
+    assert_eq!(without.wait_exit(), 0);
+    let bytes = String::from_utf8_lossy(&without.bytes()).into_owned();
+    assert!(
+        !bytes.contains("\x1b[?1000h"),
+        "--no-mouse still asks for the mouse"
+    );
 }
 
 /// A briefing over 3 MiB, large enough to be read in the background: the shipped one's

@@ -470,7 +470,7 @@ pub const OWN_PRIVATE_MODES: [u32; 8] = [1049, 25, 1000, 1002, 1003, 1006, 1015,
 
 /// Every violation of checklist rule 3 in the bytes a program wrote to its terminal. The
 /// one cursor-position query (CSI 6n) of the ambiguous-width probe is the program's own and
-/// allowed once, before it enters the alternate screen.
+/// allowed once, on the alternate screen (nothing of the probe shows on the main one).
 pub fn forbidden_in_terminal_stream(bytes: &[u8]) -> Vec<String> {
     let mut found = Vec::new();
     let mut dsr_seen = 0;
@@ -485,8 +485,10 @@ pub fn forbidden_in_terminal_stream(bytes: &[u8]) -> Vec<String> {
                     Escape::EnterAlternate => alternate_entered = true,
                     Escape::CursorQuery => {
                         dsr_seen += 1;
-                        if dsr_seen > 1 || alternate_entered {
-                            found.push(format!("a second or late CSI 6n at byte {i}"));
+                        if dsr_seen > 1 || !alternate_entered {
+                            found.push(format!(
+                                "a second CSI 6n, or one off the alternate screen, at byte {i}"
+                            ));
                         }
                     }
                     Escape::Forbidden(what) => found.push(format!("{what} at byte {i}")),
