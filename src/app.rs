@@ -9,7 +9,6 @@ use std::ops::Range;
 
 pub use crate::action::{Action, Effect, InputMode, Msg};
 use crate::document::{Document, NodeKind, partition_point_near, visible_chars};
-use crate::keymap::help_rows;
 use crate::layout::{DisplayLine, RenderOptions};
 use crate::resume::{Saved, StateFile};
 use crate::speaking::seconds_for;
@@ -213,9 +212,14 @@ impl App {
 
     /// Rows of help that fit inside its box.
     pub fn help_height(&self) -> usize {
-        geometry::inside_border(geometry::help_box(&self.panes, self.settings.ambiguous))
+        geometry::inside_border(self.help_layout().area)
             .height
             .max(1)
+    }
+
+    /// The help overlay's box and lines at the current size.
+    pub fn help_layout(&self) -> geometry::HelpLayout {
+        geometry::help_layout(&self.panes, self.settings.ambiguous)
     }
 
     pub fn tree_top(&self) -> usize {
@@ -536,7 +540,11 @@ impl App {
                     Action::PageDown => signed(self.help_height()),
                     _ => -signed(self.help_height()),
                 };
-                let last = help_rows().len().saturating_sub(self.help_height());
+                let last = self
+                    .help_layout()
+                    .lines
+                    .len()
+                    .saturating_sub(self.help_height());
                 self.help_top = self.help_top.saturating_add_signed(step).min(last);
             }
             Action::Resize { .. } | Action::Quit | Action::Suspend => return false,

@@ -56,6 +56,10 @@ pub struct GlobalOptions {
     /// Start at the top instead of where you left off (marks are still kept).
     #[arg(long, global = true)]
     pub no_resume: bool,
+    /// Open the reader at line N (as `outline` and `search` number lines), not where you
+    /// left off.
+    #[arg(long, global = true, value_name = "N")]
+    pub line: Option<usize>,
     /// Leave the mouse to the terminal (to select text without Shift); no clicks or wheel.
     #[arg(long, global = true)]
     pub no_mouse: bool,

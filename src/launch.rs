@@ -21,7 +21,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         Ok(options) => options,
         Err(error) => return finish(Err(CommandError::Load(error))),
     };
-    let resume = !cli.options.no_resume;
+    let resume = !cli.options.no_resume && cli.options.line.is_none();
     let (doc, background) = match open(&source, options, resume) {
         Ok(opened) => opened,
         Err(error) => return finish(Err(CommandError::Load(error))),
@@ -48,6 +48,9 @@ pub fn run(cli: &Cli) -> ExitCode {
             }
             if let Some(saved) = saved {
                 app.receive(Msg::Resume { saved, resume });
+            }
+            if let Some(line) = cli.options.line {
+                app.go_to_line(line);
             }
             app
         },

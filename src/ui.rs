@@ -16,7 +16,7 @@ use crate::app::{App, Focus, Overlay, Rect, TreeRow, geometry};
 use crate::layout::{span_at, spans_over};
 use crate::strings;
 use crate::term::{Carried, Plan, Screen, Scroll};
-use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width, truncate};
+use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width};
 use cache::DrawCache;
 use overlays::{FormulationsOverlay, HelpOverlay};
 use ratatui::layout::Rect as Area;
@@ -111,9 +111,12 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan, cache: &RefCell<Dr
     let ambiguous = app.settings().ambiguous;
     let panes = *app.panes();
     if panes.too_small {
+        // Wrapped over the rows there are, so that it is read whole where it fits.
         let width = usize::from(buf.area.width);
-        let notice = truncate(strings::TOO_SMALL, width, ambiguous);
-        put_str(buf, 0, 0, buf.area.width, &notice, Style::new(), ambiguous);
+        let lines = crate::text::wrap_lines(strings::TOO_SMALL, width.max(1), ambiguous);
+        for (y, line) in (0..buf.area.height).zip(lines) {
+            put_str(buf, 0, y, buf.area.width, &line, Style::new(), ambiguous);
+        }
         return;
     }
     if panes.tree.width > 0 {

@@ -97,6 +97,35 @@ fn too_small_terminal_shows_a_notice() {
         assert!(!text.contains("区委"), "{text}");
     }
     insta::assert_snapshot!("too_small_19x3", after(19, 3, &[]));
+    // Narrower than the notice: it wraps instead of being cut.
+    let narrow = after(10, 3, &[]);
+    for piece in ["终端太小", "terminal", "too", "small"] {
+        assert!(narrow.contains(piece), "{piece} missing from\n{narrow}");
+    }
+}
+
+#[test]
+fn the_help_wraps_its_lines_on_a_narrow_terminal() {
+    insta::assert_snapshot!("help_40x15", after(40, 15, &[Action::Help]));
+    // Scrolled to its end, every description's last word is there, never cut.
+    let mut app = app(40, 15);
+    app.update(Action::Help);
+    let lines = app.help_layout().lines;
+    let text = lines
+        .iter()
+        .map(|(keys, help)| format!("{keys} {help}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for word in ["parent", "jump", "last", "50%"] {
+        assert!(
+            text.contains(word),
+            "{word} missing from the help at 40 columns"
+        );
+    }
+    let inner = app.help_layout().area.width - 4;
+    for (keys, help) in &lines {
+        assert!(keys.chars().count() <= inner && help.chars().count() <= inner);
+    }
 }
 
 fn typed(text: &str) -> Vec<Action> {

@@ -4,7 +4,7 @@
 //! drawing asks it where to draw. Pure functions of sizes, in cells.
 
 use crate::keymap::help_rows;
-use crate::text::{AmbiguousWidth, str_width};
+use crate::text::{AmbiguousWidth, str_width, truncate, wrap_lines};
 
 /// Below this width the tree is hidden and `t` shows it over the text.
 pub const TREE_HIDE_BELOW: usize = 60;
@@ -150,15 +150,50 @@ pub fn help_columns(ambiguous: AmbiguousWidth) -> (usize, usize) {
         })
 }
 
-/// The box of the help overlay: the key and description columns with a margin, as many
-/// rows as fit above the status line.
-pub fn help_box(panes: &Panes, ambiguous: AmbiguousWidth) -> Rect {
+/// The help overlay laid out for the space above the status line: its box, and its
+/// lines, each the keys (or nothing, below the first line of a row) and a piece of the
+/// description. Descriptions wrap within their column; when that column would be
+/// narrower than `HELP_TEXT_AT_LEAST`, the keys take a line of their own and the
+/// description the lines below them, indented.
+pub struct HelpLayout {
+    pub area: Rect,
+    pub lines: Vec<(String, String)>,
+    /// Columns from the inside of the box to the descriptions.
+    pub text_x: usize,
+}
+
+/// The narrowest column a description is wrapped in beside its keys.
+const HELP_TEXT_AT_LEAST: usize = 16;
+
+pub fn help_layout(panes: &Panes, ambiguous: AmbiguousWidth) -> HelpLayout {
     let (key_width, text_width) = help_columns(ambiguous);
-    centred(
-        above_status(panes),
-        key_width + text_width + 6,
-        help_rows().len() + 2,
-    )
+    let within = above_status(panes);
+    let width = (key_width + text_width + 6).min(within.width);
+    // Inside the border: a column of margin either side.
+    let inner = width.saturating_sub(4);
+    let beside = inner.saturating_sub(key_width + 1);
+    let (text_x, text_room) = if beside >= HELP_TEXT_AT_LEAST {
+        (key_width + 2, beside)
+    } else {
+        (3, inner.saturating_sub(2).max(1))
+    };
+    let mut lines = Vec::new();
+    for (keys, help) in help_rows() {
+        let pieces = wrap_lines(help, text_room, ambiguous);
+        if beside < HELP_TEXT_AT_LEAST {
+            lines.push((truncate(&keys, inner.max(1), ambiguous), String::new()));
+            lines.extend(pieces.into_iter().map(|piece| (String::new(), piece)));
+        } else {
+            let mut pieces = pieces.into_iter();
+            lines.push((keys, pieces.next().unwrap_or_default()));
+            lines.extend(pieces.map(|piece| (String::new(), piece)));
+        }
+    }
+    HelpLayout {
+        area: centred(within, width, lines.len() + 2),
+        lines,
+        text_x,
+    }
 }
 
 /// The box of the key formulations overlay for rows of `widest` columns.

@@ -560,7 +560,6 @@ impl App {
     /// or says why it cannot.
     fn go_to(&mut self, typed: &str) {
         let headings = self.top_level_headings();
-        let lines = self.doc.line_of(self.doc.text.len());
         let target = match GoToTarget::parse(typed) {
             Some(GoToTarget::Number(n)) if n >= 1 && n <= headings => GoToTarget::Heading(n),
             Some(GoToTarget::Number(n)) => GoToTarget::Line(n),
@@ -572,23 +571,30 @@ impl App {
         };
         match target {
             GoToTarget::Heading(n) => self.go_to_top_level_heading(n),
-            GoToTarget::Line(n) => match self.doc.line_start(n).filter(|_| n <= lines) {
-                Some(start) => {
-                    // The line's text, not its indent, which belongs to no paragraph.
-                    let rest = self.doc.text.get(start..).unwrap_or_default();
-                    let line = rest.split('\n').next().unwrap_or_default();
-                    let text = start + (line.len() - line.trim_start().len());
-                    self.jump_to_range(text..text);
-                    self.highlight = None;
-                }
-                None => self.aids.notice = Some(strings::no_such_line(n, lines)),
-            },
+            GoToTarget::Line(n) => self.go_to_line(n),
             GoToTarget::Percent(percent) => {
                 let offset = self.offset_at_share(percent);
                 self.jump_to_range(offset..offset);
                 self.highlight = None;
             }
             GoToTarget::Number(_) => {}
+        }
+    }
+
+    /// Puts line `n` (as `outline` and `search` number lines) at the top, or says there
+    /// is no such line.
+    pub fn go_to_line(&mut self, n: usize) {
+        let lines = self.doc.line_of(self.doc.text.len());
+        match self.doc.line_start(n).filter(|_| n <= lines) {
+            Some(start) => {
+                // The line's text, not its indent, which belongs to no paragraph.
+                let rest = self.doc.text.get(start..).unwrap_or_default();
+                let line = rest.split('\n').next().unwrap_or_default();
+                let text = start + (line.len() - line.trim_start().len());
+                self.jump_to_range(text..text);
+                self.highlight = None;
+            }
+            None => self.aids.notice = Some(strings::no_such_line(n, lines)),
         }
     }
 

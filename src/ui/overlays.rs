@@ -4,7 +4,6 @@
 use super::Area;
 use super::theme::{BORDER, BOX_TITLE, HELP_KEYS, HIGHLIGHT};
 use crate::app::{App, Rect, geometry};
-use crate::keymap::help_rows;
 use crate::strings;
 use crate::text::{AmbiguousWidth, str_width, truncate};
 use ratatui::buffer::Buffer;
@@ -126,17 +125,16 @@ fn draw_formulations(app: &App, buf: &mut Buffer) {
 
 fn draw_help(app: &App, buf: &mut Buffer) {
     let ambiguous = app.settings().ambiguous;
-    let rows = help_rows();
-    let (key_width, _) = geometry::help_columns(ambiguous);
-    let area = geometry::help_box(app.panes(), ambiguous);
-    let more = rows.len() > area.height.saturating_sub(2);
+    let layout = app.help_layout();
+    let rows = &layout.lines;
+    let more = rows.len() > layout.area.height.saturating_sub(2);
     let title = if more {
         strings::HELP_TITLE_SCROLLING
     } else {
         strings::HELP_TITLE
     };
-    let inner = draw_box(buf, area, title, ambiguous);
-    let end = to_u16(inner.x + inner.width);
+    let inner = draw_box(buf, layout.area, title, ambiguous);
+    let end = to_u16(inner.x + inner.width.saturating_sub(1));
     let first = app.help_top().min(rows.len().saturating_sub(inner.height));
     for (i, (keys, help)) in rows.iter().skip(first).take(inner.height).enumerate() {
         let y = to_u16(inner.y + i);
@@ -144,7 +142,7 @@ fn draw_help(app: &App, buf: &mut Buffer) {
         put_str(buf, x, y, end, keys, HELP_KEYS, ambiguous);
         put_str(
             buf,
-            to_u16(inner.x + 2 + key_width),
+            to_u16(inner.x + layout.text_x),
             y,
             end,
             help,

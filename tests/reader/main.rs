@@ -70,6 +70,74 @@ fn a_resize_alone_lays_the_reader_out_again_and_the_next_key_acts() {
     assert_eq!(session.wait_exit(), 0);
 }
 
+#[test]
+fn line_opens_the_reader_at_a_line_as_outline_numbers_it() {
+    let briefing = include_str!("../../data/briefing.txt");
+    let line = briefing
+        .lines()
+        .position(|text| text.trim_start().starts_with("二、"))
+        .expect("a second part")
+        + 1;
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let mut session = Session::start(
+        &["--line", &line.to_string()],
+        100,
+        30,
+        &[("XDG_STATE_HOME", &state_home)],
+    );
+    wait_top_row(&session, "二、突出重点");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn resizing_back_and_forth_keeps_the_top_line() {
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_string_lossy().into_owned();
+    let mut session = Session::start(&[], 80, 24, &[("XDG_STATE_HOME", &state_home)]);
+    session.wait_for_text("区委书记在全区创建全国双拥模范城推进会上的讲话");
+    session.send("2");
+    session.send(&"j".repeat(15));
+    // The tree is 30 % of the width: the text starts at column 25 of 80.
+    let text_at = |session: &Session, column: u16, cols: u16| {
+        session.screen(|screen| {
+            screen
+                .rows(column, cols - column)
+                .next()
+                .unwrap_or_default()
+        })
+    };
+    let wait_laid_out = |session: &Session, cols: u16, rows: u16| {
+        session.wait_for("the reader at its new size", |screen| {
+            screen
+                .rows(0, cols)
+                .nth(usize::from(rows) - 1)
+                .is_some_and(|row| row.contains('余'))
+        });
+    };
+    // Let the keys act before the top line is read.
+    session.wait_for("the 15th line down", |screen| {
+        !screen
+            .rows(25, 55)
+            .next()
+            .unwrap_or_default()
+            .contains("二、突出重点")
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let top = text_at(&session, 25, 80);
+    for _ in 0..6 {
+        session.resize(120, 40);
+        wait_laid_out(&session, 120, 40);
+        session.resize(80, 24);
+        wait_laid_out(&session, 80, 24);
+        std::thread::sleep(Duration::from_millis(100));
+        assert_eq!(text_at(&session, 25, 80), top);
+    }
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
 /// The reader on the shipped briefing at 100×30, with a state directory of its own (kept
 /// while the returned guard lives), once its title is on screen.
 fn open_shipped_briefing() -> (tempfile::TempDir, Session) {
