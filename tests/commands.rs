@@ -1,5 +1,6 @@
 //! The non-interactive commands through the real binary: output, exit codes, errors.
 
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -46,25 +47,85 @@ fn search_exit_codes_and_json() {
     assert_eq!(json["matches"][0]["text"], "XX");
 }
 
+/// `stats --format json` of a document, checked: its rows at depth 0 add up to its
+/// total, in characters and in seconds.
+fn stats_adding_up(args: &[&str]) -> Value {
+    let output = briefing(args);
+    assert_eq!(output.status.code(), Some(0), "{args:?}");
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let rows = json["rows"].as_array().expect("rows");
+    let top = rows.iter().filter(|row| row["depth"] == 0);
+    let sum = |key: &str| top.clone().filter_map(|row| row[key].as_u64()).sum::<u64>();
+    assert_eq!(Some(sum("chars")), json["chars"].as_u64(), "{args:?}");
+    assert_eq!(Some(sum("seconds")), json["seconds"].as_u64(), "{args:?}");
+    json
+}
+
 #[test]
 fn stats_add_up_to_the_whole() {
-    let output = briefing(&["stats", "--format", "json", "--rate", "200"]);
-    assert_eq!(output.status.code(), Some(0));
-    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let json = stats_adding_up(&["stats", "--format", "json", "--rate", "200"]);
     let chars = json["chars"].as_u64().expect("chars");
+    // Spoken text only: the title (line 1) and the footer (line 21) are not read out.
+    let line = |n: usize| BRIEFING.lines().nth(n - 1).expect("the line");
+    let visible = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count() as u64;
     assert_eq!(
         chars,
-        BRIEFING.chars().filter(|c| !c.is_whitespace()).count() as u64
+        visible(BRIEFING) - visible(line(1)) - visible(line(21))
     );
+    assert_eq!(json["document_chars"].as_u64(), Some(visible(BRIEFING)));
     assert_eq!(json["seconds"].as_u64(), Some(chars * 60 / 200));
     assert_eq!(json["headings"].as_array().map(Vec::len), Some(3));
+    let kinds: Vec<&str> = json["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|row| row["kind"].as_str())
+        .collect();
+    assert_eq!(kinds.first(), Some(&"opening"));
+    assert_eq!(kinds.last(), Some(&"closing"));
+    assert_eq!(kinds.iter().filter(|kind| **kind == "point").count(), 10);
+
     let text = stdout(&briefing(&["stats"]));
+    let lines: Vec<&str> = text.lines().collect();
     assert!(
-        text.lines()
-            .last()
-            .is_some_and(|line| line.ends_with("total")),
+        lines
+            .iter()
+            .any(|line| line.ends_with("    一是 创建要求越来越高")),
         "{text}"
     );
+    assert!(lines[lines.len() - 2].ends_with("total"), "{text}");
+    assert!(
+        lines[lines.len() - 1].starts_with("Counted: the spoken text"),
+        "{text}"
+    );
+}
+
+#[test]
+fn stats_add_up_on_every_corpus_document() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts");
+    let Ok(entries) = std::fs::read_dir(&corpus) else {
+        return;
+    };
+    for entry in entries {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_some_and(|ext| ext == "txt") {
+            let file = path.to_str().expect("UTF-8 path");
+            for rate in ["220", "7"] {
+                stats_adding_up(&["stats", "--format", "json", "--rate", rate, file]);
+            }
+        }
+    }
+}
+
+#[test]
+fn long_speeches_are_timed_in_hours() {
+    // 2332 characters at 10 a minute: close to four hours.
+    let text = stdout(&briefing(&["stats", "--rate", "10"]));
+    let total = text
+        .lines()
+        .find(|line| line.ends_with("total"))
+        .expect("a total");
+    assert!(total.trim_start().starts_with("3h"), "{text}");
 }
 
 #[test]
