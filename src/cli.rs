@@ -2,17 +2,21 @@
 //! (outline, render, wrap, search, stats). Exit codes and error lines: [`crate::error`].
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::ops::RangeInclusive;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::document::Document;
-use crate::error::{CommandError, EXIT_NOT_FOUND, finish};
+use crate::error::{CommandError, EXIT_ERROR, EXIT_NOT_FOUND, finish, report};
 use crate::layout::{RenderOptions, render};
 use crate::outline;
 use crate::report::{Stats, search_hits, write_search_json, write_search_text};
-use crate::source::{LoadOptions, Source, SourceError, decode_bytes, load, read_bytes};
+use crate::source::{
+    LoadOptions, Source, SourceError, decode_bytes, escape_for_display, load, read_bytes,
+    stdin_brings_input,
+};
 use crate::text::{AmbiguousWidth, wrap_lines};
 
 /// A terminal reader for Chinese briefings and speeches.
@@ -24,8 +28,8 @@ use crate::text::{AmbiguousWidth, wrap_lines};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// The document to read (`-` for standard input); the built-in briefing when omitted.
-    pub file: Option<PathBuf>,
+    #[command(flatten)]
+    pub file: FileArg,
     #[command(flatten)]
     pub options: GlobalOptions,
     #[command(subcommand)]
@@ -44,25 +48,146 @@ pub struct GlobalOptions {
     /// Width of East Asian Ambiguous characters (“ ” … ①): auto asks the terminal.
     #[arg(long, global = true, value_enum, default_value_t = AmbiguousArg::Auto)]
     pub ambiguous_width: AmbiguousArg,
-    /// First-line indent of paragraphs in columns (0 turns it off).
-    #[arg(long, global = true, default_value_t = 4, value_name = "COLS")]
+    /// First-line indent of paragraphs in columns, 0 to 40 (0 turns it off).
+    #[arg(long, global = true, default_value_t = 4, value_name = "COLS", value_parser = parse_indent)]
     pub indent: usize,
-    /// Longest text line in columns, however wide the terminal.
-    #[arg(long, global = true, default_value_t = 80, value_name = "COLS")]
+    /// Longest text line in columns (1 to 1000), however wide the terminal.
+    #[arg(long, global = true, default_value_t = 80, value_name = "COLS", value_parser = parse_columns)]
     pub measure: usize,
-    /// Speaking rate in characters a minute, for the time left and per section.
-    #[arg(long, global = true, default_value_t = 220, value_name = "CHARS")]
+    /// Speaking rate in characters a minute (1 to 2000), for the time left and per section.
+    #[arg(long, global = true, default_value_t = 220, value_name = "CHARS", value_parser = parse_rate)]
     pub rate: u32,
     /// Start at the top instead of where you left off (marks are still kept).
     #[arg(long, global = true)]
     pub no_resume: bool,
     /// Open the reader at line N (as `outline` and `search` number lines), not where you
     /// left off.
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, global = true, value_name = "N", value_parser = parse_line)]
     pub line: Option<usize>,
     /// Leave the mouse to the terminal (to select text without Shift); no clicks or wheel.
     #[arg(long, global = true)]
     pub no_mouse: bool,
+}
+
+/// Widths a text is laid out at (`--width`, `--measure`, `$COLUMNS`): at least one
+/// column, and no more than any screen holds; a width of 0 would set every character
+/// alone on a line as `>`.
+pub const COLUMNS_RANGE: RangeInclusive<usize> = 1..=1000;
+/// First-line indents (`--indent`): up to twenty full-width characters, already more
+/// than any typesetting asks for.
+pub const INDENT_RANGE: RangeInclusive<usize> = 0..=40;
+/// Speaking rates (`--rate`) in characters a minute: people speak Chinese at 150 to 300;
+/// 2000 leaves room for reading aloud at speed, and a rate of 0 would never finish.
+pub const RATE_RANGE: RangeInclusive<u32> = 1..=2000;
+
+fn parse_columns(text: &str) -> Result<usize, String> {
+    number_in(text, &COLUMNS_RANGE, "columns")
+}
+
+fn parse_indent(text: &str) -> Result<usize, String> {
+    number_in(text, &INDENT_RANGE, "columns")
+}
+
+/// Lines are numbered from 1, as `outline` and `search` print them.
+fn parse_line(text: &str) -> Result<usize, String> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|&line: &usize| line >= 1)
+        .ok_or_else(|| "give a line number, 1 or more".to_owned())
+}
+
+fn parse_rate(text: &str) -> Result<u32, String> {
+    number_in(text, &RATE_RANGE, "characters a minute")
+}
+
+/// Reads a whole number within `range`; the error names the range, and clap puts the
+/// option and the value before it.
+fn number_in<N>(text: &str, range: &RangeInclusive<N>, unit: &str) -> Result<N, String>
+where
+    N: std::str::FromStr + PartialOrd + std::fmt::Display,
+{
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|number| range.contains(number))
+        .ok_or_else(|| {
+            format!(
+                "give a whole number of {unit} from {} to {}",
+                range.start(),
+                range.end()
+            )
+        })
+}
+
+/// The FILE of the reader and of the commands that read a document.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FileArg {
+    /// The document: a path, or `-` for standard input. When omitted: standard input if
+    /// it is a pipe or a file, else the built-in briefing.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Any further FILE, taken only to be refused with a clear message: without it, a
+    /// second file is read as the name of a subcommand.
+    #[arg(hide = true)]
+    pub more: Vec<PathBuf>,
+}
+
+impl FileArg {
+    /// Where the document comes from: the FILE, or with none standard input when it
+    /// brings a document, else the built-in briefing. More than one FILE is refused.
+    pub fn source(&self) -> Result<Source, CommandError> {
+        let file = one_file(self.file.as_deref(), &self.more)?;
+        Ok(Source::from_arg(
+            file,
+            file.is_none() && stdin_brings_input(),
+        ))
+    }
+}
+
+/// The one FILE given, if any; more than one is a usage error naming them.
+fn one_file<'a>(
+    file: Option<&'a Path>,
+    more: &[PathBuf],
+) -> Result<Option<&'a Path>, CommandError> {
+    let (Some(first), Some(second)) = (file, more.first()) else {
+        return Ok(file);
+    };
+    let name = |path: &Path| escape_for_display(&path.to_string_lossy());
+    let files = match more.len() {
+        1 => format!("{} and {}", name(first), name(second)),
+        n => format!("{}, {} and {} more", name(first), name(second), n - 1),
+    };
+    Err(CommandError::Usage(format!(
+        "one FILE at a time: got {files}; run briefing once for each"
+    )))
+}
+
+/// Reports a command line clap could not read as one error line (exit 2), the way every
+/// other error is reported; `--help` and `--version` print as usual (exit 0).
+pub fn parse_error_exit(error: &clap::Error) -> ExitCode {
+    if !error.use_stderr() {
+        let _ = error.print();
+        return ExitCode::SUCCESS;
+    }
+    // clap's message is its first paragraph (a missing argument is named on the line
+    // under it); the usage and tips after the blank line would make one mistake
+    // several lines.
+    let rendered = error.render().to_string();
+    let paragraph: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|line| !line.is_empty())
+        .collect();
+    let joined = paragraph.join(" ");
+    let message = joined.strip_prefix("error: ").unwrap_or(&joined);
+    if error.kind() == clap::error::ErrorKind::ValueValidation {
+        // Our value parsers already say what to give.
+        report(message);
+    } else {
+        report(&format!("{message}; see briefing --help"));
+    }
+    ExitCode::from(EXIT_ERROR)
 }
 
 /// `--ambiguous-width`.
@@ -95,7 +220,8 @@ pub enum Format {
 pub enum Command {
     /// Print the structure: title, salutation, headings, points, closing, footer.
     Outline {
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: FileArg,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// After the outline, why each line was read as it was: the evidence for every
@@ -105,40 +231,46 @@ pub enum Command {
     },
     /// Print the document laid out as the reader's text pane shows it.
     Render {
-        file: Option<PathBuf>,
-        /// Inner width of the text pane in columns (default: $COLUMNS or 80).
-        #[arg(long, value_name = "COLS")]
+        #[command(flatten)]
+        file: FileArg,
+        /// Inner width of the text pane in columns, 1 to 1000 (default: $COLUMNS or 80).
+        #[arg(long, value_name = "COLS", value_parser = parse_columns)]
         width: Option<usize>,
     },
     /// Wrap each line of a text with Chinese line breaking: a CJK-correct `fold`.
     Wrap {
         /// The text to wrap; standard input when omitted or `-`.
         file: Option<PathBuf>,
-        /// Columns per line (default: $COLUMNS or 80).
-        #[arg(long, value_name = "COLS")]
+        /// Any further FILE, taken only to be refused with a clear message.
+        #[arg(hide = true)]
+        more: Vec<PathBuf>,
+        /// Columns per line, 1 to 1000 (default: $COLUMNS or 80).
+        #[arg(long, value_name = "COLS", value_parser = parse_columns)]
         width: Option<usize>,
     },
     /// Print every match with its line and heading › point path; exit 1 when none.
     Search {
         pattern: String,
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: FileArg,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Print characters and speaking time per heading and in total.
     Stats {
-        file: Option<PathBuf>,
+        #[command(flatten)]
+        file: FileArg,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
 }
 
-/// The width to lay text out at when none is given: `$COLUMNS`, else 80.
+/// The width to lay text out at when none is given: `$COLUMNS` when it is a width
+/// `--width` would take, else 80.
 fn default_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
-        .and_then(|columns| columns.trim().parse().ok())
-        .filter(|&columns: &usize| columns > 0)
+        .and_then(|columns| parse_columns(&columns).ok())
         .unwrap_or(80)
 }
 
@@ -165,7 +297,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
             file,
             format,
             explain,
-        } => with_document_explained(cli, file.as_ref(), *explain, |doc, out| match format {
+        } => with_document_explained(cli, file, *explain, |doc, out| match format {
             Format::Text => {
                 outline::write_text(out, doc)?;
                 if *explain {
@@ -175,17 +307,16 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
             }
             Format::Json => outline::write_json(out, doc).map(|()| 0),
         }),
-        Command::Render { file, width } => with_document(cli, file.as_ref(), |doc, out| {
+        Command::Render { file, width } => with_document(cli, file, |doc, out| {
             write_render(out, doc, cli, width.unwrap_or_else(default_width)).map(|()| 0)
         }),
-        Command::Wrap { file, width } => {
-            wrap_command(cli, file.as_ref(), width.unwrap_or_else(default_width))
-        }
+        Command::Wrap { file, more, width } => one_file(file.as_deref(), more)
+            .and_then(|file| wrap_command(cli, file, width.unwrap_or_else(default_width))),
         Command::Search {
             pattern,
             file,
             format,
-        } => with_document(cli, file.as_ref(), |doc, out| {
+        } => with_document(cli, file, |doc, out| {
             let hits = search_hits(doc, pattern);
             match format {
                 Format::Text => write_search_text(out, &hits)?,
@@ -193,7 +324,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
             }
             Ok(if hits.is_empty() { EXIT_NOT_FOUND } else { 0 })
         }),
-        Command::Stats { file, format } => with_document(cli, file.as_ref(), |doc, out| {
+        Command::Stats { file, format } => with_document(cli, file, |doc, out| {
             let stats = Stats::new(doc, cli.options.rate);
             match format {
                 Format::Text => stats.write_text(out)?,
@@ -208,7 +339,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
 /// Loads the document named by `file` and hands it to `write` with a locked stdout.
 fn with_document(
     cli: &Cli,
-    file: Option<&PathBuf>,
+    file: &FileArg,
     write: impl FnOnce(&Document, &mut dyn Write) -> io::Result<u8>,
 ) -> Result<u8, CommandError> {
     with_document_explained(cli, file, false, write)
@@ -217,7 +348,7 @@ fn with_document(
 /// [`with_document`], keeping why each line was read as it was when `explain` is set.
 fn with_document_explained(
     cli: &Cli,
-    file: Option<&PathBuf>,
+    file: &FileArg,
     explain: bool,
     write: impl FnOnce(&Document, &mut dyn Write) -> io::Result<u8>,
 ) -> Result<u8, CommandError> {
@@ -225,8 +356,7 @@ fn with_document_explained(
         explain,
         ..cli.load_options().map_err(CommandError::Load)?
     };
-    let doc =
-        load(&Source::from_arg(file.map(PathBuf::as_path)), options).map_err(CommandError::Load)?;
+    let doc = load(&file.source()?, options).map_err(CommandError::Load)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = write(&doc, &mut out).map_err(CommandError::Output)?;
@@ -253,11 +383,9 @@ fn write_render(out: &mut dyn Write, doc: &Document, cli: &Cli, width: usize) ->
 }
 
 /// `briefing wrap`: each input line wrapped on its own, one output line per screen line.
-fn wrap_command(cli: &Cli, file: Option<&PathBuf>, width: usize) -> Result<u8, CommandError> {
-    let source = match file {
-        None => Source::Stdin,
-        Some(path) => Source::from_arg(Some(path)),
-    };
+fn wrap_command(cli: &Cli, file: Option<&Path>, width: usize) -> Result<u8, CommandError> {
+    // Like `fold`, wrap reads standard input without a FILE, whatever it is.
+    let source = Source::from_arg(file, true);
     let options = cli.load_options().map_err(CommandError::Load)?;
     let with_source = |error| {
         CommandError::Load(SourceError {

@@ -17,6 +17,9 @@ pub const EXIT_ERROR: u8 = 2;
 /// A command's failure.
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
+    /// The command line asks for something that cannot be done (two FILEs at once).
+    #[error("{0}")]
+    Usage(String),
     /// The document could not be read, decoded or opened.
     #[error(transparent)]
     Load(SourceError),

@@ -16,7 +16,10 @@ use crate::tui::{self, Background};
 
 /// Opens the reader full-screen on the terminal.
 pub fn run(cli: &Cli) -> ExitCode {
-    let source = Source::from_arg(cli.file.as_deref());
+    let source = match cli.file.source() {
+        Ok(source) => source,
+        Err(error) => return finish(Err(error)),
+    };
     let options = match cli.load_options() {
         Ok(options) => options,
         Err(error) => return finish(Err(CommandError::Load(error))),

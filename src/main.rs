@@ -4,11 +4,14 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use briefing::cli::{Cli, Command, run_command};
+use briefing::cli::{Cli, Command, parse_error_exit, run_command};
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return parse_error_exit(&error),
+    };
     match &cli.command {
         Some(command) => run_command(&cli, command),
         None if std::io::stdout().is_terminal() => briefing::launch::run(&cli),

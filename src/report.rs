@@ -1,10 +1,11 @@
 //! The text reports of `briefing search` and `briefing stats`, as lines and as JSON.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::document::{Document, visible_chars};
+use crate::document::{BlockRole, Document, Node, NodeKind, visible_chars};
 use crate::search::Pattern;
 use crate::speaking::{format_duration, seconds_for};
 
@@ -112,76 +113,273 @@ pub fn write_search_json(
     )
 }
 
-/// Speaking time of one heading.
-#[derive(Debug, Serialize)]
-pub struct HeadingStats {
+/// What a row of `briefing stats` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RowKind {
+    /// The salutation and the remarks before the first heading.
+    Opening,
+    Heading,
+    Point,
+    /// The final exhortation or thanks.
+    Closing,
+}
+
+/// One row of `briefing stats`: a part of the speech and the time it takes.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    pub kind: RowKind,
+    /// 0 for the parts that add up to the whole (opening, top-level headings, closing);
+    /// a part of a row is one deeper than it.
     pub depth: usize,
     pub marker: Option<String>,
+    /// The heading or the point's lead phrase; for the opening its salutation (同志们：),
+    /// for the closing its first words.
     pub label: String,
     pub line: usize,
+    /// Spoken characters, whitespace not counted.
     pub chars: usize,
+    /// From reaching the start of the row to reaching its end, speaking from the top:
+    /// so the rows at depth 0 add up to the total to the second.
     pub seconds: u64,
 }
 
-/// `briefing stats`: characters and speaking time per heading and in total.
+/// `briefing stats`: characters and speaking time of the spoken text, per part and in
+/// total.
 #[derive(Debug, Serialize)]
 pub struct Stats {
     pub rate: u32,
+    /// Spoken characters in all.
     pub chars: usize,
     pub seconds: u64,
-    pub headings: Vec<HeadingStats>,
+    /// The heading rows alone (the key `stats --format json` has always had).
+    pub headings: Vec<Row>,
+    /// Every row in document order: opening, headings with their points, closing.
+    pub rows: Vec<Row>,
+    /// Characters of the whole document, spoken or not.
+    pub document_chars: usize,
+}
+
+/// Whether a paragraph is spoken when the speech is delivered: the salutation, the
+/// remarks, headings and body, and the closing are; the title and the lines under it,
+/// editor's notes, a table of contents, notes and back matter, and the footer are not.
+fn is_spoken(role: BlockRole) -> bool {
+    match role {
+        BlockRole::Salutation
+        | BlockRole::Preamble
+        | BlockRole::Heading
+        | BlockRole::Body
+        | BlockRole::Closing => true,
+        BlockRole::Title
+        | BlockRole::Subtitle
+        | BlockRole::Byline
+        | BlockRole::DocNumber
+        | BlockRole::Footer
+        | BlockRole::Backmatter
+        | BlockRole::Contents => false,
+    }
+}
+
+/// The spoken characters of a document before any offset: a row's count is the
+/// difference at its two ends, so rows that follow one another add up exactly.
+struct SpokenText<'d> {
+    doc: &'d Document,
+    /// Where spoken text stops: the first attachment (附件, papers handed out with the
+    /// speech rather than read), else the end of the text.
+    end: usize,
+    /// Spoken characters before each block, and after the last one.
+    before_block: Vec<usize>,
+}
+
+impl<'d> SpokenText<'d> {
+    fn new(doc: &'d Document) -> Self {
+        let end = doc
+            .nodes
+            .iter()
+            .find(|node| node.kind == NodeKind::Attachment)
+            .map_or(doc.text.len(), |attachment| attachment.span.start);
+        let mut before_block = Vec::with_capacity(doc.blocks.len() + 1);
+        let mut running = 0;
+        for block in &doc.blocks {
+            before_block.push(running);
+            if is_spoken(block.role) && block.span.start < end {
+                running += visible_chars(doc.slice(&block.span));
+            }
+        }
+        before_block.push(running);
+        Self {
+            doc,
+            end,
+            before_block,
+        }
+    }
+
+    /// Spoken characters in the whole document.
+    fn total(&self) -> usize {
+        self.before_block.last().copied().unwrap_or_default()
+    }
+
+    /// Spoken characters before byte `offset`.
+    fn before(&self, offset: usize) -> usize {
+        let offset = offset.min(self.end);
+        let blocks = &self.doc.blocks;
+        // The block that holds `offset` or comes after it: the ones before are counted.
+        let index = blocks.partition_point(|block| block.span.end <= offset);
+        let whole = self.before_block.get(index).copied().unwrap_or_default();
+        let part = blocks
+            .get(index)
+            .filter(|block| is_spoken(block.role) && block.span.start < offset)
+            .map_or(0, |block| {
+                visible_chars(self.doc.slice(&(block.span.start..offset)))
+            });
+        whole + part
+    }
 }
 
 impl Stats {
     pub fn new(doc: &Document, rate: u32) -> Self {
-        let chars = doc.chars();
-        let headings = doc
+        let spoken = SpokenText::new(doc);
+        let row = |kind, depth, marker: Option<&String>, label: &str, line, span: Range<usize>| {
+            let (before, after) = (spoken.before(span.start), spoken.before(span.end));
+            Row {
+                kind,
+                depth,
+                marker: marker.cloned(),
+                label: label.replace('\n', " "),
+                line,
+                chars: after - before,
+                seconds: seconds_for(after, rate) - seconds_for(before, rate),
+            }
+        };
+        let spoken_nodes: Vec<(usize, &Node)> = doc
             .nodes
             .iter()
-            .filter(|node| node.kind.is_section())
-            .map(|node| {
-                let chars = visible_chars(doc.slice(&node.span));
-                HeadingStats {
-                    depth: node.depth,
-                    marker: node.marker.clone(),
-                    label: node.label.clone(),
-                    line: node.line,
-                    chars,
-                    seconds: seconds_for(chars, rate),
-                }
-            })
+            .enumerate()
+            .filter(|(_, node)| node.span.start < spoken.end)
             .collect();
+        // The rows at depth 0 run each from its start to the next one's, the opening
+        // from the top and the last to the end of the spoken text: together they cover
+        // it once, so they add up to the total.
+        let top_starts: Vec<usize> = spoken_nodes
+            .iter()
+            .filter(|(_, node)| {
+                node.parent.is_none() && matches!(node.kind, NodeKind::Heading | NodeKind::Closing)
+            })
+            .map(|(_, node)| node.span.start)
+            .collect();
+        let top_end = |start: usize| {
+            top_starts
+                .iter()
+                .find(|&&next| next > start)
+                .copied()
+                .unwrap_or(spoken.end)
+        };
+        let mut rows = Vec::new();
+        let opening = 0..top_starts.first().copied().unwrap_or(spoken.end);
+        if spoken.before(opening.end) > 0 {
+            let salutation = doc.nodes.iter().find(|n| n.kind == NodeKind::Salutation);
+            let first_spoken_line = doc
+                .blocks
+                .iter()
+                .find(|block| is_spoken(block.role))
+                .map_or(1, |block| block.line);
+            rows.push(row(
+                RowKind::Opening,
+                0,
+                None,
+                salutation.map_or("", |node| node.label.as_str()),
+                salutation.map_or(first_spoken_line, |node| node.line),
+                opening,
+            ));
+        }
+        for (index, node) in spoken_nodes {
+            // The salutation's text is the opening's; the footer is not spoken.
+            let (kind, depth, span) = match (node.kind, node.parent) {
+                (NodeKind::Heading | NodeKind::Closing, None) => {
+                    let kind = if node.kind == NodeKind::Closing {
+                        RowKind::Closing
+                    } else {
+                        RowKind::Heading
+                    };
+                    (kind, 0, node.span.start..top_end(node.span.start))
+                }
+                (NodeKind::Heading, Some(_)) => (
+                    RowKind::Heading,
+                    doc.path(index).len() - 1,
+                    node.span.clone(),
+                ),
+                // A point outside every heading is part of the opening.
+                (NodeKind::Point, None) => (RowKind::Point, 1, node.span.clone()),
+                (NodeKind::Point, Some(_)) => {
+                    (RowKind::Point, doc.path(index).len() - 1, node.span.clone())
+                }
+                _ => continue,
+            };
+            rows.push(row(
+                kind,
+                depth,
+                node.marker.as_ref(),
+                &node.label,
+                node.line,
+                span,
+            ));
+        }
+        let chars = spoken.total();
         Self {
             rate,
             chars,
             seconds: seconds_for(chars, rate),
-            headings,
+            headings: rows
+                .iter()
+                .filter(|row| row.kind == RowKind::Heading)
+                .cloned()
+                .collect(),
+            rows,
+            document_chars: doc.chars(),
         }
     }
 
-    /// A table: time, characters, then the heading indented by depth.
+    /// A table: time, characters, then the part indented by depth; the total; and what
+    /// was counted.
     pub fn write_text(&self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+        let total_time = format_duration(self.seconds);
+        // Every row's time is at most the total's, so the total's is the widest.
+        let time_width = total_time.chars().count().max("time".len()) + 2;
+        let chars_width = self.chars.to_string().len().max("chars".len()) + 2;
         writeln!(
             out,
-            "{:>7}  {:>6}  heading (at {} characters a minute)",
+            "{:>time_width$}{:>chars_width$}  part (at {} characters a minute)",
             "time", "chars", self.rate
         )?;
-        for heading in &self.headings {
+        for row in &self.rows {
+            let marker = row.marker.as_deref().unwrap_or_default();
+            let part = match row.kind {
+                RowKind::Opening if row.label.is_empty() => "opening".to_owned(),
+                RowKind::Opening => format!("opening: {}", row.label),
+                // The label is the closing's first words, as the outline shows them.
+                RowKind::Closing => format!("closing: {}…", row.label),
+                RowKind::Heading => format!("{marker}{}", row.label),
+                RowKind::Point => format!("{marker} {}", row.label),
+            };
             writeln!(
                 out,
-                "{:>7}  {:>6}  {}{}{}",
-                format_duration(heading.seconds),
-                heading.chars,
-                "  ".repeat(heading.depth),
-                heading.marker.as_deref().unwrap_or_default(),
-                heading.label
+                "{:>time_width$}{:>chars_width$}  {}{part}",
+                format_duration(row.seconds),
+                row.chars,
+                "  ".repeat(row.depth),
             )?;
         }
         writeln!(
             out,
-            "{:>7}  {:>6}  total",
-            format_duration(self.seconds),
+            "{total_time:>time_width$}{:>chars_width$}  total",
             self.chars
+        )?;
+        writeln!(
+            out,
+            "Counted: the spoken text, {} of the document's {} characters; not the title and \
+             the lines under it, editor's notes, notes, back matter, the footer or \
+             attachments. Indented rows are parts of the row above.",
+            self.chars, self.document_chars
         )
     }
 }
@@ -211,6 +409,25 @@ mod tests {
         );
     }
 
+    /// (kind, depth, chars) of each row.
+    fn shape(stats: &Stats) -> Vec<(RowKind, usize, usize)> {
+        stats
+            .rows
+            .iter()
+            .map(|row| (row.kind, row.depth, row.chars))
+            .collect()
+    }
+
+    fn depth_zero_sum(stats: &Stats) -> (usize, u64) {
+        stats
+            .rows
+            .iter()
+            .filter(|row| row.depth == 0)
+            .fold((0, 0), |(chars, seconds), row| {
+                (chars + row.chars, seconds + row.seconds)
+            })
+    }
+
     #[test]
     fn stats_add_up_per_heading() {
         let doc = parse_text("讲话\n\n一、甲\n正文。\n二、乙\n正文正文。\n");
@@ -224,6 +441,92 @@ mod tests {
             per_heading,
             [("甲".to_owned(), 6, 6), ("乙".to_owned(), 8, 8)]
         );
-        assert_eq!(stats.chars, 16);
+        // The title is not spoken.
+        assert_eq!(stats.chars, 14);
+        assert_eq!(stats.document_chars, 16);
+    }
+
+    #[test]
+    fn rows_cover_the_opening_points_and_closing_and_add_up() {
+        let doc = parse_text(
+            "在全市工作会议上的讲话\n（2024年1月5日）\n编者按：这是一篇讲话。\n同志们：\n今天召开会议。\n\
+             一、总体要求\n一是抓落实。二是抓进度。\n（一）分目标\n正文。\n二、主要任务\n正文正文。\n\
+             同志们，让我们共同努力，谢谢大家！\n（来源：市政府网站）\n注释\n①《文选》，人民出版社2020年版，第3页。\n",
+        );
+        let stats = Stats::new(&doc, 60);
+        assert_eq!(
+            shape(&stats),
+            [
+                (RowKind::Opening, 0, 11),
+                (RowKind::Heading, 0, 27),
+                (RowKind::Point, 1, 6),
+                (RowKind::Point, 1, 6),
+                (RowKind::Heading, 1, 9),
+                (RowKind::Heading, 0, 11),
+                (RowKind::Closing, 0, 17),
+            ]
+        );
+        assert_eq!(stats.rows[0].label, "同志们：");
+        // Title, byline, editor's note, footer and notes are not spoken.
+        assert_eq!(stats.chars, 66);
+        assert_eq!(depth_zero_sum(&stats), (66, 66));
+        assert_eq!(stats.headings.len(), 3);
+    }
+
+    #[test]
+    fn points_outside_every_heading_are_parts_of_the_opening() {
+        let doc = parse_text("讲话\n同志们：\n第一，要学习。第二，要落实。\n");
+        let stats = Stats::new(&doc, 60);
+        assert_eq!(
+            shape(&stats),
+            [
+                (RowKind::Opening, 0, 18),
+                (RowKind::Point, 1, 7),
+                (RowKind::Point, 1, 7),
+            ]
+        );
+        assert_eq!(depth_zero_sum(&stats).0, stats.chars);
+    }
+
+    #[test]
+    fn attachments_are_not_spoken() {
+        let doc = parse_text(
+            "通知\n各单位：\n一、总则\n正文。\n二、要求\n正文。\n某某办公室\n2024年1月5日\n\
+             附件1：工作安排\n一、时间\n正文。\n二、地点\n正文。\n",
+        );
+        let stats = Stats::new(&doc, 60);
+        assert_eq!(
+            shape(&stats),
+            [
+                (RowKind::Opening, 0, 4),
+                (RowKind::Heading, 0, 7),
+                (RowKind::Heading, 0, 7),
+            ]
+        );
+        assert_eq!(stats.chars, 18);
+    }
+
+    #[test]
+    fn row_times_add_up_to_the_total_to_the_second() {
+        // Three headings of 3 characters at 100 a minute: 5.4 s in all, 5″; each row
+        // floored alone, 1.8 s would be 1″ and the rows 3″.
+        let doc = parse_text("讲话\n一、甲\n二、乙\n三、丙\n");
+        let stats = Stats::new(&doc, 100);
+        let (chars, seconds) = depth_zero_sum(&stats);
+        assert_eq!(chars, stats.chars);
+        assert_eq!(seconds, stats.seconds);
+    }
+
+    #[test]
+    fn text_output_ends_with_the_total_and_what_was_counted() {
+        let doc = parse_text("讲话\n\n一、甲\n正文。\n");
+        let mut out = Vec::new();
+        Stats::new(&doc, 60).write_text(&mut out).expect("writes");
+        let text = String::from_utf8(out).expect("UTF-8");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "   time  chars  part (at 60 characters a minute)");
+        assert_eq!(lines[1], "  0′06″      6  一、甲");
+        assert_eq!(lines[2], "  0′06″      6  total");
+        assert!(lines[3].starts_with("Counted: the spoken text, 6 of the document's 8"));
     }
 }

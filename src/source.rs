@@ -34,9 +34,11 @@ pub enum Source {
 }
 
 impl Source {
-    /// `None` is the embedded briefing, `-` is standard input.
-    pub fn from_arg(arg: Option<&Path>) -> Self {
+    /// `-` is standard input; with no FILE, standard input when it brings a document
+    /// (`stdin_brings_input`, see [`stdin_brings_input`]), else the embedded briefing.
+    pub fn from_arg(arg: Option<&Path>, stdin_brings_input: bool) -> Self {
         match arg {
+            None if stdin_brings_input => Self::Stdin,
             None => Self::Embedded,
             Some(path) if path.as_os_str() == "-" => Self::Stdin,
             Some(path) => Self::File(path.to_path_buf()),
@@ -62,6 +64,34 @@ impl Source {
             other => other.display_name(),
         }
     }
+}
+
+/// Whether standard input carries a document to read when no FILE is named: a pipe
+/// (`cat speech.txt | briefing`), a socket or a redirected file (`briefing < speech.txt`).
+/// Not a terminal, where a user would have to type the document, and not a character
+/// device: cron, test harnesses and `nohup` start programs on /dev/null, and they must
+/// still open the built-in briefing rather than an empty document.
+#[cfg(unix)]
+pub fn stdin_brings_input() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    // A duplicate of the descriptor, to ask its type without taking standard input over.
+    let Ok(descriptor) = io::stdin().as_fd().try_clone_to_owned() else {
+        // Standard input closed: nothing to read.
+        return false;
+    };
+    File::from(descriptor).metadata().is_ok_and(|metadata| {
+        let file_type = metadata.file_type();
+        file_type.is_fifo() || file_type.is_socket() || file_type.is_file()
+    })
+}
+
+/// Whether standard input carries a document to read when no FILE is named: anything
+/// but a terminal (the type of a handle is not asked where there is no `fstat`).
+#[cfg(not(unix))]
+pub fn stdin_brings_input() -> bool {
+    use std::io::IsTerminal;
+    !io::stdin().is_terminal()
 }
 
 /// Options that change how bytes become a document.
@@ -318,8 +348,13 @@ mod tests {
 
     #[test]
     fn embedded_briefing_is_the_default() {
-        assert_eq!(Source::from_arg(None), Source::Embedded);
-        assert_eq!(Source::from_arg(Some(Path::new("-"))), Source::Stdin);
+        assert_eq!(Source::from_arg(None, false), Source::Embedded);
+        assert_eq!(Source::from_arg(None, true), Source::Stdin);
+        assert_eq!(Source::from_arg(Some(Path::new("-")), false), Source::Stdin);
+        assert_eq!(
+            Source::from_arg(Some(Path::new("a.txt")), true),
+            Source::File(PathBuf::from("a.txt"))
+        );
         let doc = load(&Source::Embedded, LoadOptions::default()).expect("embedded loads");
         assert!(doc.title.is_some());
     }

@@ -1,6 +1,6 @@
 //! Speaking time: how long a text takes to deliver at a rate in characters a minute,
-//! and how a duration is written (2′10″). Used by the reader's tree and status line and
-//! by `briefing stats`.
+//! and how a duration is written (2′10″, 2h24′49″). Used by the reader's tree and
+//! status line and by `briefing stats`.
 
 /// Seconds to speak `chars` characters at `rate` characters a minute.
 pub fn seconds_for(chars: usize, rate: u32) -> u64 {
@@ -8,24 +8,37 @@ pub fn seconds_for(chars: usize, rate: u32) -> u64 {
     chars.saturating_mul(60) / u64::from(rate.max(1))
 }
 
-/// 2′10″.
+/// 2′10″; from an hour on, 2h24′49″.
 pub fn format_duration(seconds: u64) -> String {
     let mut text = String::new();
     push_duration(&mut text, seconds);
     text
 }
 
-/// Appends 2′10″ to `text`. Not `format!`: the status line and the tree write it at
-/// every move, and the formatting machinery is much code to bring back into the
-/// processor's caches for each key.
+/// Appends 2′10″ to `text`, or from an hour on 2h24′49″: a work report of three
+/// hours read as 184′35″ has to be divided by 60 in the head. Not `format!`: the status
+/// line and the tree write it at every move, and the formatting machinery is much code
+/// to bring back into the processor's caches for each key.
 pub fn push_duration(text: &mut String, seconds: u64) {
-    push_number(text, seconds / 60);
+    let minutes = seconds / 60;
+    if minutes >= 60 {
+        push_number(text, minutes / 60);
+        text.push('h');
+        push_two_digits(text, minutes % 60);
+    } else {
+        push_number(text, minutes);
+    }
     text.push('′');
-    if seconds % 60 < 10 {
+    push_two_digits(text, seconds % 60);
+    text.push('″');
+}
+
+/// Appends a number below 100 with a leading zero: the 05 of 2′05″.
+fn push_two_digits(text: &mut String, number: u64) {
+    if number < 10 {
         text.push('0');
     }
-    push_number(text, seconds % 60);
-    text.push('″');
+    push_number(text, number);
 }
 
 /// Appends `number` in decimal to `text`.
@@ -48,7 +61,18 @@ mod tests {
         ] {
             assert_eq!(format_duration(seconds), text);
         }
-        assert_eq!(format_duration(163_999 * 60 + 52), "163999′52″");
+    }
+
+    #[test]
+    fn durations_from_an_hour_on_have_hours_and_two_digit_minutes() {
+        for (seconds, text) in [
+            (3600, "1h00′00″"),
+            (3600 + 5 * 60 + 7, "1h05′07″"),
+            (144 * 60 + 49, "2h24′49″"),
+            (163_999 * 60 + 52, "2733h19′52″"),
+        ] {
+            assert_eq!(format_duration(seconds), text);
+        }
     }
 
     #[test]

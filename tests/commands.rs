@@ -1,6 +1,8 @@
 //! The non-interactive commands through the real binary: output, exit codes, errors.
 
-use std::process::{Command, Output};
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
@@ -13,6 +15,25 @@ fn briefing(args: &[&str]) -> Output {
         .output()
         .expect("briefing runs")
 }
+
+/// Runs `briefing ARGS` with `input` piped to its standard input.
+fn briefing_piped(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .env("XDG_STATE_HOME", std::env::temp_dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("briefing starts");
+    let mut stdin = child.stdin.take().expect("a pipe to its stdin");
+    stdin.write_all(input.as_bytes()).expect("input written");
+    drop(stdin);
+    child.wait_with_output().expect("briefing ends")
+}
+
+/// A short briefing unlike the built-in one, to tell which of them was read.
+const PIPED: &str = "在全市工作会议上的讲话\n同志们：\n一、总体要求\n一是抓落实。二是抓进度。\n二、主要任务\n正文正文。\n";
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
@@ -46,25 +67,85 @@ fn search_exit_codes_and_json() {
     assert_eq!(json["matches"][0]["text"], "XX");
 }
 
+/// `stats --format json` of a document, checked: its rows at depth 0 add up to its
+/// total, in characters and in seconds.
+fn stats_adding_up(args: &[&str]) -> Value {
+    let output = briefing(args);
+    assert_eq!(output.status.code(), Some(0), "{args:?}");
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let rows = json["rows"].as_array().expect("rows");
+    let top = rows.iter().filter(|row| row["depth"] == 0);
+    let sum = |key: &str| top.clone().filter_map(|row| row[key].as_u64()).sum::<u64>();
+    assert_eq!(Some(sum("chars")), json["chars"].as_u64(), "{args:?}");
+    assert_eq!(Some(sum("seconds")), json["seconds"].as_u64(), "{args:?}");
+    json
+}
+
 #[test]
 fn stats_add_up_to_the_whole() {
-    let output = briefing(&["stats", "--format", "json", "--rate", "200"]);
-    assert_eq!(output.status.code(), Some(0));
-    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let json = stats_adding_up(&["stats", "--format", "json", "--rate", "200"]);
     let chars = json["chars"].as_u64().expect("chars");
+    // Spoken text only: the title (line 1) and the footer (line 21) are not read out.
+    let line = |n: usize| BRIEFING.lines().nth(n - 1).expect("the line");
+    let visible = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count() as u64;
     assert_eq!(
         chars,
-        BRIEFING.chars().filter(|c| !c.is_whitespace()).count() as u64
+        visible(BRIEFING) - visible(line(1)) - visible(line(21))
     );
+    assert_eq!(json["document_chars"].as_u64(), Some(visible(BRIEFING)));
     assert_eq!(json["seconds"].as_u64(), Some(chars * 60 / 200));
     assert_eq!(json["headings"].as_array().map(Vec::len), Some(3));
+    let kinds: Vec<&str> = json["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|row| row["kind"].as_str())
+        .collect();
+    assert_eq!(kinds.first(), Some(&"opening"));
+    assert_eq!(kinds.last(), Some(&"closing"));
+    assert_eq!(kinds.iter().filter(|kind| **kind == "point").count(), 10);
+
     let text = stdout(&briefing(&["stats"]));
+    let lines: Vec<&str> = text.lines().collect();
     assert!(
-        text.lines()
-            .last()
-            .is_some_and(|line| line.ends_with("total")),
+        lines
+            .iter()
+            .any(|line| line.ends_with("    一是 创建要求越来越高")),
         "{text}"
     );
+    assert!(lines[lines.len() - 2].ends_with("total"), "{text}");
+    assert!(
+        lines[lines.len() - 1].starts_with("Counted: the spoken text"),
+        "{text}"
+    );
+}
+
+#[test]
+fn stats_add_up_on_every_corpus_document() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/texts");
+    let Ok(entries) = std::fs::read_dir(&corpus) else {
+        return;
+    };
+    for entry in entries {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_some_and(|ext| ext == "txt") {
+            let file = path.to_str().expect("UTF-8 path");
+            for rate in ["220", "7"] {
+                stats_adding_up(&["stats", "--format", "json", "--rate", rate, file]);
+            }
+        }
+    }
+}
+
+#[test]
+fn long_speeches_are_timed_in_hours() {
+    // 2332 characters at 10 a minute: close to four hours.
+    let text = stdout(&briefing(&["stats", "--rate", "10"]));
+    let total = text
+        .lines()
+        .find(|line| line.ends_with("total"))
+        .expect("a total");
+    assert!(total.trim_start().starts_with("3h"), "{text}");
 }
 
 #[test]
@@ -105,6 +186,154 @@ fn render_prints_plain_text_within_the_width() {
         "without a terminal the reader renders"
     );
     assert!(stdout(&piped).contains("二、突出重点"));
+}
+
+/// Asserts that `briefing ARGS` fails with exit 2 and one error line holding `what`.
+fn refused(args: &[&str], what: &str) {
+    let output = briefing(args);
+    assert_eq!(output.status.code(), Some(2), "{args:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    assert!(stderr.starts_with("briefing: error: "), "{stderr}");
+    assert!(stderr.contains(what), "{args:?}: {stderr}");
+    assert!(output.stdout.is_empty(), "{args:?}");
+}
+
+#[test]
+fn numbers_out_of_range_are_refused_naming_the_option_and_the_range() {
+    for (args, what) in [
+        (
+            vec!["render", "--width", "0"],
+            "'--width <COLS>': give a whole number of columns from 1 to 1000",
+        ),
+        (vec!["render", "--width", "1001"], "'--width <COLS>'"),
+        (vec!["wrap", "--width", "0"], "'--width <COLS>'"),
+        (
+            vec!["render", "--measure", "0"],
+            "'--measure <COLS>': give a whole number of columns from 1 to 1000",
+        ),
+        (
+            vec!["--indent", "41", "render"],
+            "'--indent <COLS>': give a whole number of columns from 0 to 40",
+        ),
+        (
+            vec!["stats", "--rate", "0"],
+            "'--rate <CHARS>': give a whole number of characters a minute from 1 to 2000",
+        ),
+        (vec!["stats", "--rate", "2001"], "'--rate <CHARS>'"),
+        (vec!["stats", "--rate", "fast"], "'--rate <CHARS>'"),
+        (
+            vec!["--line", "0"],
+            "'--line <N>': give a line number, 1 or more",
+        ),
+    ] {
+        refused(&args, what);
+    }
+    // The bounds themselves are accepted.
+    for args in [
+        ["render", "--width", "1"],
+        ["render", "--measure", "1000"],
+        ["render", "--indent", "0"],
+        ["stats", "--rate", "2000"],
+    ] {
+        assert_eq!(briefing(&args).status.code(), Some(0), "{args:?}");
+    }
+}
+
+#[test]
+fn usage_mistakes_are_one_line_errors() {
+    refused(
+        &["A.txt", "B.txt"],
+        "one FILE at a time: got A.txt and B.txt; run briefing once for each",
+    );
+    refused(
+        &["outline", "A.txt", "B.txt", "C.txt"],
+        "got A.txt, B.txt and 1 more",
+    );
+    refused(&["wrap", "A.txt", "B.txt"], "one FILE at a time");
+    refused(&["search"], "not provided: <PATTERN>; see briefing --help");
+    refused(
+        &["--frobnicate"],
+        "unexpected argument '--frobnicate' found",
+    );
+    assert_eq!(briefing(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn piped_standard_input_is_the_document_of_every_command() {
+    let outline = briefing_piped(&["outline"], PIPED);
+    assert_eq!(outline.status.code(), Some(0));
+    let text = stdout(&outline);
+    assert!(
+        text.lines()
+            .next()
+            .is_some_and(|line| line.trim() == "在全市工作会议上的讲话"),
+        "{text}"
+    );
+
+    let search = briefing_piped(&["search", "进度"], PIPED);
+    assert_eq!(search.status.code(), Some(0));
+    assert!(
+        stdout(&search).starts_with("4:一、总体要求 › 二是 抓进度: "),
+        "{}",
+        stdout(&search)
+    );
+    assert_eq!(
+        briefing_piped(&["search", "三连冠"], PIPED).status.code(),
+        Some(1)
+    );
+
+    let stats = briefing_piped(&["stats", "--format", "json"], PIPED);
+    let json: Value = serde_json::from_slice(&stats.stdout).expect("JSON");
+    assert_eq!(json["headings"].as_array().map(Vec::len), Some(2));
+
+    for args in [&["render", "--width", "40"][..], &[]] {
+        let render = stdout(&briefing_piped(args, PIPED));
+        assert!(render.contains("二、主要任务"), "{args:?}: {render}");
+        assert!(!render.contains("三连冠"), "{args:?}: {render}");
+    }
+}
+
+#[test]
+fn a_redirected_file_is_read_and_dev_null_is_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("speech.txt");
+    std::fs::write(&path, PIPED).expect("written");
+    let from_file = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("outline")
+        .stdin(std::fs::File::open(&path).expect("opens"))
+        .output()
+        .expect("briefing runs");
+    assert!(stdout(&from_file).contains("一、总体要求"));
+
+    // Cron and test harnesses start programs on /dev/null: the built-in briefing opens.
+    let from_null = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("outline")
+        .stdin(Stdio::null())
+        .output()
+        .expect("briefing runs");
+    assert_eq!(from_null.status.code(), Some(0));
+    assert!(
+        stdout(&from_null).contains("三连冠"),
+        "{}",
+        stdout(&from_null)
+    );
+}
+
+#[test]
+fn a_named_file_wins_over_piped_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("speech.txt");
+    std::fs::write(&path, PIPED).expect("written");
+    let output = briefing_piped(
+        &["outline", path.to_str().expect("UTF-8 path")],
+        "一、别的\n",
+    );
+    assert!(
+        stdout(&output).contains("一、总体要求"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]
