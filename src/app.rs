@@ -11,7 +11,7 @@ pub use crate::action::{Action, Effect, InputMode, Msg};
 use crate::document::{Document, NodeKind, partition_point_near, visible_chars};
 use crate::layout::{DisplayLine, RenderOptions};
 use crate::resume::{Saved, StateFile};
-use crate::speaking::seconds_for;
+use crate::speaking::{SpokenText, seconds_for};
 use crate::strings;
 use crate::text::{AmbiguousWidth, str_width, truncate};
 pub use geometry::{Panes, Rect};
@@ -103,6 +103,8 @@ pub struct App {
     window: Vec<DisplayLine>,
     /// Characters (whitespace not counted) before each block, and the total at the end.
     block_chars: Vec<usize>,
+    /// What of the text is spoken, for the speaking times.
+    spoken: SpokenText,
     /// Tree rows shown: nodes under a folded node are left out.
     rows: Vec<TreeRow>,
     focus: Focus,
@@ -141,8 +143,10 @@ impl App {
             total += visible_chars(doc.slice(&block.span));
         }
         block_chars.push(total);
+        let spoken = SpokenText::from_block_chars(&doc, &block_chars);
         let mut app = Self {
             block_chars,
+            spoken,
             pages: Pages::default(),
             window: Vec::new(),
             rows: Vec::new(),
@@ -346,12 +350,6 @@ impl App {
         let (window, last) = self.pages.window(&self.doc, self.top, page);
         self.window = window;
         self.window_at = Some((self.top, page, last));
-    }
-
-    /// Characters (whitespace not counted) from byte `start` to byte `end`.
-    fn chars_between(&self, start: usize, end: usize) -> usize {
-        self.chars_before(end)
-            .saturating_sub(self.chars_before(start))
     }
 
     /// Characters (whitespace not counted) before byte `offset`.
@@ -834,22 +832,23 @@ impl App {
         self.block_chars.last().copied().unwrap_or(0)
     }
 
-    /// Characters of a node's text, whitespace not counted: what its speaking time is
-    /// worked out from.
+    /// Spoken characters of a node's text (whitespace not counted; notes, the footer
+    /// and attachments are not spoken): what its speaking time is worked out from.
     pub fn node_chars(&self, index: usize) -> Option<usize> {
         let node = self.doc.nodes.get(index)?;
-        Some(self.chars_between(node.span.start, node.span.end))
+        let before = |offset| self.spoken.before(&self.doc, offset);
+        Some(before(node.span.end).saturating_sub(before(node.span.start)))
     }
 
-    /// Seconds it takes to deliver the whole text.
+    /// Seconds it takes to deliver the spoken text, as `briefing stats` counts it.
     pub fn total_seconds(&self) -> u64 {
-        seconds_for(self.total_chars(), self.settings.rate)
+        seconds_for(self.spoken.total(), self.settings.rate)
     }
 
     /// Seconds of speaking left from the top line at the configured rate.
     pub fn seconds_left(&self) -> u64 {
-        let done = self.chars_before(self.position());
-        seconds_for(self.total_chars().saturating_sub(done), self.settings.rate)
+        let done = self.spoken.before(&self.doc, self.position());
+        seconds_for(self.spoken.total().saturating_sub(done), self.settings.rate)
     }
 }
 

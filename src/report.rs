@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::document::{BlockRole, Document, Node, NodeKind, visible_chars};
+use crate::document::{Document, Node, NodeKind};
 use crate::search::Pattern;
-use crate::speaking::{format_duration, seconds_for};
+use crate::speaking::{SpokenText, format_duration, is_spoken, seconds_for};
 
 /// Characters of context shown on each side of a match.
 const CONTEXT_CHARS: usize = 16;
@@ -160,87 +160,11 @@ pub struct Stats {
     pub document_chars: usize,
 }
 
-/// Whether a paragraph is spoken when the speech is delivered: the salutation, the
-/// remarks, headings and body, and the closing are; the title and the lines under it,
-/// editor's notes, a table of contents, notes and back matter, and the footer are not.
-fn is_spoken(role: BlockRole) -> bool {
-    match role {
-        BlockRole::Salutation
-        | BlockRole::Preamble
-        | BlockRole::Heading
-        | BlockRole::Body
-        | BlockRole::Closing => true,
-        BlockRole::Title
-        | BlockRole::Subtitle
-        | BlockRole::Byline
-        | BlockRole::DocNumber
-        | BlockRole::Footer
-        | BlockRole::Backmatter
-        | BlockRole::Contents => false,
-    }
-}
-
-/// The spoken characters of a document before any offset: a row's count is the
-/// difference at its two ends, so rows that follow one another add up exactly.
-struct SpokenText<'d> {
-    doc: &'d Document,
-    /// Where spoken text stops: the first attachment (附件, papers handed out with the
-    /// speech rather than read), else the end of the text.
-    end: usize,
-    /// Spoken characters before each block, and after the last one.
-    before_block: Vec<usize>,
-}
-
-impl<'d> SpokenText<'d> {
-    fn new(doc: &'d Document) -> Self {
-        let end = doc
-            .nodes
-            .iter()
-            .find(|node| node.kind == NodeKind::Attachment)
-            .map_or(doc.text.len(), |attachment| attachment.span.start);
-        let mut before_block = Vec::with_capacity(doc.blocks.len() + 1);
-        let mut running = 0;
-        for block in &doc.blocks {
-            before_block.push(running);
-            if is_spoken(block.role) && block.span.start < end {
-                running += visible_chars(doc.slice(&block.span));
-            }
-        }
-        before_block.push(running);
-        Self {
-            doc,
-            end,
-            before_block,
-        }
-    }
-
-    /// Spoken characters in the whole document.
-    fn total(&self) -> usize {
-        self.before_block.last().copied().unwrap_or_default()
-    }
-
-    /// Spoken characters before byte `offset`.
-    fn before(&self, offset: usize) -> usize {
-        let offset = offset.min(self.end);
-        let blocks = &self.doc.blocks;
-        // The block that holds `offset` or comes after it: the ones before are counted.
-        let index = blocks.partition_point(|block| block.span.end <= offset);
-        let whole = self.before_block.get(index).copied().unwrap_or_default();
-        let part = blocks
-            .get(index)
-            .filter(|block| is_spoken(block.role) && block.span.start < offset)
-            .map_or(0, |block| {
-                visible_chars(self.doc.slice(&(block.span.start..offset)))
-            });
-        whole + part
-    }
-}
-
 impl Stats {
     pub fn new(doc: &Document, rate: u32) -> Self {
         let spoken = SpokenText::new(doc);
         let row = |kind, depth, marker: Option<&String>, label: &str, line, span: Range<usize>| {
-            let (before, after) = (spoken.before(span.start), spoken.before(span.end));
+            let (before, after) = (spoken.before(doc, span.start), spoken.before(doc, span.end));
             Row {
                 kind,
                 depth,
@@ -255,7 +179,7 @@ impl Stats {
             .nodes
             .iter()
             .enumerate()
-            .filter(|(_, node)| node.span.start < spoken.end)
+            .filter(|(_, node)| node.span.start < spoken.end())
             .collect();
         // The rows at depth 0 run each from its start to the next one's, the opening
         // from the top and the last to the end of the spoken text: together they cover
@@ -272,11 +196,11 @@ impl Stats {
                 .iter()
                 .find(|&&next| next > start)
                 .copied()
-                .unwrap_or(spoken.end)
+                .unwrap_or(spoken.end())
         };
         let mut rows = Vec::new();
-        let opening = 0..top_starts.first().copied().unwrap_or(spoken.end);
-        if spoken.before(opening.end) > 0 {
+        let opening = 0..top_starts.first().copied().unwrap_or(spoken.end());
+        if spoken.before(doc, opening.end) > 0 {
             let salutation = doc.nodes.iter().find(|n| n.kind == NodeKind::Salutation);
             let first_spoken_line = doc
                 .blocks

@@ -1,6 +1,101 @@
-//! Speaking time: how long a text takes to deliver at a rate in characters a minute,
-//! and how a duration is written (2′10″, 2h24′49″). Used by the reader's tree and
-//! status line and by `briefing stats`.
+//! Speaking time: which text is spoken, how long it takes to deliver at a rate in
+//! characters a minute, and how a duration is written (2′10″, 2h24′49″). Used by the
+//! reader's tree and status line and by `briefing stats`, so that they agree.
+
+use crate::document::{BlockRole, Document, NodeKind, visible_chars};
+
+/// Whether a paragraph is spoken when the speech is delivered: the salutation, the
+/// remarks, headings and body, and the closing are; the title and the lines under it,
+/// editor's notes, a table of contents, notes and back matter, and the footer are not.
+pub fn is_spoken(role: BlockRole) -> bool {
+    match role {
+        BlockRole::Salutation
+        | BlockRole::Preamble
+        | BlockRole::Heading
+        | BlockRole::Body
+        | BlockRole::Closing => true,
+        BlockRole::Title
+        | BlockRole::Subtitle
+        | BlockRole::Byline
+        | BlockRole::DocNumber
+        | BlockRole::Footer
+        | BlockRole::Backmatter
+        | BlockRole::Contents => false,
+    }
+}
+
+/// The spoken characters of a document before any offset: a row's count is the
+/// difference at its two ends, so rows that follow one another add up exactly.
+pub struct SpokenText {
+    /// Where spoken text stops: the first attachment (附件, papers handed out with the
+    /// speech rather than read), else the end of the text.
+    end: usize,
+    /// Spoken characters before each block, and after the last one.
+    before_block: Vec<usize>,
+}
+
+impl SpokenText {
+    pub fn new(doc: &Document) -> Self {
+        let mut block_chars = Vec::with_capacity(doc.blocks.len() + 1);
+        let mut total = 0;
+        for block in &doc.blocks {
+            block_chars.push(total);
+            total += visible_chars(doc.slice(&block.span));
+        }
+        block_chars.push(total);
+        Self::from_block_chars(doc, &block_chars)
+    }
+
+    /// From the characters before each block of `doc` (and the total after them), as
+    /// the reader counts them already: a large document is not counted twice.
+    pub fn from_block_chars(doc: &Document, block_chars: &[usize]) -> Self {
+        let end = doc
+            .nodes
+            .iter()
+            .find(|node| node.kind == NodeKind::Attachment)
+            .map_or(doc.text.len(), |attachment| attachment.span.start);
+        let mut before_block = Vec::with_capacity(doc.blocks.len() + 1);
+        let mut running = 0;
+        for (index, block) in doc.blocks.iter().enumerate() {
+            before_block.push(running);
+            if is_spoken(block.role) && block.span.start < end {
+                let chars = block_chars
+                    .get(index + 1)
+                    .copied()
+                    .unwrap_or_default()
+                    .saturating_sub(block_chars.get(index).copied().unwrap_or_default());
+                running += chars;
+            }
+        }
+        before_block.push(running);
+        Self { end, before_block }
+    }
+
+    /// Where spoken text stops: the first attachment, else the end of the text.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn total(&self) -> usize {
+        self.before_block.last().copied().unwrap_or_default()
+    }
+
+    /// Spoken characters of `doc` (the document this was made for) before byte `offset`.
+    pub fn before(&self, doc: &Document, offset: usize) -> usize {
+        let offset = offset.min(self.end);
+        let blocks = &doc.blocks;
+        // The block that holds `offset` or comes after it: the ones before are counted.
+        let index = blocks.partition_point(|block| block.span.end <= offset);
+        let whole = self.before_block.get(index).copied().unwrap_or_default();
+        let part = blocks
+            .get(index)
+            .filter(|block| is_spoken(block.role) && block.span.start < offset)
+            .map_or(0, |block| {
+                visible_chars(doc.slice(&(block.span.start..offset)))
+            });
+        whole + part
+    }
+}
 
 /// Seconds to speak `chars` characters at `rate` characters a minute.
 pub fn seconds_for(chars: usize, rate: u32) -> u64 {

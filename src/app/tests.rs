@@ -948,3 +948,18 @@ fn an_empty_document_says_it_is_empty() {
     let blank = App::new(parse_text("\n\u{3000}\n  \n"), Settings::default(), 80, 24);
     assert_eq!(blank.notice(), Some(strings::EMPTY_DOCUMENT));
 }
+
+#[test]
+fn the_readers_times_are_those_of_stats() {
+    let app = app(100, 30);
+    let stats = crate::report::Stats::new(app.doc(), app.settings().rate);
+    assert_eq!(app.total_seconds(), stats.seconds);
+    // The footer is not spoken: its row takes no time.
+    let footer = app
+        .doc()
+        .nodes
+        .iter()
+        .position(|node| node.kind == NodeKind::Footer)
+        .expect("a footer");
+    assert_eq!(app.node_chars(footer), Some(0));
+}
