@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::document::{BlockRole, Document, NodeKind, partition_point_near};
-use crate::text::{AmbiguousWidth, ScreenLine, wrap};
+use crate::text::{AmbiguousWidth, ScreenLine, joins_with_space, wrap};
 
 /// How the text is set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -252,7 +252,7 @@ pub fn block_lines(doc: &Document, index: usize, options: &RenderOptions) -> Vec
 
 /// Wraps a paragraph that may span several lines of a hard-wrapped text as one flow:
 /// the line breaks (and the indentation after them) are taken out before wrapping,
-/// with a space kept between two Latin words, and the source offsets of the screen
+/// with a space kept between two Latin words ([`joins_with_space`]), and the source offsets of the screen
 /// lines are mapped back onto the paragraph as it stands in the document.
 fn wrap_joined(
     text: &str,
@@ -275,9 +275,7 @@ fn wrap_joined(
             piece.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
         };
         let skipped = piece.len() - kept.len();
-        let latin_join = joined.ends_with(|c: char| c.is_ascii_alphanumeric())
-            && kept.starts_with(|c: char| c.is_ascii_alphanumeric());
-        if latin_join {
+        if joins_with_space(&joined, kept) {
             // The space stands for the line break before this piece.
             runs.push((joined.len(), at.saturating_sub(1)));
             joined.push(' ');

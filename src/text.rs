@@ -88,6 +88,15 @@ pub use breaking::{is_no_end, is_no_start, wrap, wrap_lines};
 #[cfg(test)]
 mod tests;
 
+/// Whether two lines of one paragraph or title, joined again as one, need a space
+/// between them: only between two Latin letters or digits (`Annual Report of the` /
+/// `City Council`); Chinese runs on without one (`关于进一步加强` / `基层治理工作的意见`
+/// is one phrase). The one rule for every join of lines a copy broke.
+pub fn joins_with_space(before: &str, after: &str) -> bool {
+    before.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && after.starts_with(|c: char| c.is_ascii_alphanumeric())
+}
+
 /// Tab stops are every this many columns, counted from the start of the paragraph.
 pub const TAB_STOP: usize = 4;
 

@@ -71,6 +71,39 @@ fn title_over_two_lines_is_one_title() {
 }
 
 #[test]
+fn a_title_hard_wrapped_with_its_text_runs_on_without_a_space() {
+    // A copy wrapped at 20 characters breaks the title mid-phrase inside one paragraph.
+    let wrapped = |line: &str| -> String {
+        let chars: Vec<char> = line.chars().collect();
+        chars
+            .chunks(20)
+            .map(|piece| piece.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let title = "中共中央国务院关于进一步加强基层治理体系和治理能力现代化建设的意见";
+    let body = "各地区各部门要认真贯彻落实党中央、国务院决策部署，坚持以人民为中心的发展思想，\
+        扎实推进基层治理体系和治理能力现代化建设，切实提高基层治理水平，不断增强人民群众获得感。"
+        .repeat(3);
+    let text = [
+        title,
+        "",
+        "各省、自治区、直辖市党委和人民政府：",
+        "",
+        &body,
+        "",
+        &body,
+    ]
+    .map(wrapped)
+    .join("\n");
+    let doc = parse_text(&text);
+    assert_eq!(doc.title.as_deref(), Some(title));
+    assert!(
+        doc.blocks[0].role == BlockRole::Title && doc.slice(&doc.blocks[0].span).contains('\n')
+    );
+}
+
+#[test]
 fn subtitle_byline_and_date_are_kept_as_such() {
     let doc =
         parse_text("团结奋斗\n ——在全会上的讲话\n习近平\n 2022.10.23\n这次全会完成了任务。\n");

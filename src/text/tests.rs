@@ -370,6 +370,15 @@ fn latin_word_is_one_unit() {
 }
 
 #[test]
+fn joined_lines_keep_a_space_only_between_latin_ends() {
+    assert!(!joins_with_space("关于进一步加强", "基层治理工作的意见"));
+    assert!(joins_with_space("Annual Report of the", "City Council"));
+    assert!(joins_with_space("2024", "Q1"));
+    assert!(!joins_with_space("Report", "（2024）"));
+    assert!(!joins_with_space("", "City"));
+}
+
+#[test]
 fn number_is_one_unit() {
     assert_eq!(checked_lines("共计12345元", 6, N), ["共计", "12345", "元"]);
 }
