@@ -27,12 +27,23 @@ pub enum BlockRole {
     Body,
     /// The final exhortation or thanks.
     Closing,
-    /// Source, attribution, signature and date lines.
+    /// Source, attribution and other notes at the end (（来源：新华社）, （此件公开发布）),
+    /// set flush left.
     Footer,
+    /// The 落款 at the end: who signs the text (an organ, a speaker's name) and its date
+    /// (XX市人民政府 / 2024年1月5日), set flush right as print sets them. Part of the footer.
+    Signature,
     /// Notes or attachments after the speech proper (注释, 附件).
     Backmatter,
     /// A table of contents (目录) and its entries: a guide to the text, not part of it.
     Contents,
+}
+
+impl BlockRole {
+    /// A line of the footer: a note at the end or the signature and date.
+    pub fn is_footer(self) -> bool {
+        matches!(self, Self::Footer | Self::Signature)
+    }
 }
 
 /// One paragraph: a non-empty line of the text (or hard-wrapped lines joined, or a piece

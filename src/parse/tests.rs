@@ -640,8 +640,36 @@ fn an_attachment_after_the_signature_is_body_with_its_own_sections() {
         .iter()
         .find(|b| doc.slice(&b.span) == "中共东平市委办公室")
         .map(|b| b.role);
-    assert_eq!(signature, Some(BlockRole::Footer));
+    assert_eq!(signature, Some(BlockRole::Signature));
     assert_eq!(doc.title.as_deref(), Some("关于印发实施方案的通知"));
+}
+
+#[test]
+fn the_signature_and_its_date_are_told_from_the_notes_at_the_end() {
+    let doc = parse_text(
+        "关于开展检查的通知\n各单位：\n一、总则\n正文。\n二、要求\n正文。\n某某县人民政府办公室\n2019年1月12日\n（此件公开发布）\n",
+    );
+    let roles: Vec<BlockRole> = doc.blocks.iter().rev().take(3).map(|b| b.role).collect();
+    assert_eq!(
+        roles,
+        [
+            BlockRole::Footer,
+            BlockRole::Signature,
+            BlockRole::Signature
+        ]
+    );
+    // One footer all the same: the signature is part of it.
+    assert_eq!(
+        kinds(&doc, NodeKind::Footer),
+        ["某某县人民政府办公室\n2019年1月12日\n（此件公开发布）"]
+    );
+    let doc = parse_text("在全市工作会议上的讲话\n同志们：\n今天开会。\n（来源：新华社）\n");
+    assert_eq!(doc.blocks.last().map(|b| b.role), Some(BlockRole::Footer));
+    let doc = parse_text("在全市工作会议上的讲话\n同志们：\n今天开会。\n谢谢大家。\n张三\n");
+    assert_eq!(
+        doc.blocks.last().map(|b| b.role),
+        Some(BlockRole::Signature)
+    );
 }
 
 #[test]
