@@ -27,12 +27,23 @@ pub enum BlockRole {
     Body,
     /// The final exhortation or thanks.
     Closing,
-    /// Source, attribution, signature and date lines.
+    /// Source, attribution and other notes at the end (（来源：新华社）, （此件公开发布）),
+    /// set flush left.
     Footer,
+    /// The 落款 at the end: who signs the text (an organ, a speaker's name) and its date
+    /// (XX市人民政府 / 2024年1月5日), set flush right as print sets them. Part of the footer.
+    Signature,
     /// Notes or attachments after the speech proper (注释, 附件).
     Backmatter,
     /// A table of contents (目录) and its entries: a guide to the text, not part of it.
     Contents,
+}
+
+impl BlockRole {
+    /// A line of the footer: a note at the end or the signature and date.
+    pub fn is_footer(self) -> bool {
+        matches!(self, Self::Footer | Self::Signature)
+    }
 }
 
 /// One paragraph: a non-empty line of the text (or hard-wrapped lines joined, or a piece
@@ -167,6 +178,15 @@ impl Document {
         visible_chars(&self.text)
     }
 
+    /// Whether the document has no visible text: an empty file, or one of blank lines,
+    /// spaces (U+3000 too) and the zero-width U+200B and U+2060 that the text keeps for
+    /// line breaking. Such a file lays out blank; callers say it is empty instead.
+    pub fn is_empty(&self) -> bool {
+        self.text
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}'))
+    }
+
     /// A node as the tree and paths name it: 一、认清形势, 一是 创建要求越来越高,
     /// 结束语, 文末; one line.
     pub fn node_title(&self, index: usize) -> String {
@@ -294,6 +314,17 @@ mod tests {
             .expect("inside");
         assert_eq!(doc.nodes[heading].marker.as_deref(), Some("二、"));
         assert_eq!(doc.node_at(0), None);
+    }
+
+    #[test]
+    fn a_document_without_visible_text_is_empty() {
+        for text in ["", "\n\n", " \u{3000}\t\r\n", "\u{200B}\n\u{2060}"] {
+            assert!(parse_text(text).is_empty(), "{text:?}");
+        }
+        // A control is drawn as its picture (␁), so it is text to see.
+        for text in ["一", "\n\n。\n", "\u{1}", "a"] {
+            assert!(!parse_text(text).is_empty(), "{text:?}");
+        }
     }
 
     #[test]

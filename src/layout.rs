@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::document::{BlockRole, Document, NodeKind, partition_point_near};
-use crate::text::{AmbiguousWidth, ScreenLine, wrap};
+use crate::text::{AmbiguousWidth, ScreenLine, joins_with_space, wrap};
 
 /// How the text is set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,6 +152,7 @@ pub fn emphasis_spans(
             | BlockRole::Byline
             | BlockRole::DocNumber
             | BlockRole::Footer
+            | BlockRole::Signature
             | BlockRole::Contents => Some((block.span.clone(), Emphasis::Meta)),
             _ => None,
         })
@@ -190,7 +191,8 @@ pub fn render(doc: &Document, options: &RenderOptions) -> Vec<DisplayLine> {
 }
 
 /// Lays out one block: the blank line that separates it from the block before (none
-/// inside the title group or the footer), then its wrapped lines. Laying out block by
+/// inside the title group or the footer), then its wrapped lines: title lines centred,
+/// signature lines flush right, within the measure. Laying out block by
 /// block is what lets the reader lay out only what it shows.
 pub fn block_lines(doc: &Document, index: usize, options: &RenderOptions) -> Vec<DisplayLine> {
     let Some(block) = doc.blocks.get(index) else {
@@ -211,6 +213,7 @@ pub fn block_lines(doc: &Document, index: usize, options: &RenderOptions) -> Vec
     let previous = index.checked_sub(1).and_then(|i| doc.blocks.get(i));
     if let Some(previous) = previous.filter(|_| !block.continues) {
         let same_group = previous.role == block.role
+            || (previous.role.is_footer() && block.role.is_footer())
             || (front && is_front(previous.role) && previous.role != BlockRole::Title)
             || (front && previous.role == BlockRole::Title && block.role == BlockRole::Title);
         if !same_group {
@@ -235,14 +238,19 @@ pub fn block_lines(doc: &Document, index: usize, options: &RenderOptions) -> Vec
         .enumerate()
     {
         let first_indent = if i == 0 { indent } else { 0 };
-        let centred = if front {
-            (measure - screen.width.min(measure)) / 2
+        // As print sets them: the title and the lines under it centred in the measure,
+        // the signature and its date flush right, the rest flush left.
+        let room = measure - screen.width.min(measure);
+        let aligned = if front {
+            room / 2
+        } else if block.role == BlockRole::Signature {
+            room
         } else {
             0
         };
         lines.push(DisplayLine {
             block: Some(index),
-            pad: offset + first_indent + centred,
+            pad: offset + first_indent + aligned,
             base: block.span.start,
             screen,
         });
@@ -252,7 +260,7 @@ pub fn block_lines(doc: &Document, index: usize, options: &RenderOptions) -> Vec
 
 /// Wraps a paragraph that may span several lines of a hard-wrapped text as one flow:
 /// the line breaks (and the indentation after them) are taken out before wrapping,
-/// with a space kept between two Latin words, and the source offsets of the screen
+/// with a space kept between two Latin words ([`joins_with_space`]), and the source offsets of the screen
 /// lines are mapped back onto the paragraph as it stands in the document.
 fn wrap_joined(
     text: &str,
@@ -275,9 +283,7 @@ fn wrap_joined(
             piece.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
         };
         let skipped = piece.len() - kept.len();
-        let latin_join = joined.ends_with(|c: char| c.is_ascii_alphanumeric())
-            && kept.starts_with(|c: char| c.is_ascii_alphanumeric());
-        if latin_join {
+        if joins_with_space(&joined, kept) {
             // The space stands for the line break before this piece.
             runs.push((joined.len(), at.saturating_sub(1)));
             joined.push(' ');
@@ -373,6 +379,72 @@ mod tests {
             .collect();
         assert!(body.iter().all(|l| l.screen.width <= 40));
         assert_eq!(body.get(1).map(|l| l.pad), Some(80));
+    }
+
+    /// Where each line's text starts and ends within the pane, by its text.
+    fn columns(lines: &[DisplayLine]) -> Vec<(String, usize, usize)> {
+        lines
+            .iter()
+            .filter(|line| line.screen.width > 0)
+            .map(|line| {
+                (
+                    line.screen.text.clone(),
+                    line.pad,
+                    line.pad + line.screen.width,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_title_is_centred_and_the_signature_set_flush_right_in_the_measure() {
+        let doc = parse_text(
+            "关于进一步加强\n基层治理工作的意见\n——在全市工作会议上的讲话\n\n同志们：\n\n今天开会。\n\nXX市人民政府\n2024年1月5日\n（此件公开发布）\n",
+        );
+        let lines = render(
+            &doc,
+            &RenderOptions {
+                width: 60,
+                measure: 40,
+                ..RenderOptions::default()
+            },
+        );
+        // The 40-column measure sits in the middle of the 60-column pane: columns 10 to 50.
+        let at = columns(&lines);
+        let find = |text: &str| {
+            at.iter()
+                .find(|(t, ..)| t == text)
+                .map(|(_, from, to)| (*from, *to))
+        };
+        assert_eq!(find("关于进一步加强"), Some((23, 37)), "{at:?}");
+        assert_eq!(find("基层治理工作的意见"), Some((21, 39)), "{at:?}");
+        assert_eq!(find("——在全市工作会议上的讲话"), Some((18, 42)), "{at:?}");
+        assert_eq!(find("XX市人民政府"), Some((38, 50)), "{at:?}");
+        assert_eq!(find("2024年1月5日"), Some((38, 50)), "{at:?}");
+        // A note after the date is no part of the signature: flush left, no indent.
+        assert_eq!(find("（此件公开发布）"), Some((10, 26)), "{at:?}");
+        assert_eq!(find("今天开会。"), Some((14, 24)), "{at:?}");
+    }
+
+    #[test]
+    fn a_signature_wider_than_the_measure_wraps_flush_right() {
+        let organ = "某某省某某市某某县人民政府办公室";
+        let doc = parse_text(&format!("标题\n\n今天开会。\n\n{organ}\n2024年1月5日\n"));
+        let lines = render(&doc, &options(20));
+        let signature: Vec<&DisplayLine> = lines
+            .iter()
+            .filter(|line| {
+                line.block
+                    .is_some_and(|b| doc.blocks[b].role == BlockRole::Signature)
+            })
+            .collect();
+        assert_eq!(signature.len(), 3, "{lines:?}");
+        assert!(
+            signature
+                .iter()
+                .all(|line| line.pad + line.screen.width == 20),
+            "{signature:?}"
+        );
     }
 
     #[test]

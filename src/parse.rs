@@ -203,9 +203,7 @@ impl<'t> Parser<'t> {
             (attachments.first(), attachments.last())
         {
             let signature = self.signature_start(body_start, first.first);
-            for role in &mut self.roles[signature..first.first] {
-                *role = Some(BlockRole::Footer);
-            }
+            self.claim_footer(signature..first.first);
             self.note(signature, || {
                 "signature above an attachment: closes the main text, not the footer".to_owned()
             });
@@ -245,7 +243,7 @@ impl<'t> Parser<'t> {
         let title = self.joined(BlockRole::Title);
         let subtitle = self.joined(BlockRole::Subtitle);
         let footer_url = (body_end..self.paragraphs.len())
-            .filter(|&i| self.roles[i] == Some(BlockRole::Footer))
+            .filter(|&i| self.roles[i].is_some_and(BlockRole::is_footer))
             .find_map(|i| find_url(self.para_text(i)));
         let blocks = self
             .paragraphs

@@ -51,16 +51,24 @@
 //!   spaces); the spaces at a break are dropped and never count against the width. Spaces at
 //!   the very start of a paragraph are indentation and are kept as ordinary text.
 //!
+//! Beyond these rules, a number stays with its unit (`85‰`, `3.5亿`, `12.3万元`, `第3季度`)
+//! and a date written with 年月日 stays whole (`2019年1月1日`) when the line allows: see
+//! `UNITS` in `breaking.rs` for what counts as a unit.
+//!
 //! When the next cluster does not fit, the break is chosen by the first of these that exists:
 //!
-//! 1. the last position allowed by all rules (`推动“1231”总量目标` at 10 columns breaks
+//! 1. the last position allowed by all rules and the number–unit preference, taken when
+//!    the number and its unit fit on a line and the line left behind is at least half full
+//!    (`完成投资总额3.5亿元` at 16 columns: `完成投资总额` / `3.5亿元`; `共15个单位` at 5
+//!    columns keeps `共15` rather than leave `共` alone);
+//! 2. the last position allowed by all rules (`推动“1231”总量目标` at 10 columns breaks
 //!    between `”` and `总`);
-//! 2. the last fitting position that respects no-start/no-end, breaking inside a unit only if
+//! 3. the last fitting position that respects no-start/no-end, breaking inside a unit only if
 //!    that unit alone is wider than the line (`Zhōngwén中文` at 4 columns: `Zhōn` / `gwén` /
 //!    `中文`);
-//! 3. the last fitting position that keeps units whole, no-start/no-end relaxed (`中，中` at
+//! 4. the last fitting position that keeps units whole, no-start/no-end relaxed (`中，中` at
 //!    3 columns: `中` / `，` / `中`);
-//! 4. the last fitting position (`……` at 2 columns with wide ambiguous characters: `…` / `…`).
+//! 5. the last fitting position (`……` at 2 columns with wide ambiguous characters: `…` / `…`).
 //!
 //! TAB expands to spaces up to the next multiple of [`TAB_STOP`] columns counted from the start
 //! of the paragraph, before wrapping (so a tab keeps its size whichever line it lands on).
@@ -79,6 +87,15 @@ pub use breaking::{is_no_end, is_no_start, wrap, wrap_lines};
 
 #[cfg(test)]
 mod tests;
+
+/// Whether two lines of one paragraph or title, joined again as one, need a space
+/// between them: only between two Latin letters or digits (`Annual Report of the` /
+/// `City Council`); Chinese runs on without one (`关于进一步加强` / `基层治理工作的意见`
+/// is one phrase). The one rule for every join of lines a copy broke.
+pub fn joins_with_space(before: &str, after: &str) -> bool {
+    before.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && after.starts_with(|c: char| c.is_ascii_alphanumeric())
+}
 
 /// Tab stops are every this many columns, counted from the start of the paragraph.
 pub const TAB_STOP: usize = 4;

@@ -1,5 +1,6 @@
-//! Whole-screen snapshots of the reader on the shipped briefing, drawn on ratatui's
-//! `TestBackend` from states reached by action scripts.
+//! Whole-screen snapshots of the reader on the shipped briefing (and on a short notice
+//! for its title and signature), drawn on ratatui's `TestBackend` from states reached by
+//! action scripts.
 
 use briefing::app::{Action, App, Settings};
 use briefing::source::{LoadOptions, Source, load};
@@ -154,5 +155,29 @@ fn next_placeholder() {
     insta::assert_snapshot!(
         "placeholder_80x24",
         after(80, 24, &[Action::NextPlaceholder, Action::NextPlaceholder])
+    );
+}
+
+/// A notice as print sets it: its title over two lines centred in the text pane, the
+/// signature and the date flush right, the note after them flush left.
+#[test]
+fn title_centred_and_signature_flush_right() {
+    let doc = briefing::parse::parse_text(
+        "关于进一步加强\n基层治理工作的意见\n\n各乡镇人民政府，县直各单位：\n\n\
+         为进一步加强基层治理工作，现提出如下意见。\n\n\
+         一、总体要求\n\n坚持问题导向，到2025年底前完成85%以上的村（社区）建设任务。\n\n\
+         二、工作措施\n\n各地要在2024年1月1日前制定方案，新增投入3.5亿元。\n\n\
+         XX县人民政府\n2024年1月5日\n（此件公开发布）\n",
+    );
+    let (width, height) = (80, 24);
+    let app = App::new(
+        doc,
+        Settings::default(),
+        usize::from(width),
+        usize::from(height),
+    );
+    insta::assert_snapshot!(
+        "notice_title_and_signature_80x24",
+        screen(&app, width, height)
     );
 }

@@ -5,6 +5,7 @@ use super::markers::{is_date_line, is_name_line, is_punctuation, is_space, menti
 use super::salutation::starts_with_address;
 use super::{FoundHeading, Parser, markers};
 use crate::document::BlockRole;
+use std::ops::Range;
 
 impl Parser<'_> {
     /// Claims notes after the speech: from a rule line (------), a stand-alone 注释, or
@@ -68,14 +69,41 @@ impl Parser<'_> {
             });
         }
         let start = self.signature_start(body_start, body_end);
+        self.claim_footer(start..body_end);
         for index in start..body_end {
-            self.roles[index] = Some(BlockRole::Footer);
             self.note(index, || {
                 let why = self.footer_reason(index, body_end).unwrap_or_default();
                 format!("footer: {why}")
             });
         }
         start
+    }
+
+    /// Gives the footer lines of `range` their role: the signature and its date, or
+    /// a note at the end.
+    pub(super) fn claim_footer(&mut self, range: Range<usize>) {
+        let end = range.end;
+        for index in range {
+            let role = if self.signs(index, end) {
+                BlockRole::Signature
+            } else {
+                BlockRole::Footer
+            };
+            self.roles[index] = Some(role);
+        }
+    }
+
+    /// Whether footer line `index` (of the footer ending before `end`) signs the text:
+    /// the organ or the name and the date, what print sets flush right; not a source,
+    /// attribution or note line.
+    fn signs(&self, index: usize, end: usize) -> bool {
+        let text = self.para_text(index).trim_start_matches(is_space);
+        is_date_line(text)
+            || is_signed_date(text)
+            || matches!(
+                self.footer_reason(index, end),
+                Some(SIGNATURE_ABOVE_DATE | NAME_ALONE)
+            )
     }
 
     /// Where the source, attribution, signature and date lines before `end` begin.
@@ -105,7 +133,7 @@ impl Parser<'_> {
             Some(SIGNATURE_ABOVE_DATE)
         } else if index + 1 == end && is_name_line(text) && !is_closing_paragraph(text) {
             // A speaker's or author's name alone on the last line signs the text.
-            Some("a name alone on the last line")
+            Some(NAME_ALONE)
         } else {
             None
         }
@@ -265,6 +293,9 @@ pub(super) fn is_footer_line(text: &str) -> bool {
 
 /// Why a line signs the text: above its date, or above another organ's signature.
 const SIGNATURE_ABOVE_DATE: &str = "a signature above its date";
+
+/// Why a line signs the text: the name of who spoke or wrote it, alone at the end.
+const NAME_ALONE: &str = "a name alone on the last line";
 
 /// An organ's name alone on a line: a signature line ending in an organ's word.
 fn is_organ_signature(text: &str) -> bool {

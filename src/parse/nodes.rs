@@ -275,7 +275,7 @@ impl Parser<'_> {
     /// The footer's node: the footer lines from paragraph `body_end` on, as one.
     pub(super) fn footer_node(&self, body_end: usize) -> Option<Node> {
         let footer: Vec<usize> = (body_end..self.paragraphs.len())
-            .filter(|&i| self.roles[i] == Some(BlockRole::Footer))
+            .filter(|&i| self.roles[i].is_some_and(BlockRole::is_footer))
             .collect();
         let (Some(&first), Some(&last)) = (footer.first(), footer.last()) else {
             return None;

@@ -4,17 +4,16 @@
 use super::ending::is_page_number;
 use super::markers::is_space;
 use super::{Paragraph, markers};
+use crate::text::joins_with_space;
 use std::ops::Range;
 
 /// Text that may run over the lines of a hard-wrapped paragraph, as one line: the
-/// line breaks and the spaces around them are taken out.
+/// line breaks and the spaces around them are taken out (see [`joined_lines`]).
 pub(super) fn flowed(text: &str) -> String {
     if !text.contains('\n') {
         return text.to_owned();
     }
-    text.split('\n')
-        .map(|piece| piece.trim_matches(is_space))
-        .collect()
+    joined_lines(std::iter::once(text)).unwrap_or_default()
 }
 
 /// A non-empty line of the text, trimmed.
@@ -202,21 +201,23 @@ pub(super) fn split_long(paragraph: &str, from: usize) -> Vec<Range<usize>> {
     pieces
 }
 
-/// Lines of one title joined: Chinese lines run on without a space (a title broken
-/// mid-phrase, 国务院关于促进综合保税区 / 高水平开放…, reads as one), Latin words keep
-/// one between them. `None` when there are no lines.
+/// Lines of one title joined, the line breaks inside each (a hard-wrapped copy's) as
+/// well: Chinese lines run on without a space (a title broken mid-phrase, 国务院关于促进
+/// 综合保税区 / 高水平开放…, reads as one), Latin words keep one between them
+/// ([`joins_with_space`]). `None` when there are no lines.
 pub(super) fn joined_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut joined: Option<String> = None;
-    for text in lines {
+    for line in lines
+        .flat_map(|text| text.split('\n'))
+        .map(|line| line.trim_matches(is_space))
+    {
         match joined.as_mut() {
-            None => joined = Some(text.to_owned()),
+            None => joined = Some(line.to_owned()),
             Some(so_far) => {
-                let latin_on_both_sides = so_far.ends_with(|c: char| c.is_ascii_alphanumeric())
-                    && text.starts_with(|c: char| c.is_ascii_alphanumeric());
-                if latin_on_both_sides {
+                if joins_with_space(so_far, line) {
                     so_far.push(' ');
                 }
-                so_far.push_str(text);
+                so_far.push_str(line);
             }
         }
     }

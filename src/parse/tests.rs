@@ -71,6 +71,39 @@ fn title_over_two_lines_is_one_title() {
 }
 
 #[test]
+fn a_title_hard_wrapped_with_its_text_runs_on_without_a_space() {
+    // A copy wrapped at 20 characters breaks the title mid-phrase inside one paragraph.
+    let wrapped = |line: &str| -> String {
+        let chars: Vec<char> = line.chars().collect();
+        chars
+            .chunks(20)
+            .map(|piece| piece.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let title = "中共中央国务院关于进一步加强基层治理体系和治理能力现代化建设的意见";
+    let body = "各地区各部门要认真贯彻落实党中央、国务院决策部署，坚持以人民为中心的发展思想，\
+        扎实推进基层治理体系和治理能力现代化建设，切实提高基层治理水平，不断增强人民群众获得感。"
+        .repeat(3);
+    let text = [
+        title,
+        "",
+        "各省、自治区、直辖市党委和人民政府：",
+        "",
+        &body,
+        "",
+        &body,
+    ]
+    .map(wrapped)
+    .join("\n");
+    let doc = parse_text(&text);
+    assert_eq!(doc.title.as_deref(), Some(title));
+    assert!(
+        doc.blocks[0].role == BlockRole::Title && doc.slice(&doc.blocks[0].span).contains('\n')
+    );
+}
+
+#[test]
 fn subtitle_byline_and_date_are_kept_as_such() {
     let doc =
         parse_text("团结奋斗\n ——在全会上的讲话\n习近平\n 2022.10.23\n这次全会完成了任务。\n");
@@ -607,8 +640,36 @@ fn an_attachment_after_the_signature_is_body_with_its_own_sections() {
         .iter()
         .find(|b| doc.slice(&b.span) == "中共东平市委办公室")
         .map(|b| b.role);
-    assert_eq!(signature, Some(BlockRole::Footer));
+    assert_eq!(signature, Some(BlockRole::Signature));
     assert_eq!(doc.title.as_deref(), Some("关于印发实施方案的通知"));
+}
+
+#[test]
+fn the_signature_and_its_date_are_told_from_the_notes_at_the_end() {
+    let doc = parse_text(
+        "关于开展检查的通知\n各单位：\n一、总则\n正文。\n二、要求\n正文。\n某某县人民政府办公室\n2019年1月12日\n（此件公开发布）\n",
+    );
+    let roles: Vec<BlockRole> = doc.blocks.iter().rev().take(3).map(|b| b.role).collect();
+    assert_eq!(
+        roles,
+        [
+            BlockRole::Footer,
+            BlockRole::Signature,
+            BlockRole::Signature
+        ]
+    );
+    // One footer all the same: the signature is part of it.
+    assert_eq!(
+        kinds(&doc, NodeKind::Footer),
+        ["某某县人民政府办公室\n2019年1月12日\n（此件公开发布）"]
+    );
+    let doc = parse_text("在全市工作会议上的讲话\n同志们：\n今天开会。\n（来源：新华社）\n");
+    assert_eq!(doc.blocks.last().map(|b| b.role), Some(BlockRole::Footer));
+    let doc = parse_text("在全市工作会议上的讲话\n同志们：\n今天开会。\n谢谢大家。\n张三\n");
+    assert_eq!(
+        doc.blocks.last().map(|b| b.role),
+        Some(BlockRole::Signature)
+    );
 }
 
 #[test]

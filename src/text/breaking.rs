@@ -82,6 +82,9 @@ pub(super) enum Subst {
 /// the breaker's window short even when the text is a flood of zero-width characters. (A
 /// visible zero-width cluster right after spaces starts an item of its own, glued to them, so
 /// that it is not dropped with the spaces at a break.)
+// glued, kinsoku and tied are the rules a break before the item would break, each given
+// way to on its own turn; single is a drawing shortcut: no state machine hides in them.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug)]
 pub(super) struct Item {
     pub(super) start: usize,
@@ -103,6 +106,12 @@ pub(super) struct Item {
     pub(super) kinsoku: bool,
     /// Width of the unit this item belongs to, from its start through this item (saturating).
     pub(super) unit_width: usize,
+    /// A break before this item would part a number from its unit or split a date
+    /// (`3.5` / `亿`, `2019年` / `1月1日`): avoided first, while the line allows.
+    pub(super) tied: bool,
+    /// Width of the run of glued and tied items this item belongs to, from its start
+    /// through this item (saturating): `12.3万元` is 8 columns.
+    pub(super) run_width: usize,
     /// Exactly one cluster, so drawing need not segment it again.
     pub(super) single: bool,
 }
@@ -248,6 +257,99 @@ pub(super) fn is_doubled_mark(c: char) -> bool {
     matches!(c, '\u{2014}' | '\u{2015}' | '\u{2026}' | '\u{22EF}')
 }
 
+/// Characters that count the number before them, as a careful typesetter keeps them
+/// with it: `85‰`, `3.5亿`, `12.3万元`, `2019年`, `第3季度`, `300余人`. Only after Arabic
+/// digits (ASCII or full-width): after a digit these are units or classifiers, whereas
+/// the same characters after another character are ordinary words (人民, 年轻, 日常), so
+/// the list never keeps Chinese text from breaking. A multi-character unit is listed
+/// whole (公里, 平方米) so that it is not cut in the middle; the longest match is taken.
+/// Reviewed: each entry is a unit of measure, money or time, or a counting word
+/// (量词) that official texts put after a figure.
+// One row per kind of unit, so that the list reads as the reviewed set it is.
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    // Symbols (％ is also a no-start mark; ASCII % is part of the number already).
+    "％", "‰", "℃", "℉", "°",
+    // Time and age.
+    "年", "年度", "年代", "周年", "月", "日", "号", "天", "周", "季度", "世纪", "时", "小时",
+    "点", "分", "分钟", "秒", "岁",
+    // Money.
+    "元", "角", "块", "美元", "欧元", "日元", "英镑", "港元", "澳元",
+    // Measures.
+    "米", "厘米", "毫米", "公里", "平方米", "平方公里", "平方千米", "立方米", "公顷", "亩",
+    "吨", "公斤", "克", "斤", "升", "毫升", "瓦", "瓦时", "兆瓦", "度", "伏",
+    // Counting words (量词).
+    "个", "个百分点", "百分点", "人", "人次", "次", "项", "条", "家", "户", "名", "位", "倍",
+    "件", "批", "所", "座", "台", "辆", "艘", "架", "套", "篇", "部", "场", "届", "期", "轮",
+    "种", "类", "支", "株", "棵", "头", "只", "张", "本", "册", "页", "处", "间", "栋", "层",
+    "起", "例", "宗",
+];
+
+/// Orders of magnitude that may stand between a number and its unit (`12.3万元`,
+/// `5千万美元`), or be its unit (`3.5亿`).
+const MAGNITUDES: &[char] = &['百', '千', '万', '亿'];
+
+/// An Arabic digit, ASCII or full-width.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Bytes at the start of `rest` that are a number's unit: an optional 多 or 余 (`20多万`,
+/// `300余人`), orders of magnitude, then a unit of [`UNITS`]; 0 when none follows.
+fn unit_len(rest: &str) -> usize {
+    let approximate = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '多' | '余'))
+        .map_or(0, char::len_utf8);
+    let mut at = approximate;
+    while let Some(c) = rest.get(at..).and_then(|r| r.chars().next()) {
+        if !MAGNITUDES.contains(&c) {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    let after = rest.get(at..).unwrap_or_default();
+    at += UNITS
+        .iter()
+        .filter(|unit| after.starts_with(*unit))
+        .map(|unit| unit.len())
+        .max()
+        .unwrap_or(0);
+    // 多 or 余 alone counts nothing.
+    if at == approximate { 0 } else { at }
+}
+
+/// Bytes at the start of `rest` that stay on the line with the item before them, whose
+/// character is `before` (`before_tied`: that item was itself tied to a number): a
+/// number's next digit or its unit (`２０` `１９`, `3.5` `亿`), the number after 第 (`第`
+/// `3`), and the rest of a date after its year or month (`2019年` `1月`, `1月` `1日`).
+fn tie_after(before: char, before_tied: bool, rest: &str) -> usize {
+    let Some(first) = rest.chars().next() else {
+        return 0;
+    };
+    if is_digit(before) {
+        return if is_digit(first) {
+            first.len_utf8()
+        } else {
+            unit_len(rest)
+        };
+    }
+    if before == '第' && is_digit(first) {
+        return first.len_utf8();
+    }
+    let date_part: &[char] = match before {
+        '年' if before_tied => &['月'],
+        '月' if before_tied => &['日', '号'],
+        _ => return 0,
+    };
+    let digits = rest.len() - rest.trim_start_matches(is_digit).len();
+    match rest.get(digits..).and_then(|r| r.chars().next()) {
+        Some(c) if digits > 0 && date_part.contains(&c) => digits + c.len_utf8(),
+        _ => 0,
+    }
+}
+
 /// What the lexer remembers of the previous item to classify the break before the next one.
 #[derive(Clone, Copy)]
 pub(super) struct Prev {
@@ -255,6 +357,8 @@ pub(super) struct Prev {
     pub(super) base: char,
     pub(super) tail: Tail,
     pub(super) unit_width: usize,
+    pub(super) tied: bool,
+    pub(super) run_width: usize,
 }
 
 pub(super) fn glued(prev: &Prev, kind: Kind, base: char) -> bool {
@@ -275,6 +379,8 @@ pub(super) fn glued(prev: &Prev, kind: Kind, base: char) -> bool {
 
 /// Turns one forced-break-free piece of a paragraph into [`Item`]s, on demand.
 pub(super) struct Lexer<'a> {
+    /// The piece being read, for looking ahead at a number's unit.
+    pub(super) piece: &'a str,
     pub(super) offset: usize,
     pub(super) clusters: ClusterIndices<'a>,
     /// The next cluster, already classified (classifying is the costly part).
@@ -286,6 +392,8 @@ pub(super) struct Lexer<'a> {
     pub(super) indenting: bool,
     pub(super) prev: Option<Prev>,
     pub(super) last_text_base: Option<char>,
+    /// Offset in the text up to which items are tied to the number before them.
+    pub(super) tied_until: usize,
 }
 
 impl<'a> Lexer<'a> {
@@ -296,6 +404,7 @@ impl<'a> Lexer<'a> {
         width: usize,
     ) -> Self {
         Lexer {
+            piece,
             offset,
             clusters: cluster_indices(piece),
             peeked: None,
@@ -305,6 +414,7 @@ impl<'a> Lexer<'a> {
             indenting: true,
             prev: None,
             last_text_base: None,
+            tied_until: 0,
         }
     }
 
@@ -376,6 +486,8 @@ impl<'a> Lexer<'a> {
             glued: false,
             kinsoku: false,
             unit_width: 0,
+            tied: false,
+            run_width: 0,
             single,
         };
         let natural = match class {
@@ -419,11 +531,30 @@ impl<'a> Lexer<'a> {
             Some(prev) if item.glued => prev.unit_width.saturating_add(item.width),
             _ => item.width,
         };
+        if let Some(prev) = self.prev.filter(|prev| {
+            prev.kind == Kind::Text && item.kind == Kind::Text && prev.tail != Tail::Zwsp
+        }) {
+            item.tied = item.start < self.tied_until || {
+                let rest = self
+                    .piece
+                    .get(item.start.saturating_sub(self.offset)..)
+                    .unwrap_or_default();
+                let tie = tie_after(prev.base, prev.tied, rest);
+                self.tied_until = item.start + tie;
+                tie > 0
+            };
+        }
+        item.run_width = match &self.prev {
+            Some(prev) if item.glued || item.tied => prev.run_width.saturating_add(item.width),
+            _ => item.width,
+        };
         self.prev = Some(Prev {
             kind: item.kind,
             base: item.base,
             tail: item.tail,
             unit_width: item.unit_width,
+            tied: item.tied,
+            run_width: item.run_width,
         });
         Some(item)
     }
@@ -499,13 +630,31 @@ impl Wrapper<'_> {
         f: usize,
     ) -> usize {
         let text_at = |w: &VecDeque<Item>, p: usize| w[p].kind == Kind::Text;
-        if let Some(p) = (1..=f)
-            .rev()
-            .find(|&p| text_at(window, p) && !window[p].glued && !window[p].kinsoku)
-        {
+        let free = |w: &VecDeque<Item>, p: usize| text_at(w, p) && !w[p].glued && !w[p].kinsoku;
+        if let Some(p) = (1..=f).rev().find(|&p| free(window, p)) {
+            // A break that parts a number from its unit or splits a date gives way to one
+            // before the number, if the number and its unit fit on a line and the line
+            // left behind stays at least half full: `增长` / `85%`, not a line of `共` alone.
+            let run_fits = |window: &mut VecDeque<Item>, lexer: &mut Lexer<'_>| {
+                !self.run_is_wide(
+                    window,
+                    lexer,
+                    p,
+                    |item| item.glued || item.tied,
+                    |item| item.run_width,
+                )
+            };
+            if window[p].tied
+                && run_fits(window, lexer)
+                && let Some(q) = (1..p).rev().find(|&q| free(window, q) && !window[q].tied)
+                && 2 * line_width(window, q) >= self.avail
+            {
+                return q;
+            }
             return p;
         }
-        let mut wide = window[f].glued && self.unit_is_wide(window, lexer, f);
+        let mut wide = window[f].glued
+            && self.run_is_wide(window, lexer, f, |item| item.glued, |item| item.unit_width);
         for p in (1..=f).rev() {
             let item = &window[p];
             if item.kind == Kind::Text && !item.kinsoku && (!item.glued || wide) {
@@ -525,17 +674,20 @@ impl Wrapper<'_> {
         f
     }
 
-    /// Whether the unit containing `window[at]` is wider than a whole line, looking ahead as
-    /// far as needed (at most one line's worth of items).
-    pub(super) fn unit_is_wide(
+    /// Whether the run containing `window[at]` (items joined to the one before them as
+    /// `joined` says, `run_width` their running width) is wider than a whole line,
+    /// looking ahead as far as needed (at most one line's worth of items).
+    pub(super) fn run_is_wide(
         &self,
         window: &mut VecDeque<Item>,
         lexer: &mut Lexer<'_>,
         at: usize,
+        joined: impl Fn(&Item) -> bool,
+        run_width: impl Fn(&Item) -> usize,
     ) -> bool {
         let mut j = at;
         loop {
-            if window[j].unit_width > self.width {
+            if run_width(&window[j]) > self.width {
                 return true;
             }
             if j + 1 == window.len() {
@@ -544,7 +696,7 @@ impl Wrapper<'_> {
                     None => return false,
                 }
             }
-            if !window[j + 1].glued {
+            if !joined(&window[j + 1]) {
                 return false;
             }
             j += 1;
@@ -625,6 +777,15 @@ impl Wrapper<'_> {
             }
         }
     }
+}
+
+/// Columns of `window[..at]` drawn as a line: the spaces at its end are dropped.
+fn line_width(window: &VecDeque<Item>, at: usize) -> usize {
+    let mut end = at;
+    while end > 0 && window[end - 1].kind == Kind::Space {
+        end -= 1;
+    }
+    window.iter().take(end).map(|item| item.width).sum()
 }
 
 pub(super) fn offset_u32(n: usize) -> u32 {

@@ -370,8 +370,78 @@ fn latin_word_is_one_unit() {
 }
 
 #[test]
+fn joined_lines_keep_a_space_only_between_latin_ends() {
+    assert!(!joins_with_space("关于进一步加强", "基层治理工作的意见"));
+    assert!(joins_with_space("Annual Report of the", "City Council"));
+    assert!(joins_with_space("2024", "Q1"));
+    assert!(!joins_with_space("Report", "（2024）"));
+    assert!(!joins_with_space("", "City"));
+}
+
+#[test]
 fn number_is_one_unit() {
     assert_eq!(checked_lines("共计12345元", 6, N), ["共计", "12345", "元"]);
+}
+
+#[test]
+fn a_number_keeps_its_unit_when_the_line_allows() {
+    assert_eq!(
+        checked_lines("完成投资总额3.5亿元", 16, N),
+        ["完成投资总额", "3.5亿元"]
+    );
+    assert_eq!(
+        checked_lines("上半年同比增长85‰以上", 16, N),
+        ["上半年同比增长", "85‰以上"]
+    );
+    assert_eq!(
+        checked_lines("全年各项任务在第3季度完成", 16, N),
+        ["全年各项任务在", "第3季度完成"]
+    );
+    assert_eq!(
+        checked_lines("全省新增城镇就业12.3万人次", 20, N),
+        ["全省新增城镇就业", "12.3万人次"]
+    );
+    assert_eq!(
+        checked_lines("全省新增就业岗位３００余个", 24, N),
+        ["全省新增就业岗位", "３００余个"]
+    );
+}
+
+#[test]
+fn a_date_stays_whole_when_the_line_allows() {
+    assert_eq!(
+        checked_lines("今天会议决定定于2019年1月1日召开", 24, N),
+        ["今天会议决定定于", "2019年1月1日召开"]
+    );
+    assert_eq!(
+        checked_lines("自本规定发布之日起至2020年12月31日止", 28, N),
+        ["自本规定发布之日起至", "2020年12月31日止"]
+    );
+}
+
+#[test]
+fn a_character_after_a_number_that_counts_nothing_still_breaks() {
+    // 大 is no unit: 12 / 大项 breaks like any two characters.
+    assert_eq!(
+        checked_lines("各地完成任务共计12大项", 18, N),
+        ["各地完成任务共计12", "大项"]
+    );
+    // A year holds on to a number only when it is the date's month: 2019年 / 10项.
+    assert_eq!(
+        checked_lines("计划在2019年10项工作", 14, N),
+        ["计划在2019年", "10项工作"]
+    );
+}
+
+#[test]
+fn the_unit_rule_gives_way_first_when_the_line_is_narrow() {
+    // Moving 15个 down would leave 共 alone on a line of five columns.
+    assert_eq!(checked_lines("共15个单位", 5, N), ["共15", "个单", "位"]);
+    // A date wider than the line is split like any text.
+    assert_eq!(
+        checked_lines("2024年12月31日", 6, N),
+        ["2024年", "12月31", "日"]
+    );
 }
 
 #[test]
@@ -792,6 +862,42 @@ proptest! {
             let start = pair[1].text.chars().next();
             prop_assert!(!end.is_some_and(is_no_end), "{:?} ends with {:?}", pair[0].text, end);
             prop_assert!(!start.is_some_and(is_no_start), "{:?} starts with {:?}", pair[1].text, start);
+        }
+    }
+
+    /// A number and its unit that fit on a line are never parted when a line of 40
+    /// columns or more leaves at least half of itself behind them.
+    #[test]
+    fn numbers_with_their_units_stay_whole_on_wide_lines(
+        tokens in prop::collection::vec(
+            prop_oneof![
+                2 => prop::collection::vec(pick(&["的", "和", "在", "是", "为", "中", "推", "进"]), 1..6)
+                    .prop_map(|v| (v.concat(), false)),
+                1 => ("[1-9][0-9]{0,3}(\\.[0-9])?", pick(&["亿", "万元", "个", "年", "人次", "公里", "个百分点", "‰"]))
+                    .prop_map(|(n, u)| (n + &u, true)),
+            ],
+            0..60,
+        ),
+        width in 40usize..=120,
+        ambiguous in mode(),
+    ) {
+        let mut text = String::new();
+        let mut numbers = Vec::new();
+        for (token, is_number) in tokens {
+            if is_number {
+                numbers.push(text.len()..text.len() + token.len());
+            }
+            text.push_str(&token);
+        }
+        let out = wrap(&text, width, 0, ambiguous);
+        check_wrap(&text, width, 0, ambiguous, &out).map_err(TestCaseError::fail)?;
+        for line in &out {
+            for number in &numbers {
+                prop_assert!(
+                    !(number.start < line.source.end && line.source.end < number.end),
+                    "{:?} splits {:?}", line.text, text.get(number.clone())
+                );
+            }
         }
     }
 
