@@ -19,6 +19,7 @@ pub fn is_spoken(role: BlockRole) -> bool {
         | BlockRole::Byline
         | BlockRole::DocNumber
         | BlockRole::Footer
+        | BlockRole::Signature
         | BlockRole::Backmatter
         | BlockRole::Contents => false,
     }
