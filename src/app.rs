@@ -174,7 +174,7 @@ impl App {
         app.aids.index(&app.doc);
         app.rebuild_rows();
         app.resize(width, height);
-        if app.total_chars() == 0 {
+        if app.doc.is_empty() {
             app.aids.notice = Some(strings::EMPTY_DOCUMENT.to_owned());
         }
         app

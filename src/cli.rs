@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::document::Document;
-use crate::error::{CommandError, EXIT_ERROR, EXIT_NOT_FOUND, finish, report};
+use crate::error::{CommandError, EXIT_ERROR, EXIT_NOT_FOUND, finish, report, warn};
 use crate::layout::{RenderOptions, render};
 use crate::outline;
 use crate::report::{Stats, search_hits, write_search_json, write_search_text};
@@ -17,6 +17,7 @@ use crate::source::{
     LoadOptions, Source, SourceError, decode_bytes, escape_for_display, load, read_bytes,
     stdin_brings_input,
 };
+use crate::strings;
 use crate::text::{AmbiguousWidth, wrap_lines};
 
 /// A terminal reader for Chinese briefings and speeches.
@@ -356,7 +357,11 @@ fn with_document_explained(
         explain,
         ..cli.load_options().map_err(CommandError::Load)?
     };
-    let doc = load(&file.source()?, options).map_err(CommandError::Load)?;
+    let source = file.source()?;
+    let doc = load(&source, options).map_err(CommandError::Load)?;
+    if doc.is_empty() {
+        warn(&source.display_name(), strings::EMPTY_DOCUMENT);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = write(&doc, &mut out).map_err(CommandError::Output)?;

@@ -44,6 +44,13 @@ pub fn finish(result: Result<u8, CommandError>) -> ExitCode {
 }
 
 /// Prints `briefing: error: …` on stderr as one line.
+/// Prints a warning a user should see but that does not stop the command: one line on
+/// standard error, `briefing: warning: <file>: <what>`.
+pub fn warn(file: &str, message: &str) {
+    let line = format!("{file}: {message}").replace(['\n', '\r'], " ");
+    let _ = writeln!(io::stderr().lock(), "briefing: warning: {line}");
+}
+
 pub fn report(message: &str) {
     let line = message.replace(['\n', '\r'], " ");
     let _ = writeln!(io::stderr().lock(), "briefing: error: {line}");

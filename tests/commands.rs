@@ -411,3 +411,23 @@ fn outline_explain_gives_the_evidence_for_each_decision() {
     let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert!(json.get("explanations").is_none());
 }
+
+#[test]
+fn an_empty_document_is_said_to_be_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("empty.txt");
+    std::fs::write(&path, "\n\u{3000}\n").expect("written");
+    let path = path.to_str().expect("a UTF-8 path");
+    for command in ["outline", "render", "stats"] {
+        let output = briefing(&[command, path]);
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{command}: {stderr}");
+        assert!(stderr.contains("the file is empty"), "{command}: {stderr}");
+    }
+    let output = briefing(&["outline"]);
+    assert!(
+        output.stderr.is_empty(),
+        "the built-in briefing is not empty"
+    );
+}

@@ -407,3 +407,24 @@ fn the_cursor_shows_at_the_prompts_input_point_and_hides_after() {
     screen.draw(&app).expect("drawn");
     assert!(String::from_utf8_lossy(screen.writer()).ends_with("\x1b[?25l"));
 }
+
+#[test]
+fn a_long_query_shows_its_end_and_the_cursor_stays_in_the_line() {
+    let mut app = reader(40, 15);
+    app.update(Action::Search);
+    let query = "创建全国双拥模范城推进会上的讲话三连冠目标";
+    for c in query.chars() {
+        app.update(Action::Input(c));
+    }
+    let frame = full_frame(&app);
+    // A wide character's second cell holds a blank: left out to read the line.
+    let status: String = (0..40)
+        .map(|x| frame[(x, 14)].symbol().to_owned())
+        .collect::<String>()
+        .replace(' ', "");
+    assert!(status.contains("三连冠目标"), "{status}");
+    assert!(status.contains('…'), "cut at its start: {status}");
+    let (x, y) = status::prompt_cursor(&app).expect("a cursor");
+    assert_eq!(y, 14);
+    assert!(x < 40, "{x}");
+}
