@@ -15,11 +15,13 @@
 //!   [`resume`] keeps the reading position between sessions;
 //! - the words: [`strings`] holds every sentence the reader shows a user;
 //! - the edges: [`cli`] defines the arguments and runs the non-interactive commands,
+//!   [`config`] reads the defaults a user sets in a config file,
 //!   [`error`] the exit codes and error lines, [`json`] safe JSON output.
 
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod decode;
 pub mod document;
 pub mod error;
