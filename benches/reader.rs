@@ -113,6 +113,7 @@ fn settings() -> Settings {
         ambiguous: AmbiguousWidth::Narrow,
         rate: 220,
         colour: true,
+        ..Settings::default()
     }
 }
 

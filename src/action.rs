@@ -135,4 +135,6 @@ pub enum Msg {
     WidthProbed(AmbiguousWidth),
     /// The reading position could not be saved.
     SaveFailed(String),
+    /// Something to say once when the reader opens (the config file was not used).
+    Notice(String),
 }

@@ -12,12 +12,15 @@ use crate::document::{Document, NodeKind, partition_point_near, visible_chars};
 use crate::layout::{DisplayLine, RenderOptions};
 use crate::resume::{Saved, StateFile};
 use crate::speaking::{SpokenText, seconds_for};
-use crate::strings;
+use crate::strings::{Lang, Strings};
 use crate::text::{AmbiguousWidth, str_width, truncate};
 pub use geometry::{Panes, Rect};
 pub use pages::LinePos;
 use pages::Pages;
 pub use reading::{Prompt, PromptKind};
+
+/// The tree's share of the width, in percent, unless the config file says otherwise.
+pub const DEFAULT_TREE_PERCENT: usize = 30;
 
 /// Between the node the status line shows and the headings it sits in.
 const CONTEXT_SEPARATOR: &str = " ‹ ";
@@ -58,6 +61,10 @@ pub struct Settings {
     /// Colours on screen; without them (`NO_COLOR`) the marks are drawn with reverse,
     /// bold and underline only.
     pub colour: bool,
+    /// The language of the interface.
+    pub lang: Lang,
+    /// The tree's share of the width at start, in percent.
+    pub tree_percent: usize,
 }
 
 impl Default for Settings {
@@ -68,6 +75,8 @@ impl Default for Settings {
             ambiguous: AmbiguousWidth::Narrow,
             rate: 220,
             colour: true,
+            lang: Lang::Zh,
+            tree_percent: DEFAULT_TREE_PERCENT,
         }
     }
 }
@@ -154,7 +163,7 @@ impl App {
             settings,
             size: (0, 0),
             panes: Panes::default(),
-            tree_percent: 30,
+            tree_percent: settings.tree_percent,
             top: LinePos::default(),
             focus: Focus::Text,
             overlay: None,
@@ -175,7 +184,7 @@ impl App {
         app.rebuild_rows();
         app.resize(width, height);
         if app.doc.is_empty() {
-            app.aids.notice = Some(strings::EMPTY_DOCUMENT.to_owned());
+            app.aids.notice = Some(app.strings().empty_document().to_owned());
         }
         app
     }
@@ -185,6 +194,17 @@ impl App {
     }
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+    /// A node as the tree and the status line name it, in the interface's language.
+    pub fn node_title(&self, index: usize) -> String {
+        let strings = self.strings();
+        self.doc
+            .node_title(index, |kind| strings.unnamed_node(kind))
+    }
+
+    /// The sentences of the interface's language.
+    pub fn strings(&self) -> Strings {
+        Strings(self.settings.lang)
     }
     /// The terminal size the panes were made for.
     pub fn size(&self) -> (usize, usize) {
@@ -223,7 +243,7 @@ impl App {
 
     /// The help overlay's box and lines at the current size.
     pub fn help_layout(&self) -> geometry::HelpLayout {
-        geometry::help_layout(&self.panes, self.settings.ambiguous)
+        geometry::help_layout(&self.panes, self.settings.ambiguous, self.strings())
     }
 
     pub fn tree_top(&self) -> usize {
@@ -382,10 +402,11 @@ impl App {
             }
             Msg::LoadFailed(message) => {
                 self.set_loading(false);
-                self.set_warning(Some(strings::only_the_start_is_shown(&message)));
+                self.set_warning(Some(self.strings().only_the_start_is_shown(&message)));
             }
             Msg::WidthProbed(ambiguous) => self.set_ambiguous(ambiguous),
-            Msg::SaveFailed(warning) => self.set_warning(Some(warning)),
+            Msg::Notice(notice) => self.aids.notice = Some(notice),
+            Msg::SaveFailed(why) => self.set_warning(Some(self.strings().state_not_saved(&why))),
         }
         Effect::Redraw
     }
@@ -404,11 +425,11 @@ impl App {
                 self.restore(position, state.marks);
                 self.restore_searches(state.searches);
                 if resume && self.position() > 0 {
-                    self.aids.notice = Some(strings::resumed());
+                    self.aids.notice = Some(self.strings().resumed());
                 }
             }
             // Said once: the next key gives the status line back.
-            Err(warning) => self.aids.notice = Some(strings::state_ignored(&warning)),
+            Err(problem) => self.aids.notice = Some(self.strings().state_ignored(problem)),
             Ok(None) => {}
         }
         self.set_state_file(saved.file);
@@ -450,7 +471,7 @@ impl App {
                         Focus::Tree => Focus::Text,
                     };
                 } else {
-                    self.aids.notice = Some(strings::tree_hidden());
+                    self.aids.notice = Some(self.strings().tree_hidden());
                 }
             }
             Action::TreeNarrower => {
@@ -476,20 +497,21 @@ impl App {
                 self.scroll_to(bottom);
             }
             Action::Open | Action::Fold if !self.tree_has_focus() => {
-                self.aids.notice = Some(strings::tree_keys_need_the_tree(self.tree_visible()));
+                self.aids.notice =
+                    Some(self.strings().tree_keys_need_the_tree(self.tree_visible()));
             }
             Action::Open => self.open_selected(),
             Action::Fold => self.fold_selected(),
             Action::NextPoint | Action::PreviousPoint => {
                 let forward = action == Action::NextPoint;
                 if !self.jump_to_next(|kind| kind == NodeKind::Point, forward) {
-                    self.aids.notice = Some(strings::no_point(forward));
+                    self.aids.notice = Some(self.strings().no_point(forward));
                 }
             }
             Action::NextHeading | Action::PreviousHeading => {
                 let forward = action == Action::NextHeading;
                 if !self.jump_to_next(NodeKind::is_section, forward) {
-                    self.aids.notice = Some(strings::no_heading(forward));
+                    self.aids.notice = Some(self.strings().no_heading(forward));
                 }
             }
             Action::TopLevelHeading(n) => self.go_to_top_level_heading(n),
@@ -672,8 +694,10 @@ impl App {
         match target {
             Some(index) if n >= 1 => self.jump_to(index),
             _ => {
-                self.aids.notice =
-                    Some(strings::no_top_level_heading(n, self.top_level_headings()));
+                self.aids.notice = Some(
+                    self.strings()
+                        .no_top_level_heading(n, self.top_level_headings()),
+                );
             }
         }
     }
@@ -766,10 +790,10 @@ impl App {
         let Some((&here, ancestors)) = path.split_last() else {
             return String::new();
         };
-        let mut location = truncate(&format!(" {}", self.doc.node_title(here)), width, ambiguous);
+        let mut location = truncate(&format!(" {}", self.node_title(here)), width, ambiguous);
         let context = ancestors
             .iter()
-            .map(|&i| self.doc.node_title(i))
+            .map(|&i| self.node_title(i))
             .collect::<Vec<_>>()
             .join(" › ");
         let used = str_width(&location, ambiguous) + str_width(CONTEXT_SEPARATOR, ambiguous);
@@ -805,7 +829,7 @@ impl App {
                 .doc
                 .path(index)
                 .into_iter()
-                .map(|i| self.doc.node_title(i))
+                .map(|i| self.node_title(i))
                 .collect::<Vec<_>>()
                 .join(" › "),
         }

@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::document::Document;
 use crate::error::{CommandError, EXIT_ERROR, EXIT_NOT_FOUND, finish, report, warn};
@@ -14,10 +14,10 @@ use crate::layout::{RenderOptions, render};
 use crate::outline;
 use crate::report::{Stats, search_hits, write_search_json, write_search_text};
 use crate::source::{
-    LoadOptions, Source, SourceError, decode_bytes, escape_for_display, load, read_bytes,
-    stdin_brings_input,
+    ErrorSite, LoadOptions, Source, SourceError, decode_bytes, escape_for_display, load,
+    read_bytes, stdin_brings_input,
 };
-use crate::strings;
+use crate::strings::{Lang, Strings, Unit, ValueProblem};
 use crate::text::{AmbiguousWidth, wrap_lines};
 
 /// A terminal reader for Chinese briefings and speeches.
@@ -39,6 +39,8 @@ pub struct Cli {
 
 /// Options every command takes.
 #[derive(Debug, Args, Clone)]
+// A command line's switches are booleans by nature, each its own flag.
+#[allow(clippy::struct_excessive_bools)]
 pub struct GlobalOptions {
     /// Text encoding of the file (utf-8, gb18030, gbk, utf-16le…); detected when omitted.
     #[arg(long, global = true, value_name = "NAME")]
@@ -65,9 +67,18 @@ pub struct GlobalOptions {
     /// left off.
     #[arg(long, global = true, value_name = "N", value_parser = parse_line)]
     pub line: Option<usize>,
+    /// Language of the interface: zh or en (default: from the locale, LANG etc.).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// Leave the mouse to the terminal (to select text without Shift); no clicks or wheel.
     #[arg(long, global = true)]
     pub no_mouse: bool,
+    /// Colours on screen: set from the config file or `NO_COLOR`, not an option.
+    #[arg(skip = true)]
+    pub colour: bool,
+    /// The tree's share of the width in percent: set from the config file.
+    #[arg(skip = crate::app::DEFAULT_TREE_PERCENT)]
+    pub tree_percent: usize,
 }
 
 /// Widths a text is laid out at (`--width`, `--measure`, `$COLUMNS`): at least one
@@ -81,43 +92,46 @@ pub const INDENT_RANGE: RangeInclusive<usize> = 0..=40;
 /// 2000 leaves room for reading aloud at speed, and a rate of 0 would never finish.
 pub const RATE_RANGE: RangeInclusive<u32> = 1..=2000;
 
-fn parse_columns(text: &str) -> Result<usize, String> {
-    number_in(text, &COLUMNS_RANGE, "columns")
+fn parse_columns(text: &str) -> Result<usize, ValueProblem> {
+    number_in(text, &COLUMNS_RANGE, Unit::Columns)
 }
 
-fn parse_indent(text: &str) -> Result<usize, String> {
-    number_in(text, &INDENT_RANGE, "columns")
+fn parse_indent(text: &str) -> Result<usize, ValueProblem> {
+    number_in(text, &INDENT_RANGE, Unit::Columns)
+}
+
+fn parse_lang(text: &str) -> Result<Lang, ValueProblem> {
+    Lang::parse(text).ok_or(ValueProblem::Lang)
 }
 
 /// Lines are numbered from 1, as `outline` and `search` print them.
-fn parse_line(text: &str) -> Result<usize, String> {
+fn parse_line(text: &str) -> Result<usize, ValueProblem> {
     text.trim()
         .parse()
         .ok()
         .filter(|&line: &usize| line >= 1)
-        .ok_or_else(|| "give a line number, 1 or more".to_owned())
+        .ok_or(ValueProblem::LineNumber)
 }
 
-fn parse_rate(text: &str) -> Result<u32, String> {
-    number_in(text, &RATE_RANGE, "characters a minute")
+fn parse_rate(text: &str) -> Result<u32, ValueProblem> {
+    number_in(text, &RATE_RANGE, Unit::CharsPerMinute)
 }
 
 /// Reads a whole number within `range`; the error names the range, and clap puts the
 /// option and the value before it.
-fn number_in<N>(text: &str, range: &RangeInclusive<N>, unit: &str) -> Result<N, String>
+fn number_in<N>(text: &str, range: &RangeInclusive<N>, unit: Unit) -> Result<N, ValueProblem>
 where
-    N: std::str::FromStr + PartialOrd + std::fmt::Display,
+    N: std::str::FromStr + PartialOrd + Copy + TryInto<u64>,
 {
+    let bound = |n: N| n.try_into().unwrap_or(u64::MAX);
     text.trim()
         .parse()
         .ok()
         .filter(|number| range.contains(number))
-        .ok_or_else(|| {
-            format!(
-                "give a whole number of {unit} from {} to {}",
-                range.start(),
-                range.end()
-            )
+        .ok_or(ValueProblem::Range {
+            low: bound(*range.start()),
+            high: bound(*range.end()),
+            unit,
         })
 }
 
@@ -155,40 +169,70 @@ fn one_file<'a>(
         return Ok(file);
     };
     let name = |path: &Path| escape_for_display(&path.to_string_lossy());
-    let files = match more.len() {
-        1 => format!("{} and {}", name(first), name(second)),
-        n => format!("{}, {} and {} more", name(first), name(second), n - 1),
-    };
-    Err(CommandError::Usage(format!(
-        "one FILE at a time: got {files}; run briefing once for each"
-    )))
+    Err(CommandError::TooManyFiles {
+        first: name(first),
+        second: name(second),
+        more: more.len() - 1,
+    })
 }
 
-/// Reports a command line clap could not read as one error line (exit 2), the way every
-/// other error is reported; `--help` and `--version` print as usual (exit 0).
-pub fn parse_error_exit(error: &clap::Error) -> ExitCode {
+/// Reports a command line clap could not read as one error line (exit 2) in the
+/// interface's language, the way every other error is reported; `--help` and
+/// `--version` print as usual (exit 0).
+pub fn parse_error_exit(error: &clap::Error, lang: Lang) -> ExitCode {
     if !error.use_stderr() {
         let _ = error.print();
         return ExitCode::SUCCESS;
     }
-    // clap's message is its first paragraph (a missing argument is named on the line
-    // under it); the usage and tips after the blank line would make one mistake
-    // several lines.
-    let rendered = error.render().to_string();
-    let paragraph: Vec<&str> = rendered
-        .lines()
-        .map(str::trim)
-        .take_while(|line| !line.is_empty())
-        .collect();
-    let joined = paragraph.join(" ");
-    let message = joined.strip_prefix("error: ").unwrap_or(&joined);
-    if error.kind() == clap::error::ErrorKind::ValueValidation {
-        // Our value parsers already say what to give.
-        report(message);
-    } else {
-        report(&format!("{message}; see briefing --help"));
-    }
+    let strings = Strings(lang);
+    report(&clap_error_message(error, strings), strings);
     ExitCode::from(EXIT_ERROR)
+}
+
+/// One line for what clap found wrong, from the parts of its error.
+fn clap_error_message(error: &clap::Error, strings: Strings) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(text)) => text.clone(),
+        Some(ContextValue::Strings(texts)) => texts.join(" "),
+        _ => String::new(),
+    };
+    let values = |kind| match error.get(kind) {
+        Some(ContextValue::Strings(texts)) => texts.clone(),
+        _ => Vec::new(),
+    };
+    let (option, value) = (
+        context(ContextKind::InvalidArg),
+        context(ContextKind::InvalidValue),
+    );
+    match error.kind() {
+        ErrorKind::ValueValidation => {
+            // Our value parsers say what to give; in the interface's language here.
+            let why = std::error::Error::source(error)
+                .and_then(|source| source.downcast_ref::<ValueProblem>())
+                .map_or_else(String::new, |problem| strings.value_problem(problem));
+            strings.bad_value(&option, &value, &why)
+        }
+        ErrorKind::InvalidValue => {
+            strings.not_one_of(&option, &value, &values(ContextKind::ValidValue))
+        }
+        ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand => {
+            strings.unknown_option(&option)
+        }
+        ErrorKind::MissingRequiredArgument => strings.missing_argument(&option),
+        _ => {
+            // clap's message is its first paragraph; the usage and tips after the blank
+            // line would make one mistake several lines.
+            let rendered = error.render().to_string();
+            let paragraph: Vec<&str> = rendered
+                .lines()
+                .map(str::trim)
+                .take_while(|line| !line.is_empty())
+                .collect();
+            let joined = paragraph.join(" ");
+            strings.command_line_wrong(joined.strip_prefix("error: ").unwrap_or(&joined))
+        }
+    }
 }
 
 /// `--ambiguous-width`.
@@ -264,6 +308,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Print the settings in effect and where each came from (the command line, the
+    /// config file, the environment, the defaults).
+    Config,
+    /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man directory.
+    Man,
 }
 
 /// The width to lay text out at when none is given: `$COLUMNS` when it is a width
@@ -275,7 +329,35 @@ fn default_width() -> usize {
         .unwrap_or(80)
 }
 
+/// The language asked for by `--lang` in `args`, read before clap, so that `--help`
+/// and clap's errors are given in it.
+pub fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut words = args.iter().skip(1).map(|arg| arg.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if let Some(value) = word.strip_prefix("--lang=") {
+            return Lang::parse(value);
+        }
+        if word == "--lang" {
+            return words.next().and_then(|value| Lang::parse(&value));
+        }
+    }
+    None
+}
+
+/// The language of the locale this process runs in.
+pub fn locale_lang() -> Lang {
+    Lang::from_locale(|name| std::env::var(name).ok())
+}
+
 impl Cli {
+    /// The interface's language: `--lang`, else the locale.
+    pub fn lang(&self) -> Lang {
+        self.options.lang.unwrap_or_else(locale_lang)
+    }
+
     /// How to turn the file's bytes into text.
     pub fn load_options(&self) -> Result<LoadOptions, SourceError> {
         LoadOptions {
@@ -284,7 +366,7 @@ impl Cli {
         }
         .with_encoding_label(self.options.encoding.as_deref())
         .map_err(|error| SourceError {
-            source_name: "--encoding".to_owned(),
+            site: ErrorSite::Option("--encoding"),
             error,
         })
     }
@@ -293,16 +375,25 @@ impl Cli {
 /// Runs a non-interactive command and returns the exit code. Errors are printed here
 /// as one line; a closed output pipe ends the command quietly with success.
 pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
+    let strings = Strings(cli.lang());
     let result = match command {
+        // Written by the caller, which knows where the settings came from.
+        Command::Config => Ok(0),
+        Command::Completions { shell } => write_out(|out| {
+            clap_complete::generate(*shell, &mut Cli::command(), "briefing", out);
+            Ok(())
+        }),
+        // In English, as manual pages are: their section names are clap_mangen's.
+        Command::Man => write_out(|out| clap_mangen::Man::new(Cli::command()).render(out)),
         Command::Outline {
             file,
             format,
             explain,
         } => with_document_explained(cli, file, *explain, |doc, out| match format {
             Format::Text => {
-                outline::write_text(out, doc)?;
+                outline::write_text(out, doc, strings)?;
                 if *explain {
-                    outline::write_explanations(out, doc)?;
+                    outline::write_explanations(out, doc, strings)?;
                 }
                 Ok(0)
             }
@@ -318,7 +409,12 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
             file,
             format,
         } => with_document(cli, file, |doc, out| {
-            let hits = search_hits(doc, pattern);
+            // JSON is the same in every language: nodes named in the document's own.
+            let names = match format {
+                Format::Text => strings,
+                Format::Json => Strings(Lang::Zh),
+            };
+            let hits = search_hits(doc, pattern, &|kind| names.unnamed_node(kind));
             match format {
                 Format::Text => write_search_text(out, &hits)?,
                 Format::Json => write_search_json(out, pattern, &hits)?,
@@ -328,13 +424,22 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
         Command::Stats { file, format } => with_document(cli, file, |doc, out| {
             let stats = Stats::new(doc, cli.options.rate);
             match format {
-                Format::Text => stats.write_text(out)?,
+                Format::Text => stats.write_text(out, strings)?,
                 Format::Json => crate::json::write_pretty(out, &stats)?,
             }
             Ok(0)
         }),
     };
-    finish(result)
+    finish(result, strings)
+}
+
+/// Hands `write` a locked, buffered standard output.
+fn write_out(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<u8, CommandError> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    write(&mut out).map_err(CommandError::Output)?;
+    out.flush().map_err(CommandError::Output)?;
+    Ok(0)
 }
 
 /// Loads the document named by `file` and hands it to `write` with a locked stdout.
@@ -360,7 +465,12 @@ fn with_document_explained(
     let source = file.source()?;
     let doc = load(&source, options).map_err(CommandError::Load)?;
     if doc.is_empty() {
-        warn(&source.display_name(), strings::EMPTY_DOCUMENT);
+        let strings = Strings(cli.lang());
+        warn(
+            &strings.source_name(&source),
+            strings.empty_document(),
+            strings,
+        );
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -392,12 +502,7 @@ fn wrap_command(cli: &Cli, file: Option<&Path>, width: usize) -> Result<u8, Comm
     // Like `fold`, wrap reads standard input without a FILE, whatever it is.
     let source = Source::from_arg(file, true);
     let options = cli.load_options().map_err(CommandError::Load)?;
-    let with_source = |error| {
-        CommandError::Load(SourceError {
-            source_name: source.display_name(),
-            error,
-        })
-    };
+    let with_source = |error| CommandError::Load(SourceError::on(&source, error));
     let bytes = read_bytes(&source).map_err(with_source)?;
     let decoded = decode_bytes(bytes, options).map_err(with_source)?;
     let ambiguous = cli.options.ambiguous_width.without_terminal();
@@ -415,3 +520,5 @@ fn wrap_command(cli: &Cli, file: Option<&Path>, width: usize) -> Result<u8, Comm
     out.flush().map_err(CommandError::Output)?;
     Ok(0)
 }
+
+pub mod help;

@@ -187,9 +187,10 @@ impl Document {
             .all(|c| c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}'))
     }
 
-    /// A node as the tree and paths name it: 一、认清形势, 一是 创建要求越来越高,
-    /// 结束语, 文末; one line.
-    pub fn node_title(&self, index: usize) -> String {
+    /// A node as the tree and paths name it: 一、认清形势, 一是 创建要求越来越高; one
+    /// line. A node with no words of its own (the closing, the footer) is named by
+    /// `unnamed`, in the interface's language.
+    pub fn node_title(&self, index: usize, unnamed: impl Fn(NodeKind) -> &'static str) -> String {
         self.nodes.get(index).map_or_else(String::new, |node| {
             let label = node.label.replace('\n', " ");
             match (node.kind, &node.marker) {
@@ -197,8 +198,7 @@ impl Document {
                     format!("{marker} {label}")
                 }
                 (_, Some(marker)) => format!("{marker}{label}"),
-                (NodeKind::Closing, None) => "结束语".to_owned(),
-                (NodeKind::Footer, None) => "文末".to_owned(),
+                (kind @ (NodeKind::Closing | NodeKind::Footer), None) => unnamed(kind).to_owned(),
                 (_, None) => label,
             }
         })

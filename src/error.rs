@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use crate::source::SourceError;
+use crate::strings::Strings;
 
 /// Exit code for a search that found nothing.
 pub const EXIT_NOT_FOUND: u8 = 1;
@@ -17,9 +18,13 @@ pub const EXIT_ERROR: u8 = 2;
 /// A command's failure.
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
-    /// The command line asks for something that cannot be done (two FILEs at once).
-    #[error("{0}")]
-    Usage(String),
+    /// More than one FILE: the first two, and how many more.
+    #[error("one FILE at a time: got {first} and {second}")]
+    TooManyFiles {
+        first: String,
+        second: String,
+        more: usize,
+    },
     /// The document could not be read, decoded or opened.
     #[error(transparent)]
     Load(SourceError),
@@ -28,8 +33,23 @@ pub enum CommandError {
     Output(io::Error),
 }
 
+impl CommandError {
+    /// The error's message in the interface's language.
+    pub fn message(&self, strings: Strings) -> String {
+        match self {
+            Self::TooManyFiles {
+                first,
+                second,
+                more,
+            } => strings.one_file_at_a_time(first, second, *more),
+            Self::Load(error) => strings.source_error(error),
+            Self::Output(error) => strings.output_failed(error),
+        }
+    }
+}
+
 /// Prints an error as one line and picks the exit code.
-pub fn finish(result: Result<u8, CommandError>) -> ExitCode {
+pub fn finish(result: Result<u8, CommandError>, strings: Strings) -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         // `briefing outline | head -1`: the reader of our output has gone; not an error.
@@ -37,21 +57,23 @@ pub fn finish(result: Result<u8, CommandError>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            report(&error.to_string());
+            report(&error.message(strings), strings);
             ExitCode::from(EXIT_ERROR)
         }
     }
 }
 
-/// Prints `briefing: error: …` on stderr as one line.
 /// Prints a warning a user should see but that does not stop the command: one line on
 /// standard error, `briefing: warning: <file>: <what>`.
-pub fn warn(file: &str, message: &str) {
+pub fn warn(file: &str, message: &str, strings: Strings) {
     let line = format!("{file}: {message}").replace(['\n', '\r'], " ");
-    let _ = writeln!(io::stderr().lock(), "briefing: warning: {line}");
+    let label = strings.warning_label();
+    let _ = writeln!(io::stderr().lock(), "briefing: {label}: {line}");
 }
 
-pub fn report(message: &str) {
+/// Prints `briefing: error: …` (`briefing: 错误: …`) on stderr as one line.
+pub fn report(message: &str, strings: Strings) {
     let line = message.replace(['\n', '\r'], " ");
-    let _ = writeln!(io::stderr().lock(), "briefing: error: {line}");
+    let label = strings.error_label();
+    let _ = writeln!(io::stderr().lock(), "briefing: {label}: {line}");
 }

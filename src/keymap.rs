@@ -6,6 +6,7 @@ use crossterm::event::{
 };
 
 use crate::action::{Action, Edit, InputMode};
+use crate::lang::{Lang, Localized};
 
 /// A key as written in the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub enum Key {
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
-    pub help: &'static str,
+    pub help: Localized,
 }
 
 /// Every key of the reader.
@@ -30,117 +31,186 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
         action: Action::Down,
-        help: "down a line (tree: next row)",
+        help: Localized {
+            zh: "下移一行（目录中：下一项）",
+            en: "down a line (tree: next row)",
+        },
     },
     Binding {
         keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
         action: Action::Up,
-        help: "up a line (tree: previous row)",
+        help: Localized {
+            zh: "上移一行（目录中：上一项）",
+            en: "up a line (tree: previous row)",
+        },
     },
     Binding {
         keys: &[Key::Char(' '), Key::Code(KeyCode::PageDown)],
         action: Action::PageDown,
-        help: "down a page",
+        help: Localized {
+            zh: "下翻一页",
+            en: "down a page",
+        },
     },
     Binding {
         keys: &[Key::Char('b'), Key::Code(KeyCode::PageUp)],
         action: Action::PageUp,
-        help: "up a page",
+        help: Localized {
+            zh: "上翻一页",
+            en: "up a page",
+        },
     },
     Binding {
         keys: &[Key::Ctrl('d')],
         action: Action::HalfPageDown,
-        help: "down half a page",
+        help: Localized {
+            zh: "下翻半页",
+            en: "down half a page",
+        },
     },
     Binding {
         keys: &[Key::Ctrl('u')],
         action: Action::HalfPageUp,
-        help: "up half a page",
+        help: Localized {
+            zh: "上翻半页",
+            en: "up half a page",
+        },
     },
     Binding {
         keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
         action: Action::Top,
-        help: "top",
+        help: Localized {
+            zh: "到开头",
+            en: "top",
+        },
     },
     Binding {
         keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
         action: Action::Bottom,
-        help: "bottom",
+        help: Localized {
+            zh: "到末尾",
+            en: "bottom",
+        },
     },
     Binding {
         keys: &[Key::Char(']')],
         action: Action::NextPoint,
-        help: "next point (一是…), across headings",
+        help: Localized {
+            zh: "下一个要点（一是…），可跨标题",
+            en: "next point (一是…), across headings",
+        },
     },
     Binding {
         keys: &[Key::Char('[')],
         action: Action::PreviousPoint,
-        help: "previous point",
+        help: Localized {
+            zh: "上一个要点",
+            en: "previous point",
+        },
     },
     Binding {
         keys: &[Key::Char('}')],
         action: Action::NextHeading,
-        help: "next heading, any depth",
+        help: Localized {
+            zh: "下一个标题（任一级）",
+            en: "next heading, any depth",
+        },
     },
     Binding {
         keys: &[Key::Char('{')],
         action: Action::PreviousHeading,
-        help: "previous heading",
+        help: Localized {
+            zh: "上一个标题",
+            en: "previous heading",
+        },
     },
     Binding {
         keys: &[Key::Digit],
         action: Action::TopLevelHeading(0),
-        help: "the N-th top-level heading (一、二、…)",
+        help: Localized {
+            zh: "第 N 个一级标题（一、二、…）",
+            en: "the N-th top-level heading (一、二、…)",
+        },
     },
     Binding {
         keys: &[Key::Char('/')],
         action: Action::Search,
-        help: "search as you type (Enter keeps it, Esc goes back; / Enter repeats the last)",
+        help: Localized {
+            zh: "边输边搜（Enter 确定，Esc 返回；/ 后直接 Enter 重复上次搜索）",
+            en: "search as you type (Enter keeps it, Esc goes back; / Enter repeats the last)",
+        },
     },
     Binding {
         keys: &[Key::Char(':')],
         action: Action::GoTo,
-        help: "go to: 12 or 十二 (a top-level heading), L120 (a line), 50%",
+        help: Localized {
+            zh: "跳转：12 或 十二（一级标题）、L120（行）、50%",
+            en: "go to: 12 or 十二 (a top-level heading), L120 (a line), 50%",
+        },
     },
     Binding {
         keys: &[Key::Char('n')],
         action: Action::SearchNext,
-        help: "next match",
+        help: Localized {
+            zh: "下一处匹配",
+            en: "next match",
+        },
     },
     Binding {
         keys: &[Key::Char('N')],
         action: Action::SearchPrevious,
-        help: "previous match",
+        help: Localized {
+            zh: "上一处匹配",
+            en: "previous match",
+        },
     },
     Binding {
         keys: &[Key::Char('m')],
         action: Action::SetMark,
-        help: "m + letter: set a mark here",
+        help: Localized {
+            zh: "m 加字母：在此设标记",
+            en: "m + letter: set a mark here",
+        },
     },
     Binding {
         keys: &[Key::Char('\'')],
         action: Action::GoToMark,
-        help: "' + letter: go to a mark; '' back to before the last jump",
+        help: Localized {
+            zh: "' 加字母：跳到标记；'' 回到上次跳转前",
+            en: "' + letter: go to a mark; '' back to before the last jump",
+        },
     },
     Binding {
         keys: &[Key::Char('f')],
         action: Action::Formulations,
-        help: "key formulations (提法); Enter steps through one",
+        help: Localized {
+            zh: "提法一览；Enter 逐个查看",
+            en: "key formulations (提法); Enter steps through one",
+        },
     },
     Binding {
         keys: &[Key::Char('x')],
         action: Action::NextPlaceholder,
-        help: "next placeholder (XX, ××, ○○)",
+        help: Localized {
+            zh: "下一个待填空白（XX、××、○○）",
+            en: "next placeholder (XX, ××, ○○)",
+        },
     },
     Binding {
         keys: &[Key::Char('X')],
         action: Action::PreviousPlaceholder,
-        help: "previous placeholder",
+        help: Localized {
+            zh: "上一个待填空白",
+            en: "previous placeholder",
+        },
     },
     Binding {
         keys: &[Key::Code(KeyCode::Tab)],
         action: Action::ToggleFocus,
-        help: "focus tree / text",
+        help: Localized {
+            zh: "在目录与正文间切换",
+            en: "focus tree / text",
+        },
     },
     Binding {
         keys: &[
@@ -149,47 +219,74 @@ pub const KEYMAP: &[Binding] = &[
             Key::Code(KeyCode::Right),
         ],
         action: Action::Open,
-        help: "tree: open the node and jump to it",
+        help: Localized {
+            zh: "目录中：展开并跳到该项",
+            en: "tree: open the node and jump to it",
+        },
     },
     Binding {
         keys: &[Key::Char('h'), Key::Code(KeyCode::Left)],
         action: Action::Fold,
-        help: "tree: fold the node, or go to its parent",
+        help: Localized {
+            zh: "目录中：折叠该项，或回到上一级",
+            en: "tree: fold the node, or go to its parent",
+        },
     },
     Binding {
         keys: &[Key::Char('t')],
         action: Action::ToggleTree,
-        help: "show the tree over the text (narrow terminals)",
+        help: Localized {
+            zh: "在正文上显示目录（窄终端）",
+            en: "show the tree over the text (narrow terminals)",
+        },
     },
     Binding {
         keys: &[Key::Char('<')],
         action: Action::TreeNarrower,
-        help: "narrower tree",
+        help: Localized {
+            zh: "目录变窄",
+            en: "narrower tree",
+        },
     },
     Binding {
         keys: &[Key::Char('>')],
         action: Action::TreeWider,
-        help: "wider tree",
+        help: Localized {
+            zh: "目录变宽",
+            en: "wider tree",
+        },
     },
     Binding {
         keys: &[Key::Char('?')],
         action: Action::Help,
-        help: "this help",
+        help: Localized {
+            zh: "本帮助",
+            en: "this help",
+        },
     },
     Binding {
         keys: &[Key::Code(KeyCode::Esc)],
         action: Action::Escape,
-        help: "close an overlay, cancel a prompt",
+        help: Localized {
+            zh: "关闭浮层，取消输入",
+            en: "close an overlay, cancel a prompt",
+        },
     },
     Binding {
         keys: &[Key::Ctrl('z')],
         action: Action::Suspend,
-        help: "suspend to the shell (fg to come back)",
+        help: Localized {
+            zh: "挂起到 shell（fg 返回）",
+            en: "suspend to the shell (fg to come back)",
+        },
     },
     Binding {
         keys: &[Key::Char('q'), Key::Ctrl('c')],
         action: Action::Quit,
-        help: "quit",
+        help: Localized {
+            zh: "退出",
+            en: "quit",
+        },
     },
 ];
 
@@ -245,72 +342,114 @@ pub const PROMPT_KEYMAP: &[Binding] = &[
         // A line end typed before the reader took the terminal arrives as Ctrl-J.
         keys: &[Key::Code(KeyCode::Enter), Key::Ctrl('j'), Key::Ctrl('m')],
         action: Action::Accept,
-        help: "search, or go",
+        help: Localized {
+            zh: "搜索，或跳转",
+            en: "search, or go",
+        },
     },
     Binding {
         keys: &[Key::Code(KeyCode::Esc), Key::Ctrl('g')],
         action: Action::Escape,
-        help: "cancel and go back",
+        help: Localized {
+            zh: "取消并返回",
+            en: "cancel and go back",
+        },
     },
     Binding {
         keys: &[Key::Code(KeyCode::Left), Key::Ctrl('b')],
         action: Action::Edit(Edit::Left),
-        help: "cursor left",
+        help: Localized {
+            zh: "光标左移",
+            en: "cursor left",
+        },
     },
     Binding {
         keys: &[Key::Code(KeyCode::Right), Key::Ctrl('f')],
         action: Action::Edit(Edit::Right),
-        help: "cursor right",
+        help: Localized {
+            zh: "光标右移",
+            en: "cursor right",
+        },
     },
     Binding {
         keys: &[Key::Code(KeyCode::Home), Key::Ctrl('a')],
         action: Action::Edit(Edit::Home),
-        help: "to the start",
+        help: Localized {
+            zh: "到行首",
+            en: "to the start",
+        },
     },
     Binding {
         keys: &[Key::Code(KeyCode::End), Key::Ctrl('e')],
         action: Action::Edit(Edit::End),
-        help: "to the end",
+        help: Localized {
+            zh: "到行尾",
+            en: "to the end",
+        },
     },
     Binding {
         keys: &[Key::Code(KeyCode::Backspace), Key::Ctrl('h')],
         action: Action::Edit(Edit::DeleteBack),
-        help: "delete before the cursor",
+        help: Localized {
+            zh: "删除光标前一字",
+            en: "delete before the cursor",
+        },
     },
     Binding {
         keys: &[Key::Code(KeyCode::Delete), Key::Ctrl('d')],
         action: Action::Edit(Edit::DeleteForward),
-        help: "delete at the cursor",
+        help: Localized {
+            zh: "删除光标处一字",
+            en: "delete at the cursor",
+        },
     },
     Binding {
         keys: &[Key::Ctrl('u')],
         action: Action::Edit(Edit::DeleteToStart),
-        help: "delete to the start",
+        help: Localized {
+            zh: "删除到行首",
+            en: "delete to the start",
+        },
     },
     Binding {
         keys: &[Key::Ctrl('k')],
         action: Action::Edit(Edit::DeleteToEnd),
-        help: "delete to the end",
+        help: Localized {
+            zh: "删除到行尾",
+            en: "delete to the end",
+        },
     },
     Binding {
         keys: &[Key::Ctrl('w')],
         action: Action::Edit(Edit::DeleteWordBack),
-        help: "delete the word before",
+        help: Localized {
+            zh: "删除光标前一词",
+            en: "delete the word before",
+        },
     },
     Binding {
         keys: &[Key::Code(KeyCode::Up), Key::Ctrl('p')],
         action: Action::HistoryPrevious,
-        help: "search: an earlier search",
+        help: Localized {
+            zh: "搜索：上一条历史",
+            en: "search: an earlier search",
+        },
     },
     Binding {
         keys: &[Key::Code(KeyCode::Down), Key::Ctrl('n')],
         action: Action::HistoryNext,
-        help: "search: a later search",
+        help: Localized {
+            zh: "搜索：下一条历史",
+            en: "search: a later search",
+        },
     },
     Binding {
         keys: &[Key::Ctrl('c')],
         action: Action::Quit,
-        help: "quit",
+        help: Localized {
+            zh: "退出",
+            en: "quit",
+        },
     },
 ];
 
@@ -402,21 +541,27 @@ pub fn key_for(action: Action) -> Option<String> {
 }
 
 /// The help's rows: the reader's keys, then a row naming the prompts, then their keys.
-pub fn help_rows() -> Vec<(String, &'static str)> {
+pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
     let row = |binding: &Binding| {
         let keys: Vec<String> = binding.keys.iter().map(|key| key.label()).collect();
-        (keys.join(" "), binding.help)
+        (keys.join(" "), binding.help.get(lang))
     };
     KEYMAP
         .iter()
         .map(row)
-        .chain(std::iter::once((String::new(), PROMPT_KEYS_HEADING)))
+        .chain(std::iter::once((
+            String::new(),
+            PROMPT_KEYS_HEADING.get(lang),
+        )))
         .chain(PROMPT_KEYMAP.iter().map(row))
         .collect()
 }
 
 /// The help's row above the keys of the prompts.
-pub const PROMPT_KEYS_HEADING: &str = "in a prompt (/ and :):";
+pub const PROMPT_KEYS_HEADING: Localized = Localized {
+    zh: "提示行中（/ 与 :）：",
+    en: "in a prompt (/ and :):",
+};
 
 #[cfg(test)]
 mod tests {
@@ -491,14 +636,35 @@ mod tests {
                 .iter()
                 .map(|key| format!("`{}`", key.label()))
                 .collect();
-            let row = format!("| {} | {} |", keys.join(" "), binding.help);
+            let row = format!("| {} | {} |", keys.join(" "), binding.help.en);
             assert!(readme.contains(&row), "README lacks the row {row}");
         }
     }
 
     #[test]
+    fn the_chinese_help_has_no_english_sentence() {
+        let is_han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+        for (_, help) in help_rows(Lang::Zh) {
+            assert!(help.chars().any(is_han), "no Chinese in “{help}”");
+            for word in help.split(|c: char| !c.is_ascii_alphabetic()) {
+                // Keys and what a user types, as printed on them.
+                let typed = word.len() < 2
+                    || ["Enter", "Esc", "Shift", "XX", "fg", "shell", "L"].contains(&word);
+                assert!(typed, "English “{word}” in “{help}”");
+            }
+        }
+        for (_, help) in help_rows(Lang::En) {
+            assert!(
+                help.chars()
+                    .all(|c| !is_han(c) || "一是二三十提法".contains(c)),
+                "{help}"
+            );
+        }
+    }
+
+    #[test]
     fn every_binding_is_in_the_help_and_reachable() {
-        let rows = help_rows();
+        let rows = help_rows(Lang::En);
         assert_eq!(rows.len(), KEYMAP.len() + 1 + PROMPT_KEYMAP.len());
         for (keymap, mode) in [
             (KEYMAP, InputMode::Normal),

@@ -12,22 +12,23 @@ use crate::document::Document;
 use crate::error::{CommandError, EXIT_ERROR, finish, report};
 use crate::resume::Saved;
 use crate::source::{LoadOptions, Source, SourceError, document_from_bytes, load, read_preview};
+use crate::strings::Strings;
 use crate::tui::{self, Background};
 
-/// Opens the reader full-screen on the terminal.
-pub fn run(cli: &Cli) -> ExitCode {
+/// Opens the reader full-screen on the terminal, saying `notice` once when it opens.
+pub fn run(cli: &Cli, notice: Option<String>) -> ExitCode {
     let source = match cli.file.source() {
         Ok(source) => source,
-        Err(error) => return finish(Err(error)),
+        Err(error) => return finish(Err(error), Strings(cli.lang())),
     };
     let options = match cli.load_options() {
         Ok(options) => options,
-        Err(error) => return finish(Err(CommandError::Load(error))),
+        Err(error) => return finish(Err(CommandError::Load(error)), Strings(cli.lang())),
     };
     let resume = !cli.options.no_resume && cli.options.line.is_none();
     let (doc, background) = match open(&source, options, resume) {
         Ok(opened) => opened,
-        Err(error) => return finish(Err(CommandError::Load(error))),
+        Err(error) => return finish(Err(CommandError::Load(error)), Strings(cli.lang())),
     };
     let loading = background.is_some();
     let saved = (!loading).then(|| Saved::of(&doc));
@@ -42,7 +43,9 @@ pub fn run(cli: &Cli) -> ExitCode {
                 measure: cli.options.measure,
                 ambiguous: if probe { probed } else { fixed },
                 rate: cli.options.rate,
-                colour: colour_wanted(),
+                colour: cli.options.colour,
+                lang: cli.lang(),
+                tree_percent: cli.options.tree_percent,
             };
             let mut app = App::new(doc, settings, width, height);
             app.set_source(&source.short_name());
@@ -54,6 +57,9 @@ pub fn run(cli: &Cli) -> ExitCode {
             }
             if let Some(line) = cli.options.line {
                 app.go_to_line(line);
+            }
+            if let Some(notice) = notice {
+                app.receive(Msg::Notice(notice));
             }
             app
         },
@@ -73,16 +79,13 @@ pub fn run(cli: &Cli) -> ExitCode {
             ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
         }
         Err(error) => {
-            report(&format!("terminal: {error}"));
+            report(
+                &Strings(cli.lang()).terminal_failed(&error),
+                Strings(cli.lang()),
+            );
             ExitCode::from(EXIT_ERROR)
         }
     }
-}
-
-/// False when the `NO_COLOR` variable is set to anything but the empty string
-/// (<https://no-color.org>).
-fn colour_wanted() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
 }
 
 /// The document to show first, and for a large file the work that brings in the whole
@@ -93,10 +96,7 @@ fn open(
     options: LoadOptions,
     resume: bool,
 ) -> Result<(Document, Option<Background>), SourceError> {
-    let with_source = |error| SourceError {
-        source_name: source.display_name(),
-        error,
-    };
+    let with_source = |error| SourceError::on(source, error);
     let Some(preview) = read_preview(source).map_err(with_source)? else {
         return Ok((load(source, options)?, None));
     };

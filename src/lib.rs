@@ -13,7 +13,8 @@
 //!   place it changes, [`ui`] draws it, [`term`] turns frames into terminal bytes,
 //!   [`tui`] runs the terminal and the event loop, [`launch`] opens a document in it,
 //!   [`resume`] keeps the reading position between sessions;
-//! - the words: [`strings`] holds every sentence the reader shows a user;
+//! - the words: [`lang`] the interface's language, [`strings`] every sentence shown to a
+//!   user, in Chinese and in English;
 //! - the edges: [`cli`] defines the arguments and runs the non-interactive commands,
 //!   [`config`] reads the defaults a user sets in a config file,
 //!   [`error`] the exit codes and error lines, [`json`] safe JSON output.
@@ -27,6 +28,7 @@ pub mod document;
 pub mod error;
 pub mod json;
 pub mod keymap;
+pub mod lang;
 pub mod launch;
 pub mod layout;
 pub mod outline;
@@ -34,6 +36,7 @@ pub mod parse;
 pub mod report;
 pub mod resume;
 pub mod search;
+pub mod settings;
 pub mod source;
 pub mod speaking;
 pub mod strings;

@@ -4,19 +4,27 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use briefing::cli::{Cli, Command, parse_error_exit, run_command};
-use clap::Parser;
+use briefing::cli::{Command, run_command};
+use briefing::settings;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(error) => return parse_error_exit(&error),
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let started = match settings::start(&args) {
+        Ok(started) => started,
+        Err(exit) => return exit,
     };
+    if matches!(started.cli.command, Some(Command::Config)) {
+        return settings::print_settings(&started);
+    }
+    started.warn_about_config();
+    let cli = &started.cli;
     match &cli.command {
-        Some(command) => run_command(&cli, command),
-        None if std::io::stdout().is_terminal() => briefing::launch::run(&cli),
+        Some(command) => run_command(cli, command),
+        None if std::io::stdout().is_terminal() => {
+            briefing::launch::run(cli, started.config_notice())
+        }
         None => run_command(
-            &cli,
+            cli,
             &Command::Render {
                 file: cli.file.clone(),
                 width: None,

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::document::{Document, NodeKind};
+use crate::strings::Strings;
 use crate::terms::placeholders;
 
 /// The JSON shape of `briefing outline --format json`.
@@ -102,7 +103,11 @@ pub fn write_json(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result
 /// label starts at the same column whatever the width of its characters, then each
 /// node indented two columns per depth. Labels are one line each, so a multi-line footer is
 /// shown with its lines joined by ` / `.
-pub fn write_text(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result<()> {
+pub fn write_text(
+    out: &mut (impl Write + ?Sized),
+    doc: &Document,
+    strings: Strings,
+) -> io::Result<()> {
     let last_line = doc.nodes.iter().map(|n| n.line).max().unwrap_or(1);
     let number_width = last_line.to_string().len();
     if let Some(title) = &doc.title {
@@ -117,8 +122,8 @@ pub fn write_text(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result
         let text = match (&node.marker, node.kind) {
             (Some(marker), NodeKind::Point | NodeKind::Attachment) => format!("{marker} {label}"),
             (Some(marker), _) => format!("{marker}{label}"),
-            (None, NodeKind::Closing) => format!("〔结束语〕{label}…"),
-            (None, NodeKind::Footer) => format!("〔文末〕{label}"),
+            (None, NodeKind::Closing) => strings.outline_closing(&label),
+            (None, NodeKind::Footer) => strings.outline_footer(&label),
             (None, _) => label,
         };
         writeln!(out, "{:>number_width$}  {indent}{text}", node.line)?;
@@ -128,11 +133,15 @@ pub fn write_text(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result
 
 /// Writes why each line was read as it was, after the outline: the line number, the
 /// line's first characters and the evidence.
-pub fn write_explanations(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result<()> {
+pub fn write_explanations(
+    out: &mut (impl Write + ?Sized),
+    doc: &Document,
+    strings: Strings,
+) -> io::Result<()> {
     /// Characters of a line shown before its explanation.
     const LINE_START_CHARS: usize = 14;
     writeln!(out)?;
-    writeln!(out, "Why:")?;
+    writeln!(out, "{}", strings.why_heading())?;
     let last_line = doc.explanations.iter().map(|e| e.line).max().unwrap_or(1);
     let number_width = last_line.to_string().len();
     for explanation in &doc.explanations {

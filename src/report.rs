@@ -8,6 +8,8 @@ use serde::Serialize;
 use crate::document::{Document, Node, NodeKind};
 use crate::search::Pattern;
 use crate::speaking::{SpokenText, format_duration, is_spoken, seconds_for};
+use crate::strings::Strings;
+use crate::text::{AmbiguousWidth, str_width};
 
 /// Characters of context shown on each side of a match.
 const CONTEXT_CHARS: usize = 16;
@@ -31,8 +33,13 @@ struct SearchReport<'a> {
     matches: &'a [SearchHit],
 }
 
-/// Every match of `pattern` with its line, heading path and context.
-pub fn search_hits(doc: &Document, pattern: &str) -> Vec<SearchHit> {
+/// Every match of `pattern` with its line, heading path and context; nodes without words
+/// of their own in the path named by `unnamed`.
+pub fn search_hits(
+    doc: &Document,
+    pattern: &str,
+    unnamed: &dyn Fn(NodeKind) -> &'static str,
+) -> Vec<SearchHit> {
     let Some(pattern) = Pattern::new(pattern) else {
         return Vec::new();
     };
@@ -45,7 +52,7 @@ pub fn search_hits(doc: &Document, pattern: &str) -> Vec<SearchHit> {
                 .map(|node| {
                     doc.path(node)
                         .into_iter()
-                        .map(|i| doc.node_title(i))
+                        .map(|i| doc.node_title(i, unnamed))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -265,45 +272,52 @@ impl Stats {
 
     /// A table: time, characters, then the part indented by depth; the total; and what
     /// was counted.
-    pub fn write_text(&self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
-        let total_time = format_duration(self.seconds);
+    pub fn write_text(&self, out: &mut (impl Write + ?Sized), strings: Strings) -> io::Result<()> {
+        let lang = strings.lang();
+        let total_time = format_duration(self.seconds, lang);
+        let [time_head, chars_head, part_head] = strings.stats_heads(self.rate);
+        let width = |text: &str| str_width(text, AmbiguousWidth::Narrow);
         // Every row's time is at most the total's, so the total's is the widest.
-        let time_width = total_time.chars().count().max("time".len()) + 2;
-        let chars_width = self.chars.to_string().len().max("chars".len()) + 2;
+        let time_width = width(&total_time).max(width(&time_head)) + 2;
+        let chars_width = self.chars.to_string().len().max(width(&chars_head)) + 2;
+        // Right-aligned by display width: a Chinese head is two columns a character.
+        let right = |text: &str, columns: usize| {
+            format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
+        };
         writeln!(
             out,
-            "{:>time_width$}{:>chars_width$}  part (at {} characters a minute)",
-            "time", "chars", self.rate
+            "{}{}  {part_head}",
+            right(&time_head, time_width),
+            right(&chars_head, chars_width)
         )?;
         for row in &self.rows {
             let marker = row.marker.as_deref().unwrap_or_default();
             let part = match row.kind {
-                RowKind::Opening if row.label.is_empty() => "opening".to_owned(),
-                RowKind::Opening => format!("opening: {}", row.label),
+                RowKind::Opening => strings.stats_opening(&row.label),
                 // The label is the closing's first words, as the outline shows them.
-                RowKind::Closing => format!("closing: {}…", row.label),
+                RowKind::Closing => strings.stats_closing(&row.label),
                 RowKind::Heading => format!("{marker}{}", row.label),
                 RowKind::Point => format!("{marker} {}", row.label),
             };
             writeln!(
                 out,
-                "{:>time_width$}{:>chars_width$}  {}{part}",
-                format_duration(row.seconds),
-                row.chars,
+                "{}{}  {}{part}",
+                right(&format_duration(row.seconds, lang), time_width),
+                right(&row.chars.to_string(), chars_width),
                 "  ".repeat(row.depth),
             )?;
         }
         writeln!(
             out,
-            "{total_time:>time_width$}{:>chars_width$}  total",
-            self.chars
+            "{}{}  {}",
+            right(&total_time, time_width),
+            right(&self.chars.to_string(), chars_width),
+            strings.stats_total()
         )?;
         writeln!(
             out,
-            "Counted: the spoken text, {} of the document's {} characters; not the title and \
-             the lines under it, editor's notes, notes, back matter, the footer or \
-             attachments. Indented rows are parts of the row above.",
-            self.chars, self.document_chars
+            "{}",
+            strings.stats_counted(self.chars, self.document_chars)
         )
     }
 }
@@ -312,12 +326,15 @@ impl Stats {
 mod tests {
     use super::*;
     use crate::parse::parse_text;
+    use crate::strings::Lang;
 
     #[test]
     fn hits_carry_line_path_and_context() {
         let doc =
             parse_text("讲话\n\n一、认清形势\n存在困难。一是创建“三连冠”要求高。二是难度大。\n");
-        let hits = search_hits(&doc, "三连冠");
+        let hits = search_hits(&doc, "三连冠", &|kind| {
+            Strings(Lang::Zh).unnamed_node(kind)
+        });
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].line, 4);
         assert_eq!(hits[0].path, ["一、认清形势", "一是 创建“三连冠”要求高"]);
@@ -445,12 +462,14 @@ mod tests {
     fn text_output_ends_with_the_total_and_what_was_counted() {
         let doc = parse_text("讲话\n\n一、甲\n正文。\n");
         let mut out = Vec::new();
-        Stats::new(&doc, 60).write_text(&mut out).expect("writes");
+        Stats::new(&doc, 60)
+            .write_text(&mut out, Strings(Lang::En))
+            .expect("writes");
         let text = String::from_utf8(out).expect("UTF-8");
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "   time  chars  part (at 60 characters a minute)");
-        assert_eq!(lines[1], "  0′06″      6  一、甲");
-        assert_eq!(lines[2], "  0′06″      6  total");
+        assert_eq!(lines[1], "  0m06s      6  一、甲");
+        assert_eq!(lines[2], "  0m06s      6  total");
         assert!(lines[3].starts_with("Counted: the spoken text, 6 of the document's 8"));
     }
 }

@@ -32,6 +32,15 @@ pub struct SavedState {
     pub searches: Vec<String>,
 }
 
+/// Why a saved reading position was not used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateProblem {
+    Unreadable,
+    Damaged,
+    TooLarge,
+    OtherVersion,
+}
+
 /// The state file of one document.
 #[derive(Clone, Debug)]
 pub struct StateFile {
@@ -68,38 +77,35 @@ impl StateFile {
         &self.path
     }
 
-    /// Reads the saved state. `Ok(None)` when there is none yet; `Err` with a one-line
-    /// reason when the file is there but cannot be trusted.
-    pub fn load(&self) -> Result<Option<SavedState>, String> {
+    /// Reads the saved state. `Ok(None)` when there is none yet; `Err` with why when the
+    /// file is there but cannot be trusted (the reader says so in its language).
+    pub fn load(&self) -> Result<Option<SavedState>, StateProblem> {
         let metadata = match fs::metadata(&self.path) {
             Ok(metadata) => metadata,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(format!("cannot read the reading position: {error}")),
+            Err(_) => return Err(StateProblem::Unreadable),
         };
         if metadata.len() > MAX_STATE_BYTES {
-            return Err("the saved reading position is too large and was ignored".to_owned());
+            return Err(StateProblem::TooLarge);
         }
-        let bytes = fs::read(&self.path)
-            .map_err(|error| format!("cannot read the reading position: {error}"))?;
-        let state: SavedState = serde_json::from_slice(&bytes)
-            .map_err(|_| "the saved reading position is damaged and was ignored".to_owned())?;
+        let bytes = fs::read(&self.path).map_err(|_| StateProblem::Unreadable)?;
+        let state: SavedState =
+            serde_json::from_slice(&bytes).map_err(|_| StateProblem::Damaged)?;
         if state.version != STATE_VERSION {
-            return Err(
-                "the saved reading position is from another version and was ignored".to_owned(),
-            );
+            return Err(StateProblem::OtherVersion);
         }
         Ok(Some(state))
     }
 
     /// Writes the state atomically (its version set to this program's). A failure is
-    /// returned as a one-line reason.
+    /// returned as the system's one-line reason.
     pub fn save(&self, state: SavedState) -> Result<(), String> {
         let state = SavedState {
             version: STATE_VERSION,
             ..state
         };
         self.write_atomically(&state)
-            .map_err(|error| format!("cannot save the reading position: {error}"))
+            .map_err(|error| error.to_string())
     }
 
     fn write_atomically(&self, state: &SavedState) -> io::Result<()> {
@@ -122,7 +128,7 @@ impl StateFile {
 #[derive(Debug)]
 pub struct Saved {
     pub file: Option<StateFile>,
-    pub state: Result<Option<SavedState>, String>,
+    pub state: Result<Option<SavedState>, StateProblem>,
 }
 
 impl Saved {
@@ -191,7 +197,7 @@ mod tests {
         file.save(state_at(5, BTreeMap::new())).expect("saved");
         let full = fs::read(file.path()).expect("written");
         fs::write(file.path(), &full[..full.len() / 2]).expect("truncated");
-        assert!(file.load().expect_err("damaged").contains("damaged"));
+        assert_eq!(file.load(), Err(StateProblem::Damaged));
         for junk in ["", "[", "{\"version\": 1}", &"[".repeat(10_000)] {
             fs::write(file.path(), junk).expect("written");
             assert!(file.load().is_err(), "{junk:?}");
@@ -217,7 +223,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = StateFile::for_text(dir.path(), "正文");
         fs::write(file.path(), " ".repeat(100_000)).expect("written");
-        assert!(file.load().expect_err("too large").contains("too large"));
+        assert_eq!(file.load(), Err(StateProblem::TooLarge));
     }
 
     #[test]

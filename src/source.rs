@@ -124,8 +124,8 @@ pub enum LoadError {
     NotFound,
     #[error("is a directory; give a text file")]
     Directory,
-    #[error("not a regular file ({0}); save the text to a file first")]
-    NotRegular(&'static str),
+    #[error("not a regular file ({}); save the text to a file first", .0.name())]
+    NotRegular(SpecialFile),
     #[error("permission denied; check the file's permissions")]
     PermissionDenied,
     #[error("file is {size} bytes, more than the {cap} byte limit; split it first")]
@@ -149,16 +149,36 @@ impl From<io::Error> for LoadError {
     }
 }
 
+/// What a load error happened on: a document's source, or the option that named
+/// something wrong (`--encoding`).
+#[derive(Clone, Debug)]
+pub enum ErrorSite {
+    Document(Source),
+    Option(&'static str),
+}
+
 /// A load error with the source it happened on: `<path>: <reason>`.
 #[derive(Debug)]
 pub struct SourceError {
-    pub source_name: String,
+    pub site: ErrorSite,
     pub error: LoadError,
+}
+
+impl SourceError {
+    pub fn on(source: &Source, error: LoadError) -> Self {
+        Self {
+            site: ErrorSite::Document(source.clone()),
+            error,
+        }
+    }
 }
 
 impl fmt::Display for SourceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.source_name, self.error)
+        match &self.site {
+            ErrorSite::Document(source) => write!(f, "{}: {}", source.display_name(), self.error),
+            ErrorSite::Option(option) => write!(f, "{option}: {}", self.error),
+        }
     }
 }
 
@@ -166,10 +186,7 @@ impl std::error::Error for SourceError {}
 
 /// Reads, checks, decodes and parses a document.
 pub fn load(source: &Source, options: LoadOptions) -> Result<Document, SourceError> {
-    let with_source = |error| SourceError {
-        source_name: source.display_name(),
-        error,
-    };
+    let with_source = |error| SourceError::on(source, error);
     let bytes = read_bytes(source).map_err(with_source)?;
     document_from_bytes(bytes, options).map_err(with_source)
 }
@@ -309,25 +326,48 @@ fn read_capped_into(reader: impl Read, mut bytes: Vec<u8>) -> Result<Vec<u8>, Lo
     Ok(bytes)
 }
 
+/// A file that is not a regular file, refused as a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpecialFile {
+    Fifo,
+    CharacterDevice,
+    BlockDevice,
+    Socket,
+    Other,
+}
+
+impl SpecialFile {
+    /// Its name in an English message.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Fifo => "a FIFO",
+            Self::CharacterDevice => "a character device",
+            Self::BlockDevice => "a block device",
+            Self::Socket => "a socket",
+            Self::Other => "a special file",
+        }
+    }
+}
+
 #[cfg(unix)]
-fn special_file_kind(file_type: std::fs::FileType) -> &'static str {
+fn special_file_kind(file_type: std::fs::FileType) -> SpecialFile {
     use std::os::unix::fs::FileTypeExt;
     if file_type.is_fifo() {
-        "a FIFO"
+        SpecialFile::Fifo
     } else if file_type.is_char_device() {
-        "a character device"
+        SpecialFile::CharacterDevice
     } else if file_type.is_block_device() {
-        "a block device"
+        SpecialFile::BlockDevice
     } else if file_type.is_socket() {
-        "a socket"
+        SpecialFile::Socket
     } else {
-        "a special file"
+        SpecialFile::Other
     }
 }
 
 #[cfg(not(unix))]
-fn special_file_kind(_: std::fs::FileType) -> &'static str {
-    "a special file"
+fn special_file_kind(_: std::fs::FileType) -> SpecialFile {
+    SpecialFile::Other
 }
 
 /// Escapes control characters in a name (a file name can hold ESC or a newline) so that
@@ -390,7 +430,7 @@ mod tests {
         let refused = read_bytes(&Source::File(PathBuf::from("/dev/zero")));
         assert!(matches!(
             refused,
-            Err(LoadError::NotRegular("a character device"))
+            Err(LoadError::NotRegular(SpecialFile::CharacterDevice))
         ));
     }
 

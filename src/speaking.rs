@@ -3,6 +3,7 @@
 //! reader's tree and status line and by `briefing stats`, so that they agree.
 
 use crate::document::{BlockRole, Document, NodeKind, visible_chars};
+use crate::lang::Lang;
 
 /// Whether a paragraph is spoken when the speech is delivered: the salutation, the
 /// remarks, headings and body, and the closing are; the title and the lines under it,
@@ -104,32 +105,36 @@ pub fn seconds_for(chars: usize, rate: u32) -> u64 {
     chars.saturating_mul(60) / u64::from(rate.max(1))
 }
 
-/// 2′10″; from an hour on, 2h24′49″.
-pub fn format_duration(seconds: u64) -> String {
+/// A duration as the interface writes it: 3分05秒 or 3m05s; from an hour on, to the
+/// minute, 1小时12分 or 1h12m.
+pub fn format_duration(seconds: u64, lang: Lang) -> String {
     let mut text = String::new();
-    push_duration(&mut text, seconds);
+    push_duration(&mut text, seconds, lang);
     text
 }
 
-/// Appends 2′10″ to `text`, or from an hour on 2h24′49″: a work report of three
-/// hours read as 184′35″ has to be divided by 60 in the head. Not `format!`: the status
-/// line and the tree write it at every move, and the formatting machinery is much code
-/// to bring back into the processor's caches for each key.
-pub fn push_duration(text: &mut String, seconds: u64) {
+/// Appends [`format_duration`] to `text`. Not `format!`: the status line and the tree
+/// write it at every move, and the formatting machinery is much code to bring back into
+/// the processor's caches for each key.
+pub fn push_duration(text: &mut String, seconds: u64, lang: Lang) {
     let minutes = seconds / 60;
+    let (hour, minute, second) = match lang {
+        Lang::Zh => ("小时", "分", "秒"),
+        Lang::En => ("h", "m", "s"),
+    };
     if minutes >= 60 {
         push_number(text, minutes / 60);
-        text.push('h');
+        text.push_str(hour);
         push_two_digits(text, minutes % 60);
+        text.push_str(minute);
     } else {
         push_number(text, minutes);
+        text.push_str(minute);
+        push_two_digits(text, seconds % 60);
+        text.push_str(second);
     }
-    text.push('′');
-    push_two_digits(text, seconds % 60);
-    text.push('″');
 }
 
-/// Appends a number below 100 with a leading zero: the 05 of 2′05″.
 fn push_two_digits(text: &mut String, number: u64) {
     if number < 10 {
         text.push('0');
@@ -147,27 +152,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn durations_are_minutes_and_two_digit_seconds() {
-        for (seconds, text) in [
-            (0, "0′00″"),
-            (5, "0′05″"),
-            (60, "1′00″"),
-            (130, "2′10″"),
-            (3599, "59′59″"),
+    fn durations_are_minutes_and_two_digit_seconds_in_either_language() {
+        for (seconds, zh, en) in [
+            (0, "0分00秒", "0m00s"),
+            (5, "0分05秒", "0m05s"),
+            (60, "1分00秒", "1m00s"),
+            (130, "2分10秒", "2m10s"),
+            (3599, "59分59秒", "59m59s"),
         ] {
-            assert_eq!(format_duration(seconds), text);
+            assert_eq!(format_duration(seconds, Lang::Zh), zh);
+            assert_eq!(format_duration(seconds, Lang::En), en);
         }
     }
 
     #[test]
     fn durations_from_an_hour_on_have_hours_and_two_digit_minutes() {
-        for (seconds, text) in [
-            (3600, "1h00′00″"),
-            (3600 + 5 * 60 + 7, "1h05′07″"),
-            (144 * 60 + 49, "2h24′49″"),
-            (163_999 * 60 + 52, "2733h19′52″"),
+        for (seconds, zh, en) in [
+            (3600, "1小时00分", "1h00m"),
+            (3600 + 12 * 60 + 7, "1小时12分", "1h12m"),
+            (144 * 60 + 49, "2小时24分", "2h24m"),
+            (163_999 * 60 + 52, "2733小时19分", "2733h19m"),
         ] {
-            assert_eq!(format_duration(seconds), text);
+            assert_eq!(format_duration(seconds, Lang::Zh), zh);
+            assert_eq!(format_duration(seconds, Lang::En), en);
         }
     }
 

@@ -14,7 +14,6 @@ use ratatui::style::Style;
 
 use crate::app::{App, Focus, Overlay, Rect, TreeRow, geometry};
 use crate::layout::{span_at, spans_over};
-use crate::strings;
 use crate::term::{Carried, Plan, Screen, Scroll};
 use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width};
 use cache::DrawCache;
@@ -113,7 +112,7 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan, cache: &RefCell<Dr
     if panes.too_small {
         // Wrapped over the rows there are, so that it is read whole where it fits.
         let width = usize::from(buf.area.width);
-        let lines = crate::text::wrap_lines(strings::TOO_SMALL, width.max(1), ambiguous);
+        let lines = crate::text::wrap_lines(app.strings().too_small(), width.max(1), ambiguous);
         for (y, line) in (0..buf.area.height).zip(lines) {
             put_str(buf, 0, y, buf.area.width, &line, Style::new(), ambiguous);
         }

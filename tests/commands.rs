@@ -1,15 +1,19 @@
 //! The non-interactive commands through the real binary: output, exit codes, errors.
 
+#[path = "support/program.rs"]
+mod program;
+use program::briefing_command;
+
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
 const BRIEFING: &str = include_str!("../data/briefing.txt");
 
 fn briefing(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
+    briefing_command()
         .args(args)
         .env("XDG_STATE_HOME", std::env::temp_dir())
         .output()
@@ -18,7 +22,7 @@ fn briefing(args: &[&str]) -> Output {
 
 /// Runs `briefing ARGS` with `input` piped to its standard input.
 fn briefing_piped(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+    let mut child = briefing_command()
         .args(args)
         .env("XDG_STATE_HOME", std::env::temp_dir())
         .stdin(Stdio::piped())
@@ -299,7 +303,7 @@ fn a_redirected_file_is_read_and_dev_null_is_not() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("speech.txt");
     std::fs::write(&path, PIPED).expect("written");
-    let from_file = Command::new(env!("CARGO_BIN_EXE_briefing"))
+    let from_file = briefing_command()
         .arg("outline")
         .stdin(std::fs::File::open(&path).expect("opens"))
         .output()
@@ -307,7 +311,7 @@ fn a_redirected_file_is_read_and_dev_null_is_not() {
     assert!(stdout(&from_file).contains("一、总体要求"));
 
     // Cron and test harnesses start programs on /dev/null: the built-in briefing opens.
-    let from_null = Command::new(env!("CARGO_BIN_EXE_briefing"))
+    let from_null = briefing_command()
         .arg("outline")
         .stdin(Stdio::null())
         .output()

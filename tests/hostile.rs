@@ -6,6 +6,10 @@
 //! `support/hostile_inputs.rs`). The scale cases that take long in a debug build run only in
 //! release builds: `cargo test --release --test hostile`.
 
+#[path = "support/program.rs"]
+mod program;
+use program::briefing_command;
+
 #[path = "support/hostile_inputs.rs"]
 mod inputs;
 
@@ -165,7 +169,7 @@ fn run(dir: &Path, args: &[OsString], stdin: Option<&Path>, timeout: Duration) -
         None => Stdio::null(),
     };
     let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+    let mut child = briefing_command()
         .args(args)
         .env_remove("COLUMNS")
         .stdin(stdin)
@@ -598,7 +602,7 @@ fn closed_pipe_ends_quietly(dir: &Path, doc: &Hostile, timeout: Duration) {
     for invocation in INVOCATIONS.iter().filter(|i| i.feed == Feed::Path) {
         let args = arguments(invocation, &path, &[]);
         let what = format!("briefing {} | head -1", shown_args(&args));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        let mut child = briefing_command()
             .args(&args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

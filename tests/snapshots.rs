@@ -18,6 +18,27 @@ fn app(width: u16, height: u16) -> App {
     )
 }
 
+/// The reader with its interface in English.
+fn english_app(width: u16, height: u16) -> App {
+    let doc = load(&Source::Embedded, LoadOptions::default()).expect("embedded briefing loads");
+    let settings = Settings {
+        lang: briefing::lang::Lang::En,
+        ..Settings::default()
+    };
+    App::new(doc, settings, usize::from(width), usize::from(height))
+}
+
+#[test]
+fn the_reader_in_english_and_in_chinese() {
+    for (name, mut app) in [("english", english_app(80, 24)), ("chinese", app(80, 24))] {
+        insta::assert_snapshot!(format!("{name}_open_80x24"), screen(&app, 80, 24));
+        app.update(Action::NextPoint);
+        app.update(Action::NextPoint);
+        app.update(Action::Help);
+        insta::assert_snapshot!(format!("{name}_help_80x24"), screen(&app, 80, 24));
+    }
+}
+
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
@@ -99,17 +120,18 @@ fn too_small_terminal_shows_a_notice() {
     }
     insta::assert_snapshot!("too_small_19x3", after(19, 3, &[]));
     // Narrower than the notice: it wraps instead of being cut.
-    let narrow = after(10, 3, &[]);
-    for piece in ["终端太小", "terminal", "too", "small"] {
+    let narrow = screen(&english_app(10, 3), 10, 3);
+    for piece in ["terminal", "too", "small"] {
         assert!(narrow.contains(piece), "{piece} missing from\n{narrow}");
     }
+    assert!(after(5, 3, &[]).contains("终端"));
 }
 
 #[test]
 fn the_help_wraps_its_lines_on_a_narrow_terminal() {
     insta::assert_snapshot!("help_40x15", after(40, 15, &[Action::Help]));
     // Scrolled to its end, every description's last word is there, never cut.
-    let mut app = app(40, 15);
+    let mut app = english_app(40, 15);
     app.update(Action::Help);
     let lines = app.help_layout().lines;
     let text = lines

@@ -1,13 +1,17 @@
 //! `briefing wrap` against every worked case of the layout conventions, through the real
 //! binary: what a user typing `briefing wrap --width N` gets.
 
+#[path = "support/program.rs"]
+mod program;
+use program::briefing_command;
+
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
 fn wrap(text: &str, width: u64, ambiguous: &str) -> Vec<String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+    let mut child = briefing_command()
         .args([
             "wrap",
             "--width",

@@ -4,6 +4,7 @@
 //! drawing asks it where to draw. Pure functions of sizes, in cells.
 
 use crate::keymap::help_rows;
+use crate::strings::Strings;
 use crate::text::{AmbiguousWidth, str_width, truncate, wrap_lines};
 
 /// Below this width the tree is hidden and `t` shows it over the text.
@@ -138,10 +139,21 @@ pub fn tree_overlay_box(panes: &Panes) -> Rect {
     )
 }
 
+/// The help's rows: the keymap's, then what the status line's abbreviations mean.
+fn help_rows_with_legend(strings: Strings) -> Vec<(String, &'static str)> {
+    let mut rows = help_rows(strings.lang());
+    rows.extend(
+        strings
+            .status_legend()
+            .into_iter()
+            .map(|(term, meaning)| (term.to_owned(), meaning)),
+    );
+    rows
+}
+
 /// Columns of the help's key column and of its descriptions.
-pub fn help_columns(ambiguous: AmbiguousWidth) -> (usize, usize) {
-    help_rows()
-        .iter()
+fn help_columns(rows: &[(String, &str)], ambiguous: AmbiguousWidth) -> (usize, usize) {
+    rows.iter()
         .fold((0, 0), |(keys_width, help_width), (keys, help)| {
             (
                 keys_width.max(str_width(keys, ambiguous)),
@@ -165,8 +177,9 @@ pub struct HelpLayout {
 /// The narrowest column a description is wrapped in beside its keys.
 const HELP_TEXT_AT_LEAST: usize = 16;
 
-pub fn help_layout(panes: &Panes, ambiguous: AmbiguousWidth) -> HelpLayout {
-    let (key_width, text_width) = help_columns(ambiguous);
+pub fn help_layout(panes: &Panes, ambiguous: AmbiguousWidth, strings: Strings) -> HelpLayout {
+    let rows = help_rows_with_legend(strings);
+    let (key_width, text_width) = help_columns(&rows, ambiguous);
     let within = above_status(panes);
     let width = (key_width + text_width + 6).min(within.width);
     // Inside the border: a column of margin either side.
@@ -178,7 +191,7 @@ pub fn help_layout(panes: &Panes, ambiguous: AmbiguousWidth) -> HelpLayout {
         (3, inner.saturating_sub(2).max(1))
     };
     let mut lines = Vec::new();
-    for (keys, help) in help_rows() {
+    for (keys, help) in rows {
         let pieces = wrap_lines(help, text_room, ambiguous);
         if beside < HELP_TEXT_AT_LEAST {
             lines.push((truncate(&keys, inner.max(1), ambiguous), String::new()));

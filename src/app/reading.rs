@@ -10,7 +10,6 @@ use super::{Action, App, InputMode, LinePos, Overlay};
 use crate::document::Document;
 use crate::resume::SavedState;
 use crate::search::Pattern;
-use crate::strings;
 use crate::terms::{Formulation, Placeholder, formulations, placeholders};
 
 /// An active search.
@@ -127,8 +126,8 @@ impl App {
     /// What the status line asks for while a key waits for its letter (`m`, `'`).
     pub fn pending_prompt(&self) -> Option<String> {
         self.aids.pending.map(|pending| match pending {
-            Pending::SetMark => strings::set_mark_prompt(),
-            Pending::GoToMark => strings::go_to_mark_prompt(),
+            Pending::SetMark => self.strings().set_mark_prompt().to_owned(),
+            Pending::GoToMark => self.strings().go_to_mark_prompt().to_owned(),
         })
     }
 
@@ -386,7 +385,7 @@ impl App {
             .as_ref()
             .is_some_and(|s| s.matches.is_empty())
         {
-            self.aids.notice = Some(strings::not_found(&query));
+            self.aids.notice = Some(self.strings().not_found(&query));
         }
     }
 
@@ -426,12 +425,13 @@ impl App {
     /// `n` / `N`: the next or previous match from where the reader is, wrapping round.
     fn step_search(&mut self, forward: bool) {
         let here = self.current_position();
+        let strings = self.strings();
         let Some(search) = self.aids.search.as_mut() else {
-            self.aids.notice = Some(strings::no_search());
+            self.aids.notice = Some(strings.no_search());
             return;
         };
         if search.matches.is_empty() {
-            self.aids.notice = Some(strings::not_found(&search.query));
+            self.aids.notice = Some(strings.not_found(&search.query));
             return;
         }
         let count = search.matches.len();
@@ -458,21 +458,21 @@ impl App {
         self.jump_to_range(range);
         if wrapped {
             self.aids.notice = Some(if forward {
-                strings::SEARCH_WRAPPED_TO_TOP.to_owned()
+                self.strings().search_wrapped_to_top().to_owned()
             } else {
-                strings::SEARCH_WRAPPED_TO_BOTTOM.to_owned()
+                self.strings().search_wrapped_to_bottom().to_owned()
             });
         }
     }
 
     fn set_mark(&mut self, letter: char) {
         if !letter.is_ascii_alphabetic() {
-            self.aids.notice = Some(strings::MARKS_ARE_LETTERS.to_owned());
+            self.aids.notice = Some(self.strings().marks_are_letters().to_owned());
             return;
         }
         self.aids.marks.insert(letter, self.current_position());
         self.aids.state_changed = true;
-        self.aids.notice = Some(strings::mark_set(letter));
+        self.aids.notice = Some(self.strings().mark_set(letter));
     }
 
     fn go_to_mark(&mut self, letter: char) {
@@ -493,7 +493,7 @@ impl App {
                 self.jump_to_range(offset..end);
                 self.highlight = None;
             }
-            None => self.aids.notice = Some(strings::no_mark(letter)),
+            None => self.aids.notice = Some(self.strings().no_mark(letter)),
         }
     }
 
@@ -548,10 +548,10 @@ impl App {
         match target.map(|p| p.span.clone()) {
             Some(span) => self.jump_to_range(span),
             None if self.aids.placeholders.is_empty() => {
-                self.aids.notice = Some(strings::NO_PLACEHOLDERS.to_owned());
+                self.aids.notice = Some(self.strings().no_placeholders().to_owned());
             }
             None => {
-                self.aids.notice = Some(strings::NO_MORE_PLACEHOLDERS.to_owned());
+                self.aids.notice = Some(self.strings().no_more_placeholders().to_owned());
             }
         }
     }
@@ -565,7 +565,7 @@ impl App {
             Some(GoToTarget::Number(n)) => GoToTarget::Line(n),
             Some(other) => other,
             None => {
-                self.aids.notice = Some(strings::go_to_not_understood(typed));
+                self.aids.notice = Some(self.strings().go_to_not_understood(typed));
                 return;
             }
         };
@@ -594,7 +594,7 @@ impl App {
                 self.jump_to_range(text..text);
                 self.highlight = None;
             }
-            None => self.aids.notice = Some(strings::no_such_line(n, lines)),
+            None => self.aids.notice = Some(self.strings().no_such_line(n, lines)),
         }
     }
 

@@ -5,7 +5,6 @@
 use super::{
     App, Focus, LinePos, Overlay, Rect, TreeRow, geometry, partition_point_near, truncate,
 };
-use crate::strings;
 
 impl App {
     pub(super) fn tree_has_focus(&self) -> bool {
@@ -19,7 +18,7 @@ impl App {
 
     pub(super) fn toggle_tree(&mut self) {
         if self.panes.tree.width > 0 {
-            self.aids.notice = Some(strings::TREE_ALREADY_SHOWN.to_owned());
+            self.aids.notice = Some(self.strings().tree_already_shown().to_owned());
             return;
         }
         if self.overlay == Some(Overlay::Tree) {
@@ -216,8 +215,8 @@ impl App {
                 .doc
                 .title
                 .clone()
-                .unwrap_or_else(|| "（无标题）".to_owned()),
-            TreeRow::Node(index) => self.doc.node_title(index),
+                .unwrap_or_else(|| self.strings().untitled().to_owned()),
+            TreeRow::Node(index) => self.node_title(index),
         };
         truncate(&text, width, self.settings.ambiguous)
     }

@@ -4,7 +4,6 @@
 use super::Area;
 use super::theme::{BORDER, BOX_TITLE, HELP_KEYS, HIGHLIGHT};
 use crate::app::{App, Rect, geometry};
-use crate::strings;
 use crate::text::{AmbiguousWidth, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
@@ -76,7 +75,7 @@ fn draw_formulations(app: &App, buf: &mut Buffer) {
         .max()
         .unwrap_or(0);
     let area = geometry::formulations_box(app.panes(), widest, rows.len());
-    let inner = draw_box(buf, area, strings::FORMULATIONS_TITLE, ambiguous);
+    let inner = draw_box(buf, area, app.strings().formulations_title(), ambiguous);
     let end = to_u16(inner.x + inner.width);
     if rows.is_empty() {
         put_str(
@@ -84,7 +83,7 @@ fn draw_formulations(app: &App, buf: &mut Buffer) {
             to_u16(inner.x + 1),
             to_u16(inner.y),
             end,
-            strings::NOTHING,
+            app.strings().nothing(),
             Style::new(),
             ambiguous,
         );
@@ -129,9 +128,9 @@ fn draw_help(app: &App, buf: &mut Buffer) {
     let rows = &layout.lines;
     let more = rows.len() > layout.area.height.saturating_sub(2);
     let title = if more {
-        strings::HELP_TITLE_SCROLLING
+        app.strings().help_title_scrolling()
     } else {
-        strings::HELP_TITLE
+        app.strings().help_title()
     };
     let inner = draw_box(buf, layout.area, title, ambiguous);
     let end = to_u16(inner.x + inner.width.saturating_sub(1));

@@ -8,7 +8,6 @@ use crate::speaking::{push_duration, push_number};
 use std::cell::RefCell;
 
 use super::cache::DrawCache;
-use crate::strings;
 use crate::text::{AmbiguousWidth, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::widgets::Widget;
@@ -43,11 +42,11 @@ fn right_items(app: &App) -> Vec<(u8, String)> {
         return items;
     }
     if app.loading() {
-        items.push((1, strings::LOADING.to_owned()));
+        items.push((1, app.strings().loading().to_owned()));
     }
     let blanks = app.placeholders().len();
     if blanks > 0 {
-        let mut placeholders = "空白".to_owned();
+        let mut placeholders = app.strings().placeholders_label().to_owned();
         if let Some(current) = app.current_placeholder() {
             push_number(&mut placeholders, current + 1);
             placeholders.push('/');
@@ -59,10 +58,10 @@ fn right_items(app: &App) -> Vec<(u8, String)> {
     push_number(&mut percent, app.percent());
     percent.push('%');
     items.push((2, percent));
-    let mut left = "余".to_owned();
-    push_duration(&mut left, app.seconds_left());
+    let mut left = app.strings().time_left_label().to_owned();
+    push_duration(&mut left, app.seconds_left(), app.settings().lang);
     items.push((3, left));
-    items.push((5, "?帮助".to_owned()));
+    items.push((5, app.strings().help_hint().to_owned()));
     items
 }
 
@@ -150,7 +149,7 @@ fn left_message(app: &App) -> Option<String> {
     if let Some(prompt) = app.prompt() {
         return Some(
             if prompt.kind == PromptKind::GoTo && prompt.line.text().is_empty() {
-                format!(":  {}", strings::GO_TO_HINT)
+                format!(":  {}", app.strings().go_to_hint())
             } else {
                 format!("/{}", prompt.line.text())
             },
@@ -188,7 +187,7 @@ fn draw_status(app: &App, buf: &mut Buffer, status: Rect, cache: &RefCell<DrawCa
         );
         if prompt.kind == PromptKind::GoTo && prompt.line.text().is_empty() {
             truncate(
-                &format!("{text}  {}", strings::GO_TO_HINT),
+                &format!("{text}  {}", app.strings().go_to_hint()),
                 width,
                 ambiguous,
             )

@@ -9,7 +9,6 @@ use crate::speaking::format_duration;
 use std::cell::RefCell;
 
 use super::cache::DrawCache;
-use crate::strings;
 use crate::term::Plan;
 use crate::text::{AmbiguousWidth, str_width};
 use ratatui::buffer::Buffer;
@@ -89,8 +88,8 @@ fn draw_tree(
             TreeRow::Node(index) => cache
                 .borrow_mut()
                 .node_seconds(app, *index)
-                .map(format_duration),
-            TreeRow::Title => Some(format_duration(app.total_seconds())),
+                .map(|seconds| format_duration(seconds, app.settings().lang)),
+            TreeRow::Title => Some(format_duration(app.total_seconds(), app.settings().lang)),
         };
         let time_width = time.as_deref().map_or(0, |t| str_width(t, ambiguous) + 1);
         let show_time = area.width >= 24 + time_width;
@@ -168,7 +167,12 @@ pub struct TreeOverlay<'a> {
 impl Widget for &TreeOverlay<'_> {
     fn render(self, area: Area, buf: &mut Buffer) {
         let ambiguous = self.app.settings().ambiguous;
-        let inner = draw_box(buf, from_area(area), strings::TREE_OVERLAY_TITLE, ambiguous);
+        let inner = draw_box(
+            buf,
+            from_area(area),
+            self.app.strings().tree_overlay_title(),
+            ambiguous,
+        );
         draw_tree(self.app, buf, inner, &|_| false, self.cache);
     }
 }

@@ -9,6 +9,9 @@ use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+#[path = "../support/program.rs"]
+mod program;
+
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 /// How long a test waits for the screen to show what it expects.
@@ -108,6 +111,14 @@ impl Session {
         let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
+        // Chinese, as the reader's users read it, unless a test says otherwise; and no
+        // config file of the machine's.
+        for (name, value) in program::test_environment("zh_CN.UTF-8") {
+            command.env(name, value);
+        }
+        command.env_remove("LC_ALL");
+        command.env_remove("LC_MESSAGES");
+        command.env_remove("NO_COLOR");
         for (key, value) in env {
             command.env(key, value);
         }

@@ -92,6 +92,44 @@ fn line_opens_the_reader_at_a_line_as_outline_numbers_it() {
 }
 
 #[test]
+fn the_config_files_rate_shows_on_the_status_line_and_an_option_overrides_it() {
+    let home = tempfile::tempdir().expect("config home");
+    std::fs::create_dir_all(home.path().join("briefing")).expect("config dir");
+    std::fs::write(home.path().join("briefing/config.toml"), "rate = 1000\n").expect("written");
+    let config_home = home.path().to_string_lossy().into_owned();
+    let doc = briefing::source::load(
+        &briefing::source::Source::Embedded,
+        briefing::source::LoadOptions::default(),
+    )
+    .expect("the shipped briefing");
+    let time_left = |rate| {
+        let seconds = briefing::report::Stats::new(&doc, rate).seconds;
+        format!(
+            "余{}",
+            briefing::speaking::format_duration(seconds, briefing::lang::Lang::Zh)
+        )
+    };
+    for (args, rate) in [(&[][..], 1000), (&["--rate", "500"][..], 500)] {
+        let state = tempfile::tempdir().expect("state dir");
+        let state_home = state.path().to_string_lossy().into_owned();
+        let env = [
+            ("XDG_STATE_HOME", state_home.as_str()),
+            ("XDG_CONFIG_HOME", config_home.as_str()),
+        ];
+        let mut session = Session::start(args, 100, 30, &env);
+        let expected = time_left(rate);
+        session.wait_for(&expected, |screen| {
+            screen
+                .rows(0, 100)
+                .last()
+                .is_some_and(|status| status.contains(&expected))
+        });
+        session.send("q");
+        assert_eq!(session.wait_exit(), 0);
+    }
+}
+
+#[test]
 fn resizing_back_and_forth_keeps_the_top_line() {
     let state = tempfile::tempdir().expect("state dir");
     let state_home = state.path().to_string_lossy().into_owned();
@@ -213,7 +251,7 @@ fn a_mark_and_the_position_survive_quitting_and_reopening() {
     wait_top_row(&first, "一、认清形势");
     first.send("ma");
     first.wait_for("the mark is set", |screen| {
-        screen.contents().contains("mark a set")
+        screen.contents().contains("已设标记 a")
     });
     first.send("2q");
     assert_eq!(first.wait_exit(), 0);
@@ -367,7 +405,7 @@ fn wait_loaded(session: &Session) {
         screen
             .rows(0, 100)
             .last()
-            .is_some_and(|status| status.contains('余') && !status.contains("loading"))
+            .is_some_and(|status| status.contains('余') && !status.contains("载入中"))
     });
 }
 

@@ -243,7 +243,7 @@ fn nul_bytes_are_refused_before_the_terminal_is_touched_and_forced_open_as_pictu
         "the alternate screen was entered for a refused file"
     );
     let screen = session.rows().join("\n");
-    assert!(screen.contains("briefing: error: "), "{screen}");
+    assert!(screen.contains("briefing: 错误: "), "{screen}");
 
     let mut forced = reader(dir.path(), &["--force", &path], COLS, ROWS);
     wait_for_reader(&forced, HEADING);
