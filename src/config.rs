@@ -329,6 +329,11 @@ fn key_on_line(text: &str, line: usize) -> Option<String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn readme_shows_the_example() {
+        assert!(include_str!("../README.md").contains(EXAMPLE));
+    }
+
     fn file() -> PathBuf {
         PathBuf::from("/home/u/.config/briefing/config.toml")
     }
