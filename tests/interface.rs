@@ -148,6 +148,24 @@ fn the_config_file_sets_defaults_and_the_command_line_wins() {
 }
 
 #[test]
+fn no_color_turns_colour_off_unless_the_config_file_turns_it_on() {
+    let settings = |config: &str| {
+        let home = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(home.path().join("briefing")).expect("dir");
+        std::fs::write(home.path().join("briefing/config.toml"), config).expect("written");
+        let output = briefing_command_in("en_US.UTF-8")
+            .env("XDG_CONFIG_HOME", home.path())
+            .env("NO_COLOR", "1")
+            .arg("config")
+            .output()
+            .expect("briefing runs");
+        stdout(&output)
+    };
+    assert!(settings("").contains("color           = false    # environment"));
+    assert!(settings("color = true\n").contains("color           = true     # config file"));
+}
+
+#[test]
 fn a_broken_config_file_is_reported_in_one_line_and_ignored() {
     let (output, home) = run_with_config("# defaults\nrate = 0\n", &["stats"]);
     assert_eq!(output.status.code(), Some(0));

@@ -428,3 +428,28 @@ fn a_long_query_shows_its_end_and_the_cursor_stays_in_the_line() {
     assert_eq!(y, 14);
     assert!(x < 40, "{x}");
 }
+
+#[test]
+fn the_status_line_names_the_file_and_its_encoding_when_there_is_room() {
+    let mut app = reader(120, 30);
+    app.set_source("讲话.txt");
+    let status = |app: &App| {
+        let frame = full_frame(app);
+        let (width, height) = app.size();
+        (0..to_u16(width))
+            .map(|x| frame[(x, to_u16(height - 1))].symbol().to_owned())
+            .collect::<String>()
+            .replace(' ', "")
+    };
+    assert!(status(&app).contains("讲话.txt·UTF-8"), "{}", status(&app));
+    // At 60 columns the location needs the room: the name gives way first.
+    app.update(Action::Resize {
+        width: 60,
+        height: 30,
+    });
+    let narrow = status(&app);
+    assert!(
+        !narrow.contains("讲话.txt") && narrow.contains('余'),
+        "{narrow}"
+    );
+}
