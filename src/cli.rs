@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::check::Profile;
 use crate::document::Document;
 use crate::error::{CommandError, EXIT_ERROR, EXIT_NOT_FOUND, finish, report, warn};
 use crate::layout::{RenderOptions, render};
@@ -253,6 +254,12 @@ impl AmbiguousArg {
     }
 }
 
+/// `check --profile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckProfile {
+    Gbt9704,
+}
+
 /// Output format of `outline`, `search` and `stats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
@@ -307,6 +314,23 @@ pub enum Command {
         file: FileArg,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+    },
+    /// Find the mechanical mistakes of a draft: numbering, announced counts, points,
+    /// punctuation, repeated words, placeholders; exit 1 when something is found.
+    Check {
+        /// The documents; standard input when none.
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// Add the rules of a standard: gbt9704 (GB/T 9704, the layout of official documents).
+        #[arg(long, value_enum)]
+        profile: Option<CheckProfile>,
+        /// Print the text with the safe fixes made (punctuation, doubled characters).
+        #[arg(long)]
+        fix: bool,
+        /// With --fix: rewrite the file in its own encoding, keeping FILE.orig.
+        #[arg(long, requires = "fix")]
+        in_place: bool,
     },
     /// Print the settings in effect and where each came from (the command line, the
     /// config file, the environment, the defaults).
@@ -379,6 +403,24 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
     let result = match command {
         // Written by the caller, which knows where the settings came from.
         Command::Config => Ok(0),
+        Command::Check {
+            files,
+            format,
+            profile,
+            fix,
+            in_place,
+        } => check::run(
+            cli,
+            &check::CheckRequest {
+                files,
+                format: *format,
+                profile: Profile {
+                    gbt9704: *profile == Some(CheckProfile::Gbt9704),
+                },
+                fix: *fix,
+                in_place: *in_place,
+            },
+        ),
         Command::Completions { shell } => write_out(|out| {
             clap_complete::generate(*shell, &mut Cli::command(), "briefing", out);
             Ok(())
@@ -458,25 +500,31 @@ fn with_document_explained(
     explain: bool,
     write: impl FnOnce(&Document, &mut dyn Write) -> io::Result<u8>,
 ) -> Result<u8, CommandError> {
-    let options = LoadOptions {
-        explain,
-        ..cli.load_options().map_err(CommandError::Load)?
-    };
-    let source = file.source()?;
-    let doc = load(&source, options).map_err(CommandError::Load)?;
-    if doc.is_empty() {
-        let strings = Strings(cli.lang());
-        warn(
-            &strings.source_name(&source),
-            strings.empty_document(),
-            strings,
-        );
-    }
+    let doc = load_document(cli, &file.source()?, explain)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = write(&doc, &mut out).map_err(CommandError::Output)?;
     out.flush().map_err(CommandError::Output)?;
     Ok(code)
+}
+
+/// The document of `source`, read with the options given; an empty one is said to be
+/// empty (a warning: the command goes on).
+fn load_document(cli: &Cli, source: &Source, explain: bool) -> Result<Document, CommandError> {
+    let options = LoadOptions {
+        explain,
+        ..cli.load_options().map_err(CommandError::Load)?
+    };
+    let doc = load(source, options).map_err(CommandError::Load)?;
+    if doc.is_empty() {
+        let strings = Strings(cli.lang());
+        warn(
+            &strings.source_name(source),
+            strings.empty_document(),
+            strings,
+        );
+    }
+    Ok(doc)
 }
 
 /// The render settings the options ask for, at a text width.
@@ -521,4 +569,5 @@ fn wrap_command(cli: &Cli, file: Option<&Path>, width: usize) -> Result<u8, Comm
     Ok(0)
 }
 
+mod check;
 pub mod help;

@@ -18,6 +18,9 @@ pub const EXIT_ERROR: u8 = 2;
 /// A command's failure.
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
+    /// The command line asks for what cannot be done, said in the interface's language.
+    #[error("{0}")]
+    Usage(String),
     /// More than one FILE: the first two, and how many more.
     #[error("one FILE at a time: got {first} and {second}")]
     TooManyFiles {
@@ -37,6 +40,7 @@ impl CommandError {
     /// The error's message in the interface's language.
     pub fn message(&self, strings: Strings) -> String {
         match self {
+            Self::Usage(message) => message.clone(),
             Self::TooManyFiles {
                 first,
                 second,

@@ -21,6 +21,7 @@
 
 pub mod action;
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod decode;

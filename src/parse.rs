@@ -33,7 +33,12 @@ use std::cell::RefCell;
 use crate::document::{Block, BlockRole, Document, Explanation, Node, Warning};
 use crate::text::sanitize;
 
-pub use markers::{chinese_numeral, is_han};
+pub use markers::{
+    HeadingFamily, HeadingMarker, LAST, PointFamily, chinese_numeral, heading_marker, is_han,
+};
+/// Point markers at clause boundaries outside quotes, for `check`, which looks at the
+/// ones no run took as well.
+pub use points::{Candidate as PointCandidate, candidates as point_candidates};
 
 /// Parses decoded text: sanitises it (controls become visible pictures) and finds its structure.
 pub fn parse(decoded: Decoded) -> Document {

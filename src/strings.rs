@@ -6,6 +6,7 @@
 //! in both languages.
 
 use crate::action::Action;
+use crate::check::{Code, Finding, Severity};
 use crate::document::NodeKind;
 use crate::keymap::key_for;
 pub use crate::lang::Lang;
@@ -515,6 +516,123 @@ impl Strings {
             format!("{file}{at}: {key}这一项有误，整个配置文件未采用；请对照 README 中的示例修改"),
             format!("{file}{at}: {key}not understood; the file is ignored"),
         )
+    }
+
+    // check.
+
+    /// A finding's level, as a compiler prints it.
+    pub fn severity(self, severity: Severity) -> &'static str {
+        match (self.0, severity) {
+            (Lang::Zh, Severity::Error) => "错误",
+            (Lang::Zh, Severity::Warning) => "警告",
+            (Lang::Zh, Severity::Info) => "提示",
+            (Lang::En, Severity::Error) => "error",
+            (Lang::En, Severity::Warning) => "warning",
+            (Lang::En, Severity::Info) => "note",
+        }
+    }
+    /// What a finding says: its code's sentence with what was found and expected.
+    pub fn finding(self, finding: &Finding) -> String {
+        let found = &finding.found;
+        let expected = finding.expected.as_deref().unwrap_or_default();
+        let suggestion = finding.suggestion.as_deref().unwrap_or_default();
+        match (self.0, finding.code) {
+            (Lang::Zh, Code::NumberingGap) => format!("标题序号跳号：{found}之前缺少{expected}"),
+            (Lang::Zh, Code::NumberingDuplicate) => format!("标题序号重复：{found}应为{expected}"),
+            (Lang::Zh, Code::NumberingOrder) => {
+                format!("标题序号颠倒：{found}在更大的序号之后，此处应为{expected}")
+            }
+            (Lang::Zh, Code::MarkerStyle) if finding.suggestion.is_some() => {
+                format!("序号后多了标点：{found}应为{expected}")
+            }
+            (Lang::Zh, Code::MarkerStyle) => {
+                format!("同级序号写法不一：{found}，本级其余写作{expected}")
+            }
+            (Lang::Zh, Code::MarkerNonstandard) => format!("GB/T 9704 不用这种序号：{found}"),
+            (Lang::Zh, Code::PointsGap) => format!("要点跳号：{found}之前缺少{expected}"),
+            (Lang::Zh, Code::PointsDuplicate) => format!("要点序号重复：{found}应为{expected}"),
+            (Lang::Zh, Code::CountMismatch) => format!("说了“{found}”，后面实有{expected}个"),
+            (Lang::Zh, Code::PunctHalfwidth) => {
+                format!("中文里的半角标点“{found}”应为“{suggestion}”")
+            }
+            (Lang::Zh, Code::PunctUnbalanced) => format!("“{found}”没有配对"),
+            (Lang::Zh, Code::PunctDoubled) => format!("标点重复“{found}”，应为“{suggestion}”"),
+            (Lang::Zh, Code::PunctEllipsis) => format!("省略号“{found}”应为“……”"),
+            (Lang::Zh, Code::PunctDash) => format!("破折号“{found}”应为“——”"),
+            (Lang::Zh, Code::RepeatedWord) => format!("多打了一个字：“{found}”应为“{suggestion}”"),
+            (Lang::Zh, Code::Placeholder) => format!("还有待填的空白“{found}”"),
+            (Lang::En, Code::NumberingGap) => {
+                format!("heading number skipped: {expected} is missing before {found}")
+            }
+            (Lang::En, Code::NumberingDuplicate) => {
+                format!("heading number repeated: {found} should be {expected}")
+            }
+            (Lang::En, Code::NumberingOrder) => {
+                format!(
+                    "heading numbers out of order: {found} after a higher number, {expected} expected"
+                )
+            }
+            (Lang::En, Code::MarkerStyle) if finding.suggestion.is_some() => {
+                format!("a stray mark after the marker: {found} should be {expected}")
+            }
+            (Lang::En, Code::MarkerStyle) => {
+                format!(
+                    "marker forms mixed in one level: {found}, the others are written {expected}"
+                )
+            }
+            (Lang::En, Code::MarkerNonstandard) => {
+                format!("GB/T 9704 does not use this marker: {found}")
+            }
+            (Lang::En, Code::PointsGap) => {
+                format!("point number skipped: {expected} is missing before {found}")
+            }
+            (Lang::En, Code::PointsDuplicate) => {
+                format!("point number repeated: {found} should be {expected}")
+            }
+            (Lang::En, Code::CountMismatch) => format!("announces “{found}” but {expected} follow"),
+            (Lang::En, Code::PunctHalfwidth) => {
+                format!("half-width “{found}” in Chinese text: “{suggestion}” expected")
+            }
+            (Lang::En, Code::PunctUnbalanced) => {
+                format!("“{found}” has no partner in its paragraph")
+            }
+            (Lang::En, Code::PunctDoubled) => {
+                format!("doubled marks “{found}”: “{suggestion}” expected")
+            }
+            (Lang::En, Code::PunctEllipsis) => format!("ellipsis “{found}”: “……” expected"),
+            (Lang::En, Code::PunctDash) => format!("dash “{found}”: “——” expected"),
+            (Lang::En, Code::RepeatedWord) => format!("a character typed twice: “{found}”"),
+            (Lang::En, Code::Placeholder) => format!("a blank still to fill: “{found}”"),
+        }
+    }
+    /// The count of findings after `check`'s list.
+    pub fn findings_summary(self, errors: usize, warnings: usize, notes: usize) -> String {
+        let total = errors + warnings + notes;
+        match (self.0, total) {
+            (Lang::Zh, 0) => "没有发现问题".to_owned(),
+            (Lang::Zh, _) => {
+                format!("共{total}处：{errors}个错误，{warnings}个警告，{notes}个提示")
+            }
+            (Lang::En, 0) => "no findings".to_owned(),
+            (Lang::En, _) => {
+                format!("{total} findings: {errors} errors, {warnings} warnings, {notes} notes")
+            }
+        }
+    }
+    /// `--in-place` on standard input.
+    pub fn in_place_needs_a_file(self) -> &'static str {
+        either!(
+            self,
+            "--in-place 需要文件：标准输入无法原地改写；请给出文件，或不加 --in-place",
+            "--in-place needs a FILE: standard input cannot be rewritten; give a file, or drop --in-place",
+        )
+    }
+    /// The status line's count of findings, and the findings panel's title.
+    pub fn findings_label(self) -> &'static str {
+        either!(self, "校对", "check ")
+    }
+    pub fn findings_title(self) -> &'static str {
+        either!(self, "校对 — Enter 跳到该处", "findings — Enter goes there")
     }
 
     // The commands' text output.

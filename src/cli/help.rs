@@ -122,6 +122,36 @@ const COMMAND_ARGS: &[(&str, &str, &str, Option<&str>)] = &[
         Some("格式"),
     ),
     (
+        "check",
+        "files",
+        "要校对的文件，可以多个；不给时读标准输入",
+        Some("文件"),
+    ),
+    (
+        "check",
+        "format",
+        "输出格式：text 或 json（默认 text）",
+        Some("格式"),
+    ),
+    (
+        "check",
+        "profile",
+        "加用某一标准的规则：gbt9704（GB/T 9704 党政机关公文格式）",
+        Some("标准"),
+    ),
+    (
+        "check",
+        "fix",
+        "输出改好的全文：只改不会改变字句的标点和重字",
+        None,
+    ),
+    (
+        "check",
+        "in_place",
+        "与 --fix 同用：按原编码改写文件，原文件保存为 文件.orig",
+        None,
+    ),
+    (
         "completions",
         "shell",
         "哪种 shell：bash、zsh、fish、powershell 或 elvish",
@@ -142,6 +172,10 @@ const COMMAND_ABOUT: &[(&str, &str)] = &[
         "列出每一处匹配及其行号和所在标题 › 要点；找不到时退出码为 1",
     ),
     ("stats", "按讲出的正文，列出各部分的字数和讲话时间"),
+    (
+        "check",
+        "校对稿子的硬伤：序号、所说的条数、要点、标点、重字、待填空白；有问题时退出码为 1",
+    ),
     (
         "config",
         "列出生效的设置及各自的来源（命令行、配置文件、环境变量、默认）",
@@ -201,6 +235,7 @@ fn arguments_of(name: &str) -> &'static str {
     match name {
         "search" => " <词语> [文件]",
         "completions" => " <SHELL>",
+        "check" => " [文件]...",
         "config" | "man" => "",
         _ => " [文件]",
     }
@@ -279,6 +314,7 @@ mod tests {
             &["wrap"],
             &["search"],
             &["stats"],
+            &["check"],
             &["config"],
             &["completions"],
             &["man"],
@@ -324,6 +360,11 @@ mod tests {
                         "config",
                         "completions",
                         "shell",
+                        "check",
+                        "gbt",
+                        "orig",
+                        "GB",
+                        "T",
                         // Keys, as printed on them.
                         "Shift",
                     ]
