@@ -4,6 +4,7 @@
 //! and the terminal loop. It names the document and the saved state it carries, and
 //! imports nothing of the reader.
 
+use crate::check::Finding;
 use crate::document::Document;
 use crate::resume::Saved;
 use crate::text::AmbiguousWidth;
@@ -56,6 +57,10 @@ pub enum Action {
     Letter(char),
     /// The panel of key formulations (`f`).
     Formulations,
+    /// The panel of `check`'s findings (`!`).
+    Findings,
+    NextFinding,
+    PreviousFinding,
     NextPlaceholder,
     PreviousPlaceholder,
     Help,
@@ -129,6 +134,8 @@ pub enum Msg {
         saved: Saved,
         resume: bool,
     },
+    /// What `check` found in the whole of a large document, worked out after it loaded.
+    Checked(Vec<Finding>),
     /// Reading the whole of a large document failed: its start stays shown.
     LoadFailed(String),
     /// The terminal answered the probe: ambiguous characters take this many columns.

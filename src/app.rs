@@ -41,6 +41,8 @@ pub enum Overlay {
     Tree,
     /// The key formulations, with the selected row.
     Formulations,
+    /// The findings of `check`, with the selected row.
+    Findings,
 }
 
 /// A row of the section tree: the title (root) or a node. Rows sort in tree order.
@@ -406,6 +408,7 @@ impl App {
             }
             Msg::WidthProbed(ambiguous) => self.set_ambiguous(ambiguous),
             Msg::Notice(notice) => self.aids.notice = Some(notice),
+            Msg::Checked(findings) => self.aids.findings = findings,
             Msg::SaveFailed(why) => self.set_warning(Some(self.strings().state_not_saved(&why))),
         }
         Effect::Redraw
@@ -538,6 +541,9 @@ impl App {
             | Action::GoToMark
             | Action::Letter(_)
             | Action::Formulations
+            | Action::Findings
+            | Action::NextFinding
+            | Action::PreviousFinding
             | Action::NextPlaceholder
             | Action::PreviousPlaceholder => {}
         }

@@ -171,29 +171,69 @@ pub fn position(doc: &Document, at: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Lines and columns of offsets given in increasing order, each counted from the one
+/// before on the same line: a long paragraph with many findings is not counted from its
+/// start for every one of them.
+pub struct Positions<'d> {
+    doc: &'d Document,
+    /// The line, its start, and the last offset asked on it with its column.
+    last: Option<(usize, usize, usize, usize)>,
+}
+
+impl<'d> Positions<'d> {
+    pub fn new(doc: &'d Document) -> Self {
+        Self { doc, last: None }
+    }
+
+    /// The line and column of `at` (see [`position`]).
+    pub fn of(&mut self, at: usize) -> (usize, usize) {
+        if let Some((line, start, last_at, last_column)) = self.last
+            && at >= last_at
+            && self.doc.line_start(line + 1).is_none_or(|next| at < next)
+        {
+            let column = last_column
+                + self
+                    .doc
+                    .text
+                    .get(last_at..at)
+                    .map_or(0, |between| between.chars().count());
+            self.last = Some((line, start, at, column));
+            return (line, column);
+        }
+        let (line, column) = position(self.doc, at);
+        let start = self.doc.line_start(line).unwrap_or(0);
+        self.last = Some((line, start, at, column));
+        (line, column)
+    }
+}
+
 /// A finding in `check --format json`.
 #[derive(Debug, Serialize)]
-pub struct JsonFinding {
-    pub file: String,
+pub struct JsonFinding<'a> {
+    pub file: &'a str,
     pub line: usize,
     pub column: usize,
     pub code: Code,
     pub severity: Severity,
     pub message: String,
-    pub suggestion: Option<String>,
+    pub suggestion: Option<&'a str>,
 }
 
-impl JsonFinding {
-    pub fn new(file: &str, doc: &Document, finding: &Finding, message: String) -> Self {
-        let (line, column) = position(doc, finding.span.start);
+impl<'a> JsonFinding<'a> {
+    pub fn new(
+        file: &'a str,
+        (line, column): (usize, usize),
+        finding: &'a Finding,
+        message: String,
+    ) -> Self {
         Self {
-            file: file.to_owned(),
+            file,
             line,
             column,
             code: finding.code,
             severity: finding.code.severity(),
             message,
-            suggestion: finding.suggestion.clone(),
+            suggestion: finding.suggestion.as_deref(),
         }
     }
 }

@@ -189,6 +189,30 @@ pub const KEYMAP: &[Binding] = &[
         },
     },
     Binding {
+        keys: &[Key::Char('!')],
+        action: Action::Findings,
+        help: Localized {
+            zh: "校对结果（同 briefing check）；Enter 跳到该处",
+            en: "findings of briefing check; Enter goes to one",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('e')],
+        action: Action::NextFinding,
+        help: Localized {
+            zh: "下一处校对问题",
+            en: "next finding",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('E')],
+        action: Action::PreviousFinding,
+        help: Localized {
+            zh: "上一处校对问题",
+            en: "previous finding",
+        },
+    },
+    Binding {
         keys: &[Key::Char('x')],
         action: Action::NextPlaceholder,
         help: Localized {
@@ -649,7 +673,10 @@ mod tests {
             for word in help.split(|c: char| !c.is_ascii_alphabetic()) {
                 // Keys and what a user types, as printed on them.
                 let typed = word.len() < 2
-                    || ["Enter", "Esc", "Shift", "XX", "fg", "shell", "L"].contains(&word);
+                    || [
+                        "Enter", "Esc", "Shift", "XX", "fg", "shell", "L", "briefing", "check",
+                    ]
+                    .contains(&word);
                 assert!(typed, "English “{word}” in “{help}”");
             }
         }

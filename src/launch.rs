@@ -7,6 +7,7 @@ use std::sync::mpsc;
 
 use crate::action::Msg;
 use crate::app::{App, Settings};
+use crate::check::{Profile, check};
 use crate::cli::{AmbiguousArg, Cli};
 use crate::document::Document;
 use crate::error::{CommandError, EXIT_ERROR, finish, report};
@@ -26,7 +27,7 @@ pub fn run(cli: &Cli, notice: Option<String>) -> ExitCode {
         Err(error) => return finish(Err(CommandError::Load(error)), Strings(cli.lang())),
     };
     let resume = !cli.options.no_resume && cli.options.line.is_none();
-    let (doc, background) = match open(&source, options, resume) {
+    let (doc, background) = match open(&source, options, resume, Strings(cli.lang())) {
         Ok(opened) => opened,
         Err(error) => return finish(Err(CommandError::Load(error)), Strings(cli.lang())),
     };
@@ -95,6 +96,7 @@ fn open(
     source: &Source,
     options: LoadOptions,
     resume: bool,
+    strings: Strings,
 ) -> Result<(Document, Option<Background>), SourceError> {
     let with_source = |error| SourceError::on(source, error);
     let Some(preview) = read_preview(source).map_err(with_source)? else {
@@ -104,19 +106,25 @@ fn open(
     let whole_source = source.clone();
     let background: Background = Box::new(move || {
         let (sender, receiver) = mpsc::channel::<Msg>();
-        std::thread::spawn(move || {
-            let msg = match load(&whole_source, options) {
-                Ok(doc) => {
-                    let saved = Saved::of(&doc);
-                    Msg::Loaded {
-                        doc: Box::new(doc),
-                        saved,
-                        resume,
-                    }
+        std::thread::spawn(move || match load(&whole_source, options) {
+            Ok(doc) => {
+                // Checked here, off the reader's thread: a second in 100 MB. The document
+                // is not copied to be checked while the reader has it: that would hold
+                // it twice.
+                let findings = check(&doc, Profile::default());
+                let saved = Saved::of(&doc);
+                let loaded = Msg::Loaded {
+                    doc: Box::new(doc),
+                    saved,
+                    resume,
+                };
+                if sender.send(loaded).is_ok() {
+                    let _ = sender.send(Msg::Checked(findings));
                 }
-                Err(error) => Msg::LoadFailed(error.to_string()),
-            };
-            let _ = sender.send(msg);
+            }
+            Err(error) => {
+                let _ = sender.send(Msg::LoadFailed(strings.source_error(&error)));
+            }
         });
         receiver
     });

@@ -627,6 +627,12 @@ impl Strings {
             "--in-place needs a FILE: standard input cannot be rewritten; give a file, or drop --in-place",
         )
     }
+    pub fn no_findings(self) -> &'static str {
+        either!(self, "校对没有发现问题", "no findings")
+    }
+    pub fn no_more_findings(self) -> &'static str {
+        either!(self, "这个方向再没有校对问题", "no more findings this way")
+    }
     /// The status line's count of findings, and the findings panel's title.
     pub fn findings_label(self) -> &'static str {
         either!(self, "校对", "check ")
@@ -782,6 +788,12 @@ mod tests {
             strings.search_wrapped_to_bottom(),
             strings.marks_are_letters(),
             strings.no_placeholders(),
+            strings.no_findings(),
+            strings.no_more_findings(),
+            strings.findings_label(),
+            strings.findings_title(),
+            strings.in_place_needs_a_file(),
+            strings.severity(Severity::Error),
             strings.no_more_placeholders(),
             strings.tree_already_shown(),
             strings.empty_document(),
@@ -869,7 +881,18 @@ mod tests {
             strings.outline_closing("同志们"),
             strings.outline_footer("同志们"),
             strings.only_the_start_is_shown("why"),
+            strings.findings_summary(1, 2, 3),
+            strings.findings_summary(0, 0, 0),
         ]);
+        all.extend(Code::ALL.iter().map(|&code| {
+            strings.finding(&Finding {
+                span: 0..1,
+                code,
+                found: "，".into(),
+                expected: Some("二、".into()),
+                suggestion: Some("，".into()),
+            })
+        }));
         all
     }
 
@@ -879,8 +902,9 @@ mod tests {
         word.len() < 2
             || [
                 "Enter", "Esc", "Tab", "README", "HOME", "NUL", "force", "utf", "gbk", "gb", "txt",
-                "le", "be", "zh", "en", "briefing", "help", "roff", "rate", "format", "xml",
-                "text", "bogus", "PATTERN", "XX", "disk", "full", "why",
+                "le", "be", "zh", "en", "briefing", "help", "in", "place", "orig", "GB", "T",
+                "roff", "rate", "format", "xml", "text", "bogus", "PATTERN", "XX", "disk", "full",
+                "why",
             ]
             .contains(&word)
     }

@@ -17,7 +17,7 @@ use crate::layout::{span_at, spans_over};
 use crate::term::{Carried, Plan, Screen, Scroll};
 use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width};
 use cache::DrawCache;
-use overlays::{FormulationsOverlay, HelpOverlay};
+use overlays::{FindingsOverlay, FormulationsOverlay, HelpOverlay};
 use ratatui::layout::Rect as Area;
 use ratatui::widgets::Widget;
 use status::StatusBar;
@@ -130,6 +130,7 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan, cache: &RefCell<Dr
             TreeOverlay { app, cache }.render(to_area(geometry::tree_overlay_box(&panes)), buf);
         }
         Some(Overlay::Formulations) => FormulationsOverlay { app }.render(above_status, buf),
+        Some(Overlay::Findings) => FindingsOverlay { app }.render(above_status, buf),
         None => {}
     }
 }

@@ -203,3 +203,11 @@ fn title_centred_and_signature_flush_right() {
         screen(&app, width, height)
     );
 }
+
+#[test]
+fn findings_panel() {
+    insta::assert_snapshot!(
+        "findings_80x24",
+        after(80, 24, &[Action::Findings, Action::Down])
+    );
+}

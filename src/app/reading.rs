@@ -7,10 +7,14 @@ use std::ops::Range;
 
 use super::prompt::{History, LineEditor};
 use super::{Action, App, InputMode, LinePos, Overlay};
+use crate::check::{Finding, Profile, check};
 use crate::document::Document;
 use crate::resume::SavedState;
 use crate::search::Pattern;
 use crate::terms::{Formulation, Placeholder, formulations, placeholders};
+
+/// Documents up to this size are checked as they open (about 10 ms a megabyte).
+const CHECKED_AT_OPEN_BYTES: usize = 2 * 1024 * 1024;
 
 /// An active search.
 #[derive(Clone, Debug, Default)]
@@ -59,6 +63,9 @@ pub struct Aids {
     pending: Option<Pending>,
     pub formulations: Vec<Formulation>,
     pub formulation_selected: usize,
+    /// What `check` finds in the document, in text order.
+    pub findings: Vec<Finding>,
+    pub finding_selected: usize,
     pub placeholders: Vec<Placeholder>,
     state_changed: bool,
 }
@@ -79,12 +86,19 @@ pub struct AidsView {
     warning: Option<String>,
     pending: Option<Pending>,
     formulation_selected: usize,
+    finding_selected: usize,
 }
 
 impl Aids {
-    /// Finds the placeholders once; the formulations wait until the panel is opened.
+    /// Finds the placeholders, and `check`'s findings in a document that is not large,
+    /// once; the formulations wait until their panel is opened. A large document's
+    /// findings are worked out in the background once it has loaded
+    /// ([`crate::action::Msg::Checked`]): they take a second in 100 MB.
     pub fn index(&mut self, doc: &Document) {
         self.placeholders = placeholders(doc);
+        if doc.text.len() <= CHECKED_AT_OPEN_BYTES {
+            self.findings = check(doc, Profile::default());
+        }
     }
 
     pub fn view_state(&self) -> AidsView {
@@ -98,6 +112,7 @@ impl Aids {
             warning: self.warning.clone(),
             pending: self.pending,
             formulation_selected: self.formulation_selected,
+            finding_selected: self.finding_selected,
         }
     }
 }
@@ -238,6 +253,9 @@ impl App {
         if self.overlay == Some(Overlay::Formulations) {
             return self.formulations_panel(action);
         }
+        if self.overlay == Some(Overlay::Findings) {
+            return self.findings_panel(action);
+        }
         match action {
             Action::Search => self.start_search(),
             Action::GoTo => {
@@ -258,6 +276,18 @@ impl App {
                 self.overlay = Some(Overlay::Formulations);
                 self.aids.formulation_selected = 0;
             }
+            Action::Findings => {
+                // The panel opens on the first finding from where the reader is.
+                let here = self.current_position();
+                self.aids.finding_selected = self
+                    .aids
+                    .findings
+                    .partition_point(|finding| finding.span.start < here)
+                    .min(self.aids.findings.len().saturating_sub(1));
+                self.overlay = Some(Overlay::Findings);
+            }
+            Action::NextFinding => self.step_finding(true),
+            Action::PreviousFinding => self.step_finding(false),
             Action::NextPlaceholder => self.step_placeholder(true),
             Action::PreviousPlaceholder => self.step_placeholder(false),
             Action::Escape if self.aids.search.is_some() && self.overlay.is_none() => {
@@ -494,6 +524,73 @@ impl App {
                 self.highlight = None;
             }
             None => self.aids.notice = Some(self.strings().no_mark(letter)),
+        }
+    }
+
+    pub fn findings(&self) -> &[Finding] {
+        &self.aids.findings
+    }
+
+    pub fn finding_selected(&self) -> usize {
+        self.aids.finding_selected
+    }
+
+    /// Which finding, from 0, the reader was last taken to, while it is highlighted.
+    pub fn current_finding(&self) -> Option<usize> {
+        let highlight = self.highlight.as_ref()?;
+        let findings = &self.aids.findings;
+        let at = findings.partition_point(|f| f.span.start < highlight.start);
+        findings
+            .get(at)
+            .is_some_and(|f| f.span == *highlight)
+            .then_some(at)
+    }
+
+    /// The findings panel: the line keys move in it, Enter goes to the finding.
+    fn findings_panel(&mut self, action: Action) -> bool {
+        let last = self.aids.findings.len().saturating_sub(1);
+        let page = self.page();
+        let selected = &mut self.aids.finding_selected;
+        match action {
+            Action::Down => *selected = (*selected + 1).min(last),
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::PageDown => *selected = (*selected + page).min(last),
+            Action::PageUp => *selected = selected.saturating_sub(page),
+            Action::Top => *selected = 0,
+            Action::Bottom => *selected = last,
+            Action::Escape | Action::Findings => self.overlay = None,
+            Action::Open => {
+                self.overlay = None;
+                if let Some(span) = self
+                    .aids
+                    .findings
+                    .get(self.aids.finding_selected)
+                    .map(|f| f.span.clone())
+                {
+                    self.jump_to_range(span);
+                }
+            }
+            Action::Resize { .. } | Action::Quit | Action::Suspend => return false,
+            _ => {}
+        }
+        true
+    }
+
+    /// `e` / `E`: the next or previous finding.
+    fn step_finding(&mut self, forward: bool) {
+        let here = self.current_position();
+        let findings = &self.aids.findings;
+        let target = if forward {
+            findings.iter().find(|f| f.span.start > here)
+        } else {
+            findings.iter().rev().find(|f| f.span.start < here)
+        };
+        match target.map(|f| f.span.clone()) {
+            Some(span) => self.jump_to_range(span),
+            None if findings.is_empty() => {
+                self.aids.notice = Some(self.strings().no_findings().to_owned());
+            }
+            None => self.aids.notice = Some(self.strings().no_more_findings().to_owned()),
         }
     }
 

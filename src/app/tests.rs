@@ -957,3 +957,31 @@ fn the_readers_times_are_those_of_stats() {
         .expect("a footer");
     assert_eq!(app.node_chars(footer), Some(0));
 }
+
+#[test]
+fn findings_are_counted_listed_and_stepped_through() {
+    let mut app = app(100, 30);
+    let count = app.findings().len();
+    assert!(count > 100, "the shipped briefing's half-width commas");
+    run(&mut app, &[Action::NextFinding]);
+    assert_eq!(app.current_finding(), Some(0));
+    run(&mut app, &[Action::NextFinding, Action::PreviousFinding]);
+    assert_eq!(app.current_finding(), Some(0));
+    run(&mut app, &[Action::PreviousFinding]);
+    assert_eq!(app.notice(), Some(app.strings().no_more_findings()));
+    run(&mut app, &[Action::Findings]);
+    assert_eq!(app.overlay(), Some(Overlay::Findings));
+    run(&mut app, &[Action::Down, Action::Down, Action::Open]);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.current_finding(), Some(2));
+    let spot = &app.findings()[2].span;
+    assert_eq!(app.highlight(), Some(spot));
+    let mut clean = App::new(
+        parse_text("讲话\n\n同志们，大家好。\n"),
+        Settings::default(),
+        80,
+        24,
+    );
+    run(&mut clean, &[Action::NextFinding]);
+    assert_eq!(clean.notice(), Some(clean.strings().no_findings()));
+}

@@ -96,22 +96,31 @@ impl Scan<'_> {
 }
 
 /// The findings of the text-level rules (half-width marks, doubled marks, ellipses,
-/// dashes, doubled function characters): each has the replacement `--fix` makes.
+/// dashes, doubled function characters): each has the replacement `--fix` makes. Line by
+/// line: no rule reaches over a line end, and a line's characters are few enough to
+/// hold at once where the text's would not be (a 100 MB document has 35 million).
 pub fn fixable(text: &str) -> Vec<Finding> {
-    let scan = Scan {
-        text,
-        chars: text.char_indices().collect(),
-    };
     let mut found = Vec::new();
-    let mut i = 0;
-    while let Some(c) = scan.char_at(i) {
-        let (finding, consumed) = ellipsis_or_dash(&scan, i, c)
-            .or_else(|| half_width(&scan, i, c))
-            .or_else(|| doubled_marks(&scan, i, c))
-            .or_else(|| doubled_character(&scan, i, c))
-            .unwrap_or((None, 1));
-        found.extend(finding);
-        i += consumed.max(1);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let scan = Scan {
+            text: line,
+            chars: line.char_indices().collect(),
+        };
+        let mut i = 0;
+        while let Some(c) = scan.char_at(i) {
+            let (finding, consumed) = ellipsis_or_dash(&scan, i, c)
+                .or_else(|| half_width(&scan, i, c))
+                .or_else(|| doubled_marks(&scan, i, c))
+                .or_else(|| doubled_character(&scan, i, c))
+                .unwrap_or((None, 1));
+            found.extend(finding.map(|finding| Finding {
+                span: start + finding.span.start..start + finding.span.end,
+                ..finding
+            }));
+            i += consumed.max(1);
+        }
+        start += line.len();
     }
     found
 }

@@ -5,10 +5,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::{Cli, FileArg, Format, load_document};
+use crate::check::Finding;
 use crate::check::{
-    JsonFinding, Profile, Severity, caret_lines, check, fix_text, position, write_fixed,
+    JsonFinding, Positions, Profile, Severity, caret_lines, check, fix_text, write_fixed,
 };
 use crate::decode::decode;
+use crate::document::Document;
 use crate::error::{CommandError, EXIT_NOT_FOUND};
 use crate::source::{Source, SourceError, read_bytes};
 use crate::strings::Strings;
@@ -22,9 +24,48 @@ pub struct CheckRequest<'a> {
     pub in_place: bool,
 }
 
-#[derive(serde::Serialize)]
-struct JsonReport {
-    findings: Vec<JsonFinding>,
+/// The documents checked, each with its name and findings.
+type Checked = Vec<(String, Document, Vec<Finding>)>;
+
+/// `check --format json`: `{"findings": [...]}`, each finding's line, column and message
+/// worked out as it is written rather than all held at once (a large document has
+/// millions).
+struct JsonReport<'a> {
+    checked: &'a Checked,
+    strings: Strings,
+}
+
+struct JsonFindings<'a>(&'a JsonReport<'a>);
+
+impl serde::Serialize for JsonReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("findings", &JsonFindings(self))?;
+        map.end()
+    }
+}
+
+impl serde::Serialize for JsonFindings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let count = self
+            .0
+            .checked
+            .iter()
+            .map(|(_, _, findings)| findings.len())
+            .sum();
+        let mut seq = serializer.serialize_seq(Some(count))?;
+        for (name, doc, findings) in self.0.checked {
+            let mut positions = Positions::new(doc);
+            for finding in findings {
+                let at = positions.of(finding.span.start);
+                let message = self.0.strings.finding(finding);
+                seq.serialize_element(&JsonFinding::new(name, at, finding, message))?;
+            }
+        }
+        seq.end()
+    }
 }
 
 /// Runs `check`; 0 when nothing is found, 1 when something is.
@@ -44,48 +85,62 @@ pub fn run(cli: &Cli, request: &CheckRequest) -> Result<u8, CommandError> {
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut json = Vec::new();
-    let (mut errors, mut warnings, mut notes) = (0, 0, 0);
+    let mut checked: Checked = Vec::new();
     for source in &sources {
-        let name = strings.source_name(source);
         let doc = load_document(cli, source, false)?;
-        let doc = &doc;
-        let mut write = || -> io::Result<()> {
-            for finding in check(doc, request.profile) {
-                let message = strings.finding(&finding);
-                match finding.code.severity() {
-                    Severity::Error => errors += 1,
-                    Severity::Warning => warnings += 1,
-                    Severity::Info => notes += 1,
-                }
-                if request.format == Format::Json {
-                    json.push(JsonFinding::new(&name, doc, &finding, message));
-                    continue;
-                }
-                let (line, column) = position(doc, finding.span.start);
-                let level = strings.severity(finding.code.severity());
-                let code = finding.code.name();
-                writeln!(out, "{name}:{line}:{column}: {level} {code}: {message}")?;
-                let (text, caret) = caret_lines(doc, &finding);
-                writeln!(out, "    {text}\n    {caret}")?;
-            }
-            Ok(())
-        };
-        write().map_err(CommandError::Output)?;
+        let findings = check(&doc, request.profile);
+        checked.push((strings.source_name(source), doc, findings));
     }
-    if request.format == Format::Json {
-        crate::json::write_pretty(&mut out, &JsonReport { findings: json })
-            .map_err(CommandError::Output)?;
+    let count = |severity| {
+        checked
+            .iter()
+            .flat_map(|(_, _, findings)| findings)
+            .filter(|finding| finding.code.severity() == severity)
+            .count()
+    };
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    let written = if request.format == Format::Json {
+        crate::json::write_pretty(
+            &mut out,
+            &JsonReport {
+                checked: &checked,
+                strings,
+            },
+        )
     } else {
-        writeln!(out, "{}", strings.findings_summary(errors, warnings, notes))
-            .map_err(CommandError::Output)?;
-    }
-    out.flush().map_err(CommandError::Output)?;
+        write_text(&mut out, &checked, strings)
+            .and_then(|()| writeln!(out, "{}", strings.findings_summary(errors, warnings, notes)))
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(CommandError::Output)?;
     Ok(if errors + warnings + notes == 0 {
         0
     } else {
         EXIT_NOT_FOUND
     })
+}
+
+/// The findings as a compiler prints them: `FILE:LINE:COL: level code: message`, then the
+/// line and a caret under the spot.
+fn write_text(out: &mut impl Write, checked: &Checked, strings: Strings) -> io::Result<()> {
+    for (name, doc, findings) in checked {
+        let mut positions = Positions::new(doc);
+        for finding in findings {
+            let (line, column) = positions.of(finding.span.start);
+            let level = strings.severity(finding.code.severity());
+            let code = finding.code.name();
+            let message = strings.finding(finding);
+            writeln!(out, "{name}:{line}:{column}: {level} {code}: {message}")?;
+            let (text, caret) = caret_lines(doc, finding);
+            writeln!(out, "    {text}\n    {caret}")?;
+        }
+    }
+    Ok(())
 }
 
 /// `--fix`: each source's text with the safe fixes made, to standard output, or with

@@ -63,19 +63,52 @@ pub(super) fn draw_box(
 }
 
 fn draw_formulations(app: &App, buf: &mut Buffer) {
-    let ambiguous = app.settings().ambiguous;
     let rows: Vec<String> = app
         .formulations()
         .iter()
         .map(|f| format!("{} ×{}", f.text, f.count))
         .collect();
+    draw_list(
+        app,
+        buf,
+        app.strings().formulations_title(),
+        &rows,
+        app.formulation_selected(),
+    );
+}
+
+/// The findings of `check`: where each is, its level and what it says.
+fn draw_findings(app: &App, buf: &mut Buffer) {
+    let strings = app.strings();
+    let rows: Vec<String> = app
+        .findings()
+        .iter()
+        .map(|finding| {
+            let (line, column) = crate::check::position(app.doc(), finding.span.start);
+            let level = strings.severity(finding.code.severity());
+            format!("{line}:{column} {level} {}", strings.finding(finding))
+        })
+        .collect();
+    draw_list(
+        app,
+        buf,
+        strings.findings_title(),
+        &rows,
+        app.finding_selected(),
+    );
+}
+
+/// A panel of rows in a box above the status line, the selected one highlighted and in
+/// view.
+fn draw_list(app: &App, buf: &mut Buffer, title: &str, rows: &[String], selected: usize) {
+    let ambiguous = app.settings().ambiguous;
     let widest = rows
         .iter()
         .map(|r| str_width(r, ambiguous))
         .max()
         .unwrap_or(0);
     let area = geometry::formulations_box(app.panes(), widest, rows.len());
-    let inner = draw_box(buf, area, app.strings().formulations_title(), ambiguous);
+    let inner = draw_box(buf, area, title, ambiguous);
     let end = to_u16(inner.x + inner.width);
     if rows.is_empty() {
         put_str(
@@ -89,7 +122,6 @@ fn draw_formulations(app: &App, buf: &mut Buffer) {
         );
         return;
     }
-    let selected = app.formulation_selected();
     let first = selected.saturating_sub(inner.height.saturating_sub(1));
     for (i, row) in rows.iter().enumerate().skip(first).take(inner.height) {
         let y = inner.y + i - first;
@@ -160,6 +192,17 @@ pub struct HelpOverlay<'a> {
 impl Widget for &HelpOverlay<'_> {
     fn render(self, _area: Area, buf: &mut Buffer) {
         draw_help(self.app, buf);
+    }
+}
+
+/// The findings panel as a widget.
+pub struct FindingsOverlay<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for &FindingsOverlay<'_> {
+    fn render(self, _area: Area, buf: &mut Buffer) {
+        draw_findings(self.app, buf);
     }
 }
 

@@ -54,6 +54,16 @@ fn right_items(app: &App) -> Vec<(u8, String)> {
         push_number(&mut placeholders, blanks);
         items.push((4, placeholders));
     }
+    let findings = app.findings().len();
+    if findings > 0 {
+        let mut count = app.strings().findings_label().to_owned();
+        if let Some(current) = app.current_finding() {
+            push_number(&mut count, current + 1);
+            count.push('/');
+        }
+        push_number(&mut count, findings);
+        items.push((4, count));
+    }
     let mut percent = String::new();
     push_number(&mut percent, app.percent());
     percent.push('%');

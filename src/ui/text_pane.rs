@@ -1,5 +1,5 @@
 //! The text pane: the laid-out lines of the document in view, styled by role, with the
-//! current marker, search matches and placeholders marked.
+//! current marker, search matches, placeholders and `check`'s findings marked.
 
 use crate::app::{App, Rect, geometry};
 use crate::layout::{
@@ -20,6 +20,7 @@ pub(super) struct Marks<'a> {
     pub(super) highlight: Option<&'a Range<usize>>,
     pub(super) matches: &'a [Range<usize>],
     pub(super) placeholders: &'a [crate::terms::Placeholder],
+    pub(super) findings: &'a [crate::check::Finding],
 }
 
 impl<'a> Marks<'a> {
@@ -38,6 +39,7 @@ impl<'a> Marks<'a> {
             highlight: app.highlight(),
             matches: app.search().map_or(&[], |search| &search.matches),
             placeholders: app.placeholders(),
+            findings: app.findings(),
         }
     }
 
@@ -47,6 +49,7 @@ impl<'a> Marks<'a> {
             .is_some_and(|range| range.start < drawn.end && drawn.start < range.end)
             || !spans_over(self.matches, |range| range, drawn).is_empty()
             || !spans_over(self.placeholders, |placeholder| &placeholder.span, drawn).is_empty()
+            || !spans_over(self.findings, |finding| &finding.span, drawn).is_empty()
             || !spans_over(&self.spans, |(range, _)| range, drawn).is_empty()
     }
 }
@@ -91,6 +94,7 @@ fn draw_text(app: &App, buf: &mut Buffer, pane: Rect, plan: &Plan) {
             highlight,
             matches,
             placeholders,
+            findings,
         } = &marks;
         let segments = line.segments_by(|offset| {
             let mark = if highlight.is_some_and(|range| range.contains(&offset)) {
@@ -99,6 +103,8 @@ fn draw_text(app: &App, buf: &mut Buffer, pane: Rect, plan: &Plan) {
                 Mark::Match
             } else if span_at(placeholders, |p| &p.span, offset).is_some() {
                 Mark::Placeholder
+            } else if span_at(findings, |f| &f.span, offset).is_some() {
+                Mark::Finding
             } else {
                 Mark::None
             };

@@ -28,6 +28,8 @@ pub(super) enum Mark {
     Match,
     /// A blank of the draft (XX日).
     Placeholder,
+    /// A spot `check` finds wrong.
+    Finding,
 }
 
 impl Mark {
@@ -37,6 +39,7 @@ impl Mark {
             Self::Current => style.patch(HIGHLIGHT),
             Self::Match => style.bg(Color::Yellow).fg(Color::Black),
             Self::Placeholder => style.fg(Color::Magenta).add_modifier(Modifier::UNDERLINED),
+            Self::Finding => style.fg(Color::Red).add_modifier(Modifier::UNDERLINED),
         }
     }
 }
