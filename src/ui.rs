@@ -17,7 +17,7 @@ use crate::layout::{span_at, spans_over};
 use crate::term::{Carried, Plan, Screen, Scroll};
 use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width};
 use cache::DrawCache;
-use overlays::{FormulationsOverlay, HelpOverlay};
+use overlays::{FormulationsOverlay, HelpOverlay, SummaryOverlay};
 use ratatui::layout::Rect as Area;
 use ratatui::widgets::Widget;
 use status::StatusBar;
@@ -130,6 +130,7 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan, cache: &RefCell<Dr
             TreeOverlay { app, cache }.render(to_area(geometry::tree_overlay_box(&panes)), buf);
         }
         Some(Overlay::Formulations) => FormulationsOverlay { app }.render(above_status, buf),
+        Some(Overlay::Summary) => SummaryOverlay { app }.render(above_status, buf),
         None => {}
     }
 }
@@ -174,6 +175,8 @@ struct LineKey {
     source: Range<usize>,
     pad: usize,
     marks: Vec<(Range<usize>, Mark)>,
+    /// A rehearsal's band is on it.
+    band: bool,
 }
 
 /// The tree pane and, for each of its rows, the tree row drawn there.
@@ -221,6 +224,7 @@ pub fn frame_keys(app: &App) -> FrameKeys {
                 source: line.source(),
                 pad: line.pad,
                 marks,
+                band: text_pane::is_band(app, line),
             }
         })
         .collect();
