@@ -5,6 +5,8 @@
 //! imports nothing of the reader.
 
 use crate::check::Finding;
+use std::time::Instant;
+
 use crate::document::Document;
 use crate::resume::Saved;
 use crate::text::AmbiguousWidth;
@@ -64,6 +66,13 @@ pub enum Action {
     NextPlaceholder,
     PreviousPlaceholder,
     Help,
+    /// `r`: rehearse from here; while rehearsing, end it with its summary.
+    Rehearse,
+    /// While rehearsing: stop or restart the clock and the band.
+    Pause,
+    /// While rehearsing: the rate up or down by [`RATE_STEP`] characters a minute.
+    Faster,
+    Slower,
     Escape,
     /// Give the terminal back and stop (Ctrl-z); the reader redraws when continued.
     Suspend,
@@ -116,7 +125,12 @@ pub enum InputMode {
     Normal,
     Text,
     Letter,
+    /// A rehearsal is under way: its own keys.
+    Rehearsal,
 }
+
+/// How much `+` and `-` change the rate while rehearsing, in characters a minute.
+pub const RATE_STEP: u32 = 10;
 
 /// What happens to the reader besides a user's actions: work done in the background,
 /// the terminal's answers, the saved state. Each goes through the app's one door for
@@ -144,4 +158,7 @@ pub enum Msg {
     SaveFailed(String),
     /// Something to say once when the reader opens (the config file was not used).
     Notice(String),
+    /// The time, given before every batch of events and when a rehearsal's next line
+    /// falls due: the reader reads no clock of its own. `unix` is seconds since 1970.
+    Tick { at: Instant, unix: u64 },
 }

@@ -8,8 +8,11 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 pub use crate::action::{Action, Effect, InputMode, Msg};
+use std::time::Instant;
+
 use crate::document::{Document, NodeKind, partition_point_near, visible_chars};
 use crate::layout::{DisplayLine, RenderOptions};
+use crate::rehearsal::{Record, Summary};
 use crate::resume::{Saved, StateFile};
 use crate::speaking::{SpokenText, seconds_for};
 use crate::strings::{Lang, Strings};
@@ -18,6 +21,7 @@ pub use geometry::{Panes, Rect};
 pub use pages::LinePos;
 use pages::Pages;
 pub use reading::{Prompt, PromptKind};
+pub use rehearsing::RehearsalStatus;
 
 /// The tree's share of the width, in percent, unless the config file says otherwise.
 pub const DEFAULT_TREE_PERCENT: usize = 30;
@@ -43,6 +47,8 @@ pub enum Overlay {
     Formulations,
     /// The findings of `check`, with the selected row.
     Findings,
+    /// The times of the rehearsal that just ended.
+    Summary,
 }
 
 /// A row of the section tree: the title (root) or a node. Rows sort in tree order.
@@ -67,6 +73,11 @@ pub struct Settings {
     pub lang: Lang,
     /// The tree's share of the width at start, in percent.
     pub tree_percent: usize,
+    /// `--rate auto`: the rate measured in the last rehearsal kept replaces `rate` once
+    /// the saved state comes.
+    pub rate_auto: bool,
+    /// `--minutes`: a rehearsal's target length, shared among its sections by length.
+    pub minutes: Option<u32>,
 }
 
 impl Default for Settings {
@@ -75,10 +86,12 @@ impl Default for Settings {
             indent: 4,
             measure: 80,
             ambiguous: AmbiguousWidth::Narrow,
-            rate: 220,
+            rate: crate::speaking::DEFAULT_RATE,
             colour: true,
             lang: Lang::Zh,
             tree_percent: DEFAULT_TREE_PERCENT,
+            rate_auto: false,
+            minutes: None,
         }
     }
 }
@@ -97,6 +110,7 @@ struct ViewState {
     size: (usize, usize),
     aids: reading::AidsView,
     loading: bool,
+    rehearsal: Option<rehearsing::View>,
 }
 
 /// The reader.
@@ -143,6 +157,14 @@ pub struct App {
     /// it is a blank line: resizes lay the text out again from here, so that any run of
     /// them back to the same size shows the same top line.
     anchor: Option<(usize, bool)>,
+    /// The rehearsal under way, and the summary of the last one while it is shown.
+    rehearsing: Option<rehearsing::Rehearsing>,
+    summary: Option<Summary>,
+    /// The rehearsals kept for this document, oldest first.
+    rehearsals: Vec<Record>,
+    /// The time of the last [`Msg::Tick`] (and seconds since 1970): when the actions
+    /// of the batch it came before happen.
+    now: Option<(Instant, u64)>,
 }
 
 impl App {
@@ -181,6 +203,10 @@ impl App {
             generation: 0,
             source_label: None,
             anchor: None,
+            rehearsing: None,
+            summary: None,
+            rehearsals: Vec::new(),
+            now: None,
         };
         app.aids.index(&app.doc);
         app.rebuild_rows();
@@ -309,6 +335,12 @@ impl App {
         if let Some(search) = self.aids.search.take() {
             next.carry_search(search);
         }
+        next.now = self.now;
+        // A rehearsal begun on the start of the document goes on over the whole of it,
+        // from the top line, on a clock started again.
+        if self.rehearsing.is_some() {
+            next.start_rehearsal();
+        }
         *self = next;
     }
 
@@ -410,6 +442,7 @@ impl App {
             Msg::Notice(notice) => self.aids.notice = Some(notice),
             Msg::Checked(findings) => self.aids.findings = findings,
             Msg::SaveFailed(why) => self.set_warning(Some(self.strings().state_not_saved(&why))),
+            Msg::Tick { at, unix } => return self.tick(at, unix),
         }
         Effect::Redraw
     }
@@ -427,6 +460,7 @@ impl App {
                 };
                 self.restore(position, state.marks);
                 self.restore_searches(state.searches);
+                self.restore_rehearsals(state.rehearsals);
                 if resume && self.position() > 0 {
                     self.aids.notice = Some(self.strings().resumed());
                 }
@@ -454,7 +488,11 @@ impl App {
     }
 
     fn update_view(&mut self, action: Action, before: &ViewState) -> Effect {
-        if self.update_help(action) || self.update_aids(action) {
+        if self.update_summary(action)
+            || self.update_help(action)
+            || self.update_rehearsal(action)
+            || self.update_aids(action)
+        {
             return self.effect_since(before);
         }
         match action {
@@ -505,18 +543,11 @@ impl App {
             }
             Action::Open => self.open_selected(),
             Action::Fold => self.fold_selected(),
-            Action::NextPoint | Action::PreviousPoint => {
-                let forward = action == Action::NextPoint;
-                if !self.jump_to_next(|kind| kind == NodeKind::Point, forward) {
-                    self.aids.notice = Some(self.strings().no_point(forward));
-                }
-            }
-            Action::NextHeading | Action::PreviousHeading => {
-                let forward = action == Action::NextHeading;
-                if !self.jump_to_next(NodeKind::is_section, forward) {
-                    self.aids.notice = Some(self.strings().no_heading(forward));
-                }
-            }
+            Action::NextPoint
+            | Action::PreviousPoint
+            | Action::NextHeading
+            | Action::PreviousHeading => self.jump_by(action),
+            Action::Rehearse => self.start_rehearsal(),
             Action::TopLevelHeading(n) => self.go_to_top_level_heading(n),
             Action::Scroll { column, row, lines } => {
                 if self.panes.tree.contains(column, row) && self.tree_visible() {
@@ -545,9 +576,34 @@ impl App {
             | Action::NextFinding
             | Action::PreviousFinding
             | Action::NextPlaceholder
-            | Action::PreviousPlaceholder => {}
+            | Action::PreviousPlaceholder
+            | Action::Pause
+            | Action::Faster
+            | Action::Slower => {}
         }
         self.effect_since(before)
+    }
+
+    /// `]` `[` `}` `{`: to the next or previous point or heading, or says there is none.
+    fn jump_by(&mut self, action: Action) {
+        let (points, forward) = match action {
+            Action::NextPoint => (true, true),
+            Action::PreviousPoint => (true, false),
+            Action::NextHeading => (false, true),
+            _ => (false, false),
+        };
+        let wanted: fn(NodeKind) -> bool = if points {
+            |kind| kind == NodeKind::Point
+        } else {
+            NodeKind::is_section
+        };
+        if !self.jump_to_next(wanted, forward) {
+            self.aids.notice = Some(if points {
+                self.strings().no_point(forward)
+            } else {
+                self.strings().no_heading(forward)
+            });
+        }
     }
 
     /// `?` toggles the help; while it is open, the line and page keys scroll it and any
@@ -603,6 +659,7 @@ impl App {
             size: self.size,
             aids: self.aids.view_state(),
             loading: self.loading,
+            rehearsal: self.rehearsal_view(),
         }
     }
 
@@ -616,7 +673,7 @@ impl App {
         });
         self.anchor = top_line;
         self.size = (width, height);
-        self.panes = geometry::panes(width, height, self.tree_percent);
+        self.panes = geometry::panes(width, height, self.shown_tree_percent());
         let tree_width = self.panes.tree.width;
         let text_inner = self.panes.text_width;
         if tree_width > 0 && self.overlay == Some(Overlay::Tree) {
@@ -654,6 +711,7 @@ impl App {
         self.top = self.clamp_top(top);
         self.refresh_window();
         self.follow_tree();
+        self.find_band_again();
     }
 
     /// The screen line that shows byte `offset` of the text.
@@ -890,6 +948,7 @@ pub mod geometry;
 mod pages;
 mod prompt;
 mod reading;
+mod rehearsing;
 #[cfg(test)]
 mod tests;
 mod tree;

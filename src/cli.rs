@@ -13,7 +13,9 @@ use crate::document::Document;
 use crate::error::{CommandError, EXIT_ERROR, EXIT_NOT_FOUND, finish, report, warn};
 use crate::layout::{RenderOptions, render};
 use crate::outline;
+use crate::rehearsal::Record;
 use crate::report::{Stats, search_hits, write_search_json, write_search_text};
+use crate::resume::Saved;
 use crate::source::{
     ErrorSite, LoadOptions, Source, SourceError, decode_bytes, escape_for_display, load,
     read_bytes, stdin_brings_input,
@@ -58,9 +60,10 @@ pub struct GlobalOptions {
     /// Longest text line in columns (1 to 1000), however wide the terminal.
     #[arg(long, global = true, default_value_t = 80, value_name = "COLS", value_parser = parse_columns)]
     pub measure: usize,
-    /// Speaking rate in characters a minute (1 to 2000), for the time left and per section.
-    #[arg(long, global = true, default_value_t = 220, value_name = "CHARS", value_parser = parse_rate)]
-    pub rate: u32,
+    /// Speaking rate in characters a minute (1 to 2000), for the time left and per
+    /// section; auto: the rate measured in the document's last rehearsal.
+    #[arg(long, global = true, default_value_t = Rate::Chars(DEFAULT_RATE), value_name = "CHARS", value_parser = parse_rate)]
+    pub rate: Rate,
     /// Start at the top instead of where you left off (marks are still kept).
     #[arg(long, global = true)]
     pub no_resume: bool,
@@ -89,9 +92,41 @@ pub const COLUMNS_RANGE: RangeInclusive<usize> = 1..=1000;
 /// First-line indents (`--indent`): up to twenty full-width characters, already more
 /// than any typesetting asks for.
 pub const INDENT_RANGE: RangeInclusive<usize> = 0..=40;
-/// Speaking rates (`--rate`) in characters a minute: people speak Chinese at 150 to 300;
-/// 2000 leaves room for reading aloud at speed, and a rate of 0 would never finish.
-pub const RATE_RANGE: RangeInclusive<u32> = 1..=2000;
+use crate::speaking::DEFAULT_RATE;
+pub use crate::speaking::RATE_RANGE;
+
+/// `--rate`: characters a minute, or the rate the last rehearsal of the document
+/// measured, which only the document's saved state knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rate {
+    Chars(u32),
+    Auto,
+}
+
+impl Rate {
+    /// The rate in characters a minute, `auto` taking the last of `rehearsals` (else
+    /// the default rate).
+    pub fn resolve(self, rehearsals: &[Record]) -> u32 {
+        match self {
+            Self::Chars(rate) => rate,
+            Self::Auto => rehearsals.last().map_or(DEFAULT_RATE, |last| last.rate),
+        }
+    }
+}
+
+/// As a user writes it: `220`, `auto` (clap shows the default so, and `briefing config`
+/// the setting).
+impl std::fmt::Display for Rate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Chars(rate) => write!(f, "{rate}"),
+            Self::Auto => f.write_str("auto"),
+        }
+    }
+}
+
+/// Target lengths of a rehearsal (`--minutes`): up to ten hours.
+pub const MINUTES_RANGE: RangeInclusive<u32> = 1..=600;
 
 fn parse_columns(text: &str) -> Result<usize, ValueProblem> {
     number_in(text, &COLUMNS_RANGE, Unit::Columns)
@@ -114,8 +149,15 @@ fn parse_line(text: &str) -> Result<usize, ValueProblem> {
         .ok_or(ValueProblem::LineNumber)
 }
 
-fn parse_rate(text: &str) -> Result<u32, ValueProblem> {
-    number_in(text, &RATE_RANGE, Unit::CharsPerMinute)
+fn parse_rate(text: &str) -> Result<Rate, ValueProblem> {
+    if text.trim().eq_ignore_ascii_case("auto") {
+        return Ok(Rate::Auto);
+    }
+    number_in(text, &RATE_RANGE, Unit::CharsPerMinute).map(Rate::Chars)
+}
+
+fn parse_minutes(text: &str) -> Result<u32, ValueProblem> {
+    number_in(text, &MINUTES_RANGE, Unit::Minutes)
 }
 
 /// Reads a whole number within `range`; the error names the range, and clap puts the
@@ -308,6 +350,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Rehearse: the text paced line by line at the rate, a clock, each section timed
+    /// against its budget; the times kept for `stats`.
+    Rehearse {
+        #[command(flatten)]
+        file: FileArg,
+        /// Target length in minutes (1 to 600), shared among the sections by length.
+        #[arg(long, value_name = "N", value_parser = parse_minutes)]
+        minutes: Option<u32>,
+    },
     /// Print characters and speaking time per heading and in total.
     Stats {
         #[command(flatten)]
@@ -463,8 +514,16 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
             }
             Ok(if hits.is_empty() { EXIT_NOT_FOUND } else { 0 })
         }),
+        // Here only without a terminal: with one, the reader runs it.
+        Command::Rehearse { .. } => Err(CommandError::NoTerminal),
         Command::Stats { file, format } => with_document(cli, file, |doc, out| {
-            let stats = Stats::new(doc, cli.options.rate);
+            // The rehearsals kept with the reading state; an unreadable state has none.
+            let rehearsals = match Saved::of(doc).state {
+                Ok(Some(state)) => state.rehearsals,
+                _ => Vec::new(),
+            };
+            let mut stats = Stats::new(doc, cli.options.rate.resolve(&rehearsals));
+            stats.rehearsals = rehearsals;
             match format {
                 Format::Text => stats.write_text(out, strings)?,
                 Format::Json => crate::json::write_pretty(out, &stats)?,
@@ -571,3 +630,26 @@ fn wrap_command(cli: &Cli, file: Option<&Path>, width: usize) -> Result<u8, Comm
 
 mod check;
 pub mod help;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rate_is_a_number_or_auto_the_last_rehearsals() {
+        assert_eq!(parse_rate(" AUTO "), Ok(Rate::Auto));
+        assert_eq!(parse_rate("180"), Ok(Rate::Chars(180)));
+        assert!(parse_rate("0").is_err());
+        let record = |rate| Record {
+            started: 0,
+            seconds: 60,
+            rate,
+            sections: Vec::new(),
+        };
+        assert_eq!(Rate::Auto.resolve(&[]), DEFAULT_RATE);
+        assert_eq!(Rate::Auto.resolve(&[record(150), record(250)]), 250);
+        assert_eq!(Rate::Chars(180).resolve(&[record(250)]), 180);
+        assert_eq!(parse_minutes("15"), Ok(15));
+        assert!(parse_minutes("0").is_err());
+    }
+}

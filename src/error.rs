@@ -34,6 +34,9 @@ pub enum CommandError {
     /// Standard output could not be written.
     #[error("cannot write output: {0}")]
     Output(io::Error),
+    /// A command that runs on the terminal (`rehearse`) was given none.
+    #[error("rehearse needs a terminal")]
+    NoTerminal,
 }
 
 impl CommandError {
@@ -48,6 +51,7 @@ impl CommandError {
             } => strings.one_file_at_a_time(first, second, *more),
             Self::Load(error) => strings.source_error(error),
             Self::Output(error) => strings.output_failed(error),
+            Self::NoTerminal => strings.rehearse_needs_a_terminal().to_owned(),
         }
     }
 }

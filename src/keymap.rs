@@ -281,6 +281,14 @@ pub const KEYMAP: &[Binding] = &[
         },
     },
     Binding {
+        keys: &[Key::Char('r')],
+        action: Action::Rehearse,
+        help: Localized {
+            zh: "从这里开始排练：按语速逐行走读、计时",
+            en: "rehearse from here: paced line by line, timed",
+        },
+    },
+    Binding {
         keys: &[Key::Char('?')],
         action: Action::Help,
         help: Localized {
@@ -477,6 +485,123 @@ pub const PROMPT_KEYMAP: &[Binding] = &[
     },
 ];
 
+/// Keys while rehearsing: the band, the clock and the rate; the moves of the reader
+/// that make sense while reading aloud.
+pub const REHEARSAL_KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[Key::Char(' ')],
+        action: Action::Pause,
+        help: Localized {
+            zh: "暂停或继续（时钟随之停走）",
+            en: "pause or go on (the clock stops with it)",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('+'), Key::Char('=')],
+        action: Action::Faster,
+        help: Localized {
+            zh: "语速加快 10 字/分",
+            en: "rate up by 10 a minute",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('-')],
+        action: Action::Slower,
+        help: Localized {
+            zh: "语速放慢 10 字/分",
+            en: "rate down by 10 a minute",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
+        action: Action::Down,
+        help: Localized {
+            zh: "读带下移一行（讲得快了）",
+            en: "band down a line (you are ahead of it)",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
+        action: Action::Up,
+        help: Localized {
+            zh: "读带上移一行（讲得慢了）",
+            en: "band up a line (you are behind it)",
+        },
+    },
+    Binding {
+        keys: &[Key::Char(']')],
+        action: Action::NextPoint,
+        help: Localized {
+            zh: "读带跳到下一个要点，时钟照走",
+            en: "band to the next point, the clock runs on",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('[')],
+        action: Action::PreviousPoint,
+        help: Localized {
+            zh: "读带跳到上一个要点",
+            en: "band to the previous point",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('}')],
+        action: Action::NextHeading,
+        help: Localized {
+            zh: "读带跳到下一个标题",
+            en: "band to the next heading",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('{')],
+        action: Action::PreviousHeading,
+        help: Localized {
+            zh: "读带跳到上一个标题",
+            en: "band to the previous heading",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('t')],
+        action: Action::ToggleTree,
+        help: Localized {
+            zh: "显示或隐藏目录",
+            en: "show or hide the tree",
+        },
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Esc), Key::Char('r')],
+        action: Action::Rehearse,
+        help: Localized {
+            zh: "结束排练，看各部分用时小结",
+            en: "end the rehearsal: each section's times",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('?')],
+        action: Action::Help,
+        help: Localized {
+            zh: "本帮助",
+            en: "this help",
+        },
+    },
+    Binding {
+        keys: &[Key::Ctrl('z')],
+        action: Action::Suspend,
+        help: Localized {
+            zh: "挂起到 shell（时钟照走）",
+            en: "suspend to the shell (the clock runs on)",
+        },
+    },
+    Binding {
+        keys: &[Key::Char('q'), Key::Ctrl('c')],
+        action: Action::Quit,
+        help: Localized {
+            zh: "退出（排练记入记录）",
+            en: "quit (the rehearsal is kept)",
+        },
+    },
+];
+
 /// Lines the mouse wheel scrolls a notch.
 const WHEEL_LINES: isize = 3;
 
@@ -537,6 +662,7 @@ pub fn action_for(mode: InputMode, event: &KeyEvent) -> Option<Action> {
     match mode {
         InputMode::Normal => find(KEYMAP, event),
         InputMode::Text => find(PROMPT_KEYMAP, event).or(plain_char.map(Action::Input)),
+        InputMode::Rehearsal => find(REHEARSAL_KEYMAP, event),
         InputMode::Letter => match event.code {
             KeyCode::Esc => Some(Action::Escape),
             _ => plain_char.map(Action::Letter),
@@ -564,7 +690,17 @@ pub fn key_for(action: Action) -> Option<String> {
         .map(|key| key.label())
 }
 
-/// The help's rows: the reader's keys, then a row naming the prompts, then their keys.
+/// The first key that triggers `action` while rehearsing, as the help writes it.
+pub fn rehearsal_key_for(action: Action) -> Option<String> {
+    REHEARSAL_KEYMAP
+        .iter()
+        .find(|binding| binding.action == action)
+        .and_then(|binding| binding.keys.first())
+        .map(|key| key.label())
+}
+
+/// The help's rows: the reader's keys, then a row naming the prompts, then their keys,
+/// then the same for a rehearsal.
 pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
     let row = |binding: &Binding| {
         let keys: Vec<String> = binding.keys.iter().map(|key| key.label()).collect();
@@ -578,8 +714,19 @@ pub fn help_rows(lang: Lang) -> Vec<(String, &'static str)> {
             PROMPT_KEYS_HEADING.get(lang),
         )))
         .chain(PROMPT_KEYMAP.iter().map(row))
+        .chain(std::iter::once((
+            String::new(),
+            REHEARSAL_KEYS_HEADING.get(lang),
+        )))
+        .chain(REHEARSAL_KEYMAP.iter().map(row))
         .collect()
 }
+
+/// The help's row above the keys of a rehearsal.
+pub const REHEARSAL_KEYS_HEADING: Localized = Localized {
+    zh: "排练中（r）：",
+    en: "while rehearsing (r):",
+};
 
 /// The help's row above the keys of the prompts.
 pub const PROMPT_KEYS_HEADING: Localized = Localized {
@@ -654,7 +801,7 @@ mod tests {
     #[test]
     fn readme_lists_every_key() {
         let readme = include_str!("../README.md");
-        for binding in KEYMAP.iter().chain(PROMPT_KEYMAP) {
+        for binding in KEYMAP.iter().chain(PROMPT_KEYMAP).chain(REHEARSAL_KEYMAP) {
             let keys: Vec<String> = binding
                 .keys
                 .iter()
@@ -692,10 +839,14 @@ mod tests {
     #[test]
     fn every_binding_is_in_the_help_and_reachable() {
         let rows = help_rows(Lang::En);
-        assert_eq!(rows.len(), KEYMAP.len() + 1 + PROMPT_KEYMAP.len());
+        assert_eq!(
+            rows.len(),
+            KEYMAP.len() + 1 + PROMPT_KEYMAP.len() + 1 + REHEARSAL_KEYMAP.len()
+        );
         for (keymap, mode) in [
             (KEYMAP, InputMode::Normal),
             (PROMPT_KEYMAP, InputMode::Text),
+            (REHEARSAL_KEYMAP, InputMode::Rehearsal),
         ] {
             for binding in keymap {
                 for key in binding.keys {

@@ -5,10 +5,10 @@
 use std::process::ExitCode;
 use std::sync::mpsc;
 
-use crate::action::Msg;
+use crate::action::{Action, Msg};
 use crate::app::{App, Settings};
 use crate::check::{Profile, check};
-use crate::cli::{AmbiguousArg, Cli};
+use crate::cli::{AmbiguousArg, Cli, FileArg, Rate};
 use crate::document::Document;
 use crate::error::{CommandError, EXIT_ERROR, finish, report};
 use crate::resume::Saved;
@@ -16,9 +16,22 @@ use crate::source::{LoadOptions, Source, SourceError, document_from_bytes, load,
 use crate::strings::Strings;
 use crate::tui::{self, Background};
 
-/// Opens the reader full-screen on the terminal, saying `notice` once when it opens.
-pub fn run(cli: &Cli, notice: Option<String>) -> ExitCode {
-    let source = match cli.file.source() {
+/// A rehearsal to start as the reader opens (`briefing rehearse`).
+#[derive(Clone, Copy, Debug)]
+pub struct Rehearse {
+    /// `--minutes`: the target length.
+    pub minutes: Option<u32>,
+}
+
+/// Opens the reader full-screen on the terminal on `file`, saying `notice` once when it
+/// opens, rehearsing from the start if `rehearse` says so.
+pub fn run(
+    cli: &Cli,
+    file: &FileArg,
+    notice: Option<String>,
+    rehearse: Option<Rehearse>,
+) -> ExitCode {
+    let source = match file.source() {
         Ok(source) => source,
         Err(error) => return finish(Err(error), Strings(cli.lang())),
     };
@@ -26,7 +39,8 @@ pub fn run(cli: &Cli, notice: Option<String>) -> ExitCode {
         Ok(options) => options,
         Err(error) => return finish(Err(CommandError::Load(error)), Strings(cli.lang())),
     };
-    let resume = !cli.options.no_resume && cli.options.line.is_none();
+    // A rehearsal starts at the top, not where reading was left.
+    let resume = !cli.options.no_resume && cli.options.line.is_none() && rehearse.is_none();
     let (doc, background) = match open(&source, options, resume, Strings(cli.lang())) {
         Ok(opened) => opened,
         Err(error) => return finish(Err(CommandError::Load(error)), Strings(cli.lang())),
@@ -43,10 +57,12 @@ pub fn run(cli: &Cli, notice: Option<String>) -> ExitCode {
                 indent: cli.options.indent,
                 measure: cli.options.measure,
                 ambiguous: if probe { probed } else { fixed },
-                rate: cli.options.rate,
+                rate: cli.options.rate.resolve(&[]),
                 colour: cli.options.colour,
                 lang: cli.lang(),
                 tree_percent: cli.options.tree_percent,
+                rate_auto: cli.options.rate == Rate::Auto,
+                minutes: rehearse.and_then(|rehearse| rehearse.minutes),
             };
             let mut app = App::new(doc, settings, width, height);
             app.set_source(&source.short_name());
@@ -61,6 +77,10 @@ pub fn run(cli: &Cli, notice: Option<String>) -> ExitCode {
             }
             if let Some(notice) = notice {
                 app.receive(Msg::Notice(notice));
+            }
+            if rehearse.is_some() {
+                app.receive(tui::tick());
+                app.update(Action::Rehearse);
             }
             app
         },

@@ -12,7 +12,8 @@
 //! - the reader: [`keymap`] turns keys into [`action`]s, [`app`] is the state and the one
 //!   place it changes, [`ui`] draws it, [`term`] turns frames into terminal bytes,
 //!   [`tui`] runs the terminal and the event loop, [`launch`] opens a document in it,
-//!   [`resume`] keeps the reading position between sessions;
+//!   [`resume`] keeps the reading position between sessions, [`rehearsal`] paces and
+//!   times a speech read aloud;
 //! - the words: [`lang`] the interface's language, [`strings`] every sentence shown to a
 //!   user, in Chinese and in English;
 //! - the edges: [`cli`] defines the arguments and runs the non-interactive commands,
@@ -34,6 +35,7 @@ pub mod launch;
 pub mod layout;
 pub mod outline;
 pub mod parse;
+pub mod rehearsal;
 pub mod report;
 pub mod resume;
 pub mod search;

@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use briefing::cli::{Command, run_command};
+use briefing::launch::Rehearse;
 use briefing::settings;
 
 fn main() -> ExitCode {
@@ -18,11 +19,16 @@ fn main() -> ExitCode {
     }
     started.warn_about_config();
     let cli = &started.cli;
+    let terminal = std::io::stdout().is_terminal();
     match &cli.command {
+        Some(Command::Rehearse { file, minutes }) if terminal => briefing::launch::run(
+            cli,
+            file,
+            started.config_notice(),
+            Some(Rehearse { minutes: *minutes }),
+        ),
         Some(command) => run_command(cli, command),
-        None if std::io::stdout().is_terminal() => {
-            briefing::launch::run(cli, started.config_notice())
-        }
+        None if terminal => briefing::launch::run(cli, &cli.file, started.config_notice(), None),
         None => run_command(
             cli,
             &Command::Render {

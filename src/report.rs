@@ -6,6 +6,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::document::{Document, Node, NodeKind};
+use crate::rehearsal::Record;
 use crate::search::Pattern;
 use crate::speaking::{SpokenText, format_duration, is_spoken, seconds_for};
 use crate::strings::Strings;
@@ -149,6 +150,25 @@ pub struct Row {
     /// From reaching the start of the row to reaching its end, speaking from the top:
     /// so the rows at depth 0 add up to the total to the second.
     pub seconds: u64,
+    /// Byte offset where the row's text starts, for a rehearsal to tell which row the
+    /// speaker is in.
+    #[serde(skip)]
+    pub start: usize,
+}
+
+impl Row {
+    /// The row as the table names it: the marker and label, the opening and the
+    /// closing said to be so.
+    pub fn part(&self, strings: Strings) -> String {
+        let marker = self.marker.as_deref().unwrap_or_default();
+        match self.kind {
+            RowKind::Opening => strings.stats_opening(&self.label),
+            // The label is the closing's first words, as the outline shows them.
+            RowKind::Closing => strings.stats_closing(&self.label),
+            RowKind::Heading => format!("{marker}{}", self.label),
+            RowKind::Point => format!("{marker} {}", self.label),
+        }
+    }
 }
 
 /// `briefing stats`: characters and speaking time of the spoken text, per part and in
@@ -165,6 +185,8 @@ pub struct Stats {
     pub rows: Vec<Row>,
     /// Characters of the whole document, spoken or not.
     pub document_chars: usize,
+    /// The rehearsals kept with the document's saved state, the latest last.
+    pub rehearsals: Vec<Record>,
 }
 
 impl Stats {
@@ -180,6 +202,7 @@ impl Stats {
                 line,
                 chars: after - before,
                 seconds: seconds_for(after, rate) - seconds_for(before, rate),
+                start: span.start,
             }
         };
         let spoken_nodes: Vec<(usize, &Node)> = doc
@@ -267,11 +290,12 @@ impl Stats {
                 .collect(),
             rows,
             document_chars: doc.chars(),
+            rehearsals: Vec::new(),
         }
     }
 
     /// A table: time, characters, then the part indented by depth; the total; and what
-    /// was counted.
+    /// was counted. After a rehearsal, its time per section stands beside the estimate.
     pub fn write_text(&self, out: &mut (impl Write + ?Sized), strings: Strings) -> io::Result<()> {
         let lang = strings.lang();
         let total_time = format_duration(self.seconds, lang);
@@ -284,33 +308,56 @@ impl Stats {
         let right = |text: &str, columns: usize| {
             format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
         };
+        let last = self.rehearsals.last();
+        let rehearsed_head = strings.stats_rehearsed_head();
+        let rehearsed_width = last.map_or(0, |record| {
+            width(&format_duration(record.seconds, lang)).max(width(&rehearsed_head)) + 2
+        });
+        // The rehearsal's time of a row at depth 0, found by the line its section starts on.
+        let rehearsed = |row: Option<&Row>| {
+            let Some(record) = last else {
+                return String::new();
+            };
+            let seconds = match row {
+                None => Some(record.seconds),
+                Some(row) if row.depth == 0 => record
+                    .sections
+                    .iter()
+                    .find(|section| section.line == row.line)
+                    .map(|section| section.seconds),
+                Some(_) => None,
+            };
+            right(
+                &seconds.map_or_else(String::new, |s| format_duration(s, lang)),
+                rehearsed_width,
+            )
+        };
         writeln!(
             out,
-            "{}{}  {part_head}",
+            "{}{}{}  {part_head}",
             right(&time_head, time_width),
+            right(
+                if last.is_some() { &rehearsed_head } else { "" },
+                rehearsed_width
+            ),
             right(&chars_head, chars_width)
         )?;
         for row in &self.rows {
-            let marker = row.marker.as_deref().unwrap_or_default();
-            let part = match row.kind {
-                RowKind::Opening => strings.stats_opening(&row.label),
-                // The label is the closing's first words, as the outline shows them.
-                RowKind::Closing => strings.stats_closing(&row.label),
-                RowKind::Heading => format!("{marker}{}", row.label),
-                RowKind::Point => format!("{marker} {}", row.label),
-            };
             writeln!(
                 out,
-                "{}{}  {}{part}",
+                "{}{}{}  {}{}",
                 right(&format_duration(row.seconds, lang), time_width),
+                rehearsed(Some(row)),
                 right(&row.chars.to_string(), chars_width),
                 "  ".repeat(row.depth),
+                row.part(strings),
             )?;
         }
         writeln!(
             out,
-            "{}{}  {}",
+            "{}{}{}  {}",
             right(&total_time, time_width),
+            rehearsed(None),
             right(&self.chars.to_string(), chars_width),
             strings.stats_total()
         )?;
@@ -318,7 +365,15 @@ impl Stats {
             out,
             "{}",
             strings.stats_counted(self.chars, self.document_chars)
-        )
+        )?;
+        if let Some(record) = last {
+            writeln!(
+                out,
+                "{}",
+                strings.stats_last_rehearsal(record.seconds, record.rate)
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -456,6 +511,40 @@ mod tests {
         let (chars, seconds) = depth_zero_sum(&stats);
         assert_eq!(chars, stats.chars);
         assert_eq!(seconds, stats.seconds);
+    }
+
+    #[test]
+    fn the_last_rehearsal_stands_beside_the_estimate() {
+        let doc = parse_text("讲话\n\n一、甲\n正文。\n二、乙\n正文。\n");
+        let mut stats = Stats::new(&doc, 60);
+        stats.rehearsals = vec![Record {
+            started: 1,
+            seconds: 75,
+            rate: 80,
+            sections: vec![crate::rehearsal::SectionTime {
+                label: "一、甲".to_owned(),
+                line: 3,
+                seconds: 70,
+            }],
+        }];
+        let mut out = Vec::new();
+        stats
+            .write_text(&mut out, Strings(Lang::En))
+            .expect("writes");
+        let text = String::from_utf8(out).expect("UTF-8");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "   time  rehearsed  chars  part (at 60 characters a minute)"
+        );
+        assert_eq!(lines[1], "  0m06s      1m10s      6  一、甲");
+        assert_eq!(lines[2], "  0m06s                 6  二、乙");
+        assert_eq!(lines[3], "  0m12s      1m15s     12  total");
+        assert!(
+            lines[5].contains("1m15s at 80 characters a minute"),
+            "{}",
+            lines[5]
+        );
     }
 
     #[test]

@@ -15,8 +15,12 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-/// State files larger than this are not read: a reading position and 26 marks are tiny.
-const MAX_STATE_BYTES: u64 = 64 * 1024;
+use crate::rehearsal::{KEPT_AT_MOST, Record};
+
+/// State files larger than this are not read: a reading position and 26 marks are tiny,
+/// and the rehearsals kept (each a line per section it timed) a few kilobytes; a save
+/// that would pass it lets go of the oldest rehearsals.
+const MAX_STATE_BYTES: u64 = 256 * 1024;
 const STATE_VERSION: u32 = 1;
 
 /// What is kept for one document.
@@ -30,6 +34,10 @@ pub struct SavedState {
     /// The searches entered, oldest first (absent from files of earlier versions).
     #[serde(default)]
     pub searches: Vec<String>,
+    /// The rehearsals kept, oldest first, at most [`KEPT_AT_MOST`] (absent from files
+    /// of earlier versions).
+    #[serde(default)]
+    pub rehearsals: Vec<Record>,
 }
 
 /// Why a saved reading position was not used.
@@ -114,12 +122,32 @@ impl StateFile {
         let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
         // Serialised first: serde_json writes a file token by token, 20 writes for one
         // small state.
-        let json = serde_json::to_vec(state).map_err(io::Error::other)?;
+        let json = fitting_json(state)?;
         temporary.write_all(&json)?;
         temporary.as_file().sync_all()?;
         temporary.persist(&self.path).map_err(|error| error.error)?;
         // The rename is durable only once the directory itself is synced.
         fs::File::open(dir)?.sync_all()
+    }
+}
+
+/// The state as JSON no larger than a load accepts: the oldest rehearsals go first,
+/// and beyond [`KEPT_AT_MOST`] whatever the size.
+fn fitting_json(state: &SavedState) -> io::Result<Vec<u8>> {
+    let mut rehearsals = state.rehearsals.as_slice();
+    rehearsals = &rehearsals[rehearsals.len().saturating_sub(KEPT_AT_MOST)..];
+    loop {
+        let json = serde_json::to_vec(&SavedState {
+            rehearsals: rehearsals.to_vec(),
+            ..state.clone()
+        })
+        .map_err(io::Error::other)?;
+        match rehearsals.split_first() {
+            Some((_, later)) if u64::try_from(json.len()).unwrap_or(u64::MAX) > MAX_STATE_BYTES => {
+                rehearsals = later;
+            }
+            _ => return Ok(json),
+        }
     }
 }
 
@@ -222,8 +250,47 @@ mod tests {
     fn an_oversized_file_is_ignored() {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = StateFile::for_text(dir.path(), "正文");
-        fs::write(file.path(), " ".repeat(100_000)).expect("written");
+        fs::write(file.path(), " ".repeat(300_000)).expect("written");
         assert_eq!(file.load(), Err(StateProblem::TooLarge));
+    }
+
+    fn record(started: u64, label: &str) -> Record {
+        Record {
+            started,
+            seconds: 60,
+            rate: 230,
+            sections: vec![crate::rehearsal::SectionTime {
+                label: label.to_owned(),
+                line: 3,
+                seconds: 60,
+            }],
+        }
+    }
+
+    #[test]
+    fn the_last_twenty_rehearsals_are_kept_and_never_make_the_file_too_large() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = StateFile::for_text(dir.path(), "同志们：今天开会。");
+        let rehearsals: Vec<Record> = (0..25).map(|n| record(n, "一、认清形势")).collect();
+        file.save(SavedState {
+            rehearsals,
+            ..state_at(1, BTreeMap::new())
+        })
+        .expect("saved");
+        let kept = file.load().expect("readable").expect("present").rehearsals;
+        assert_eq!(kept.len(), KEPT_AT_MOST);
+        assert_eq!(kept.first().map(|r| r.started), Some(5));
+        // Rehearsals of a document with very many sections: the oldest give way.
+        let huge: Vec<Record> = (0..20).map(|n| record(n, &"长".repeat(8000))).collect();
+        file.save(SavedState {
+            rehearsals: huge,
+            ..state_at(2, BTreeMap::new())
+        })
+        .expect("saved");
+        let state = file.load().expect("readable").expect("present");
+        assert_eq!(state.position, 2);
+        assert!(!state.rehearsals.is_empty() && state.rehearsals.len() < 20);
+        assert_eq!(state.rehearsals.last().map(|r| r.started), Some(19));
     }
 
     #[test]

@@ -109,7 +109,13 @@ fn apply(
             origins.push(($key, format!("{:?}", options.$field).to_lowercase(), origin));
         };
     }
-    from_file!("rate", "rate", rate);
+    let rate_origin = origin_of("rate", config.rate.is_some());
+    if rate_origin == Origin::ConfigFile
+        && let Some(rate) = config.rate
+    {
+        options.rate = crate::cli::Rate::Chars(rate);
+    }
+    origins.push(("rate", options.rate.to_string(), rate_origin));
     from_file!("indent", "indent", indent);
     from_file!("measure", "measure", measure);
     from_file!("ambiguous-width", "ambiguous_width", ambiguous_width);

@@ -99,6 +99,13 @@ impl SpokenText {
     }
 }
 
+/// The speaking rate without `--rate` or the config file, characters a minute.
+pub const DEFAULT_RATE: u32 = 220;
+
+/// Speaking rates (`--rate`) in characters a minute: people speak Chinese at 150 to 300;
+/// 2000 leaves room for reading aloud at speed, and a rate of 0 would never finish.
+pub const RATE_RANGE: std::ops::RangeInclusive<u32> = 1..=2000;
+
 /// Seconds to speak `chars` characters at `rate` characters a minute.
 pub fn seconds_for(chars: usize, rate: u32) -> u64 {
     let chars = u64::try_from(chars).unwrap_or(u64::MAX);

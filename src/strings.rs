@@ -411,6 +411,7 @@ impl Strings {
                 let unit = match unit {
                     Unit::Columns => "列数",
                     Unit::CharsPerMinute => "每分钟字数",
+                    Unit::Minutes => "分钟数",
                 };
                 format!("{unit}须为 {low} 到 {high} 之间的整数")
             }
@@ -420,6 +421,7 @@ impl Strings {
                 let unit = match unit {
                     Unit::Columns => "columns",
                     Unit::CharsPerMinute => "characters a minute",
+                    Unit::Minutes => "minutes",
                 };
                 format!("give a whole number of {unit} from {low} to {high}")
             }
@@ -641,6 +643,85 @@ impl Strings {
         either!(self, "校对 — Enter 跳到该处", "findings — Enter goes there")
     }
 
+    // Rehearsal.
+
+    /// Before the rehearsal's running clock on the status line.
+    pub fn rehearsal_clock_label(self) -> &'static str {
+        either!(self, "用时", "time ")
+    }
+    /// The speaking rate on the status line: 220字/分.
+    pub fn rate_per_minute(self, rate: u32) -> String {
+        either!(self, format!("{rate}字/分"), format!("{rate}/min"))
+    }
+    /// On the status line while the rehearsal's clock is stopped.
+    pub fn rehearsal_paused(self) -> String {
+        let key = crate::keymap::rehearsal_key_for(Action::Pause).unwrap_or_default();
+        either!(
+            self,
+            format!("已暂停（{key} 继续）"),
+            format!("paused ({key} goes on)")
+        )
+    }
+    /// Before a section's budget on the status line.
+    pub fn budget_label(self) -> &'static str {
+        either!(self, "预算", "budget ")
+    }
+    /// How far ahead (positive) or behind (negative) the plan, in seconds.
+    pub fn ahead_or_behind(self, seconds: i64) -> String {
+        let time = crate::speaking::format_duration(seconds.unsigned_abs(), self.0);
+        match (self.0, seconds < 0) {
+            (Lang::Zh, false) => format!("提前{time}"),
+            (Lang::Zh, true) => format!("落后{time}"),
+            (Lang::En, false) => format!("ahead {time}"),
+            (Lang::En, true) => format!("behind {time}"),
+        }
+    }
+    /// The title of the summary at the end of a rehearsal.
+    pub fn summary_title(self) -> &'static str {
+        either!(self, "排练小结 — Esc 关闭", "rehearsal — Esc closes")
+    }
+    /// The heads of the summary's columns: the plan, the time taken, the difference,
+    /// and the part.
+    pub fn summary_heads(self) -> [&'static str; 4] {
+        either!(
+            self,
+            ["预计", "实际", "相差", "部分"],
+            ["estimate", "actual", "difference", "part"]
+        )
+    }
+    /// A difference between the time taken and the plan: +0分05秒 over, -0分05秒 under.
+    pub fn difference(self, seconds: i64) -> String {
+        let sign = if seconds < 0 { '-' } else { '+' };
+        format!(
+            "{sign}{}",
+            crate::speaking::format_duration(seconds.unsigned_abs(), self.0)
+        )
+    }
+    /// Under the summary of a rehearsal too short to keep.
+    pub fn rehearsal_not_kept(self) -> &'static str {
+        either!(
+            self,
+            "不足10秒，不记入排练记录",
+            "under 10 seconds: not kept in the history"
+        )
+    }
+    /// Asked to rehearse a document with nothing to be spoken.
+    pub fn nothing_to_rehearse(self) -> &'static str {
+        either!(
+            self,
+            "没有要讲的正文可排练",
+            "nothing here is spoken to rehearse"
+        )
+    }
+    /// `briefing rehearse` without a terminal to show it on.
+    pub fn rehearse_needs_a_terminal(self) -> &'static str {
+        either!(
+            self,
+            "排练需要终端：请在终端中运行 briefing rehearse",
+            "rehearse needs a terminal: run briefing rehearse in one"
+        )
+    }
+
     // The commands' text output.
 
     /// The heads of `stats`' columns: time, characters, and the part (with the rate).
@@ -678,6 +759,21 @@ impl Strings {
     }
     pub fn stats_total(self) -> &'static str {
         either!(self, "合计", "total")
+    }
+    /// The head of `stats`' column of the last rehearsal's times.
+    pub fn stats_rehearsed_head(self) -> String {
+        either!(self, "排练", "rehearsed").to_owned()
+    }
+    /// Under `stats`' table: the last rehearsal, its time and the rate it measured.
+    pub fn stats_last_rehearsal(self, seconds: u64, rate: u32) -> String {
+        let time = crate::speaking::format_duration(seconds, self.0);
+        either!(
+            self,
+            format!("排练一栏为上次排练：用时{time}，每分钟{rate}字。"),
+            format!(
+                "The rehearsed column is the last rehearsal: {time} at {rate} characters a minute."
+            )
+        )
     }
     /// Under `stats`' table: what was counted.
     pub fn stats_counted(self, spoken: usize, all: usize) -> String {
@@ -749,6 +845,7 @@ pub enum ValueProblem {
 pub enum Unit {
     Columns,
     CharsPerMinute,
+    Minutes,
 }
 
 impl std::fmt::Display for ValueProblem {
@@ -809,6 +906,12 @@ mod tests {
             strings.no_config_path(),
             strings.stats_total(),
             strings.why_heading(),
+            strings.rehearsal_clock_label(),
+            strings.budget_label(),
+            strings.summary_title(),
+            strings.rehearsal_not_kept(),
+            strings.nothing_to_rehearse(),
+            strings.rehearse_needs_a_terminal(),
         ]
         .into_iter()
         .map(str::to_owned)
@@ -820,6 +923,7 @@ mod tests {
                 .map(|(_, meaning)| (*meaning).to_owned()),
         );
         all.extend(strings.stats_heads(220));
+        all.extend(strings.summary_heads().map(str::to_owned));
         all.extend([
             strings.no_search(),
             strings.mark_set('a'),
@@ -883,6 +987,18 @@ mod tests {
             strings.only_the_start_is_shown("why"),
             strings.findings_summary(1, 2, 3),
             strings.findings_summary(0, 0, 0),
+            strings.rate_per_minute(220),
+            strings.rehearsal_paused(),
+            strings.ahead_or_behind(5),
+            strings.ahead_or_behind(-5),
+            strings.difference(-65),
+            strings.stats_rehearsed_head(),
+            strings.stats_last_rehearsal(75, 230),
+            strings.value_problem(&ValueProblem::Range {
+                low: 1,
+                high: 2,
+                unit: Unit::Minutes,
+            }),
         ]);
         all.extend(Code::ALL.iter().map(|&code| {
             strings.finding(&Finding {
@@ -901,10 +1017,10 @@ mod tests {
     fn typed_or_named(word: &str) -> bool {
         word.len() < 2
             || [
-                "Enter", "Esc", "Tab", "README", "HOME", "NUL", "force", "utf", "gbk", "gb", "txt",
-                "le", "be", "zh", "en", "briefing", "help", "in", "place", "orig", "GB", "T",
-                "roff", "rate", "format", "xml", "text", "bogus", "PATTERN", "XX", "disk", "full",
-                "why",
+                "Enter", "Esc", "Tab", "Space", "README", "HOME", "NUL", "force", "utf", "gbk",
+                "gb", "txt", "le", "be", "zh", "en", "briefing", "help", "in", "place", "orig",
+                "GB", "T", "roff", "rate", "format", "xml", "text", "bogus", "PATTERN", "XX",
+                "disk", "full", "why", "rehearse",
             ]
             .contains(&word)
     }

@@ -9,7 +9,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
 use crossterm::event::{self, Event, KeyEvent};
 use crossterm::{cursor, execute, terminal};
@@ -213,17 +213,26 @@ struct Inbox {
 }
 
 impl Inbox {
-    /// Blocks until there is input or mail, then returns all of it. Keys are read on this
+    /// Blocks until there is input or mail, or `until` comes (a rehearsal's next line),
+    /// then returns all there is: nothing when the time came first. Keys are read on this
     /// thread rather than handed over by another: a key then wakes one thread, not two,
     /// which on a busy machine is a tenth of a millisecond sooner on the screen.
-    fn wait(&mut self) -> io::Result<Vec<Message>> {
-        use rustix::event::{PollFd, PollFlags, poll};
+    fn wait(&mut self, until: Option<Instant>) -> io::Result<Vec<Message>> {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
         let mut fds = [
             PollFd::new(&self.tty, PollFlags::IN),
             PollFd::new(&self.wake, PollFlags::IN),
         ];
         loop {
-            match poll(&mut fds, None) {
+            // Asked again after an interruption: the time left is shorter.
+            let timeout = until.map(|until| {
+                let left = until.saturating_duration_since(Instant::now());
+                Timespec {
+                    tv_sec: left.as_secs().try_into().unwrap_or(i64::MAX),
+                    tv_nsec: left.subsec_nanos().into(),
+                }
+            });
+            match poll(&mut fds, timeout.as_ref()) {
                 Ok(_) => break,
                 Err(rustix::io::Errno::INTR) => {}
                 Err(error) => return Err(error.into()),
@@ -446,11 +455,22 @@ fn event_loop(
         });
     }
     loop {
-        let messages = inbox.wait()?;
+        let messages = inbox.wait(app.next_due())?;
         if let Some(exit) = handle_batch(app, &mut screen, &inbox.tty, messages)? {
             return Ok(exit);
         }
         settle(app, false);
+    }
+}
+
+/// The time now, for the reader, which reads no clock of its own.
+pub fn tick() -> Msg {
+    let unix = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    Msg::Tick {
+        at: Instant::now(),
+        unix,
     }
 }
 
@@ -471,7 +491,9 @@ fn handle_batch(
     tty: &std::fs::File,
     messages: Vec<Message>,
 ) -> io::Result<Option<Exit>> {
-    let mut redraw = false;
+    // The time first: a rehearsal's band moves on by the lines due by now, and the keys
+    // that follow act at this moment.
+    let mut redraw = app.receive(tick()) == Effect::Redraw;
     let mut full_redraw = false;
     let mut resized = false;
     for message in messages {

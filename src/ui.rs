@@ -17,7 +17,7 @@ use crate::layout::{span_at, spans_over};
 use crate::term::{Carried, Plan, Screen, Scroll};
 use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width};
 use cache::DrawCache;
-use overlays::{FindingsOverlay, FormulationsOverlay, HelpOverlay};
+use overlays::{FindingsOverlay, FormulationsOverlay, HelpOverlay, SummaryOverlay};
 use ratatui::layout::Rect as Area;
 use ratatui::widgets::Widget;
 use status::StatusBar;
@@ -131,6 +131,7 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan, cache: &RefCell<Dr
         }
         Some(Overlay::Formulations) => FormulationsOverlay { app }.render(above_status, buf),
         Some(Overlay::Findings) => FindingsOverlay { app }.render(above_status, buf),
+        Some(Overlay::Summary) => SummaryOverlay { app }.render(above_status, buf),
         None => {}
     }
 }
@@ -175,6 +176,8 @@ struct LineKey {
     source: Range<usize>,
     pad: usize,
     marks: Vec<(Range<usize>, Mark)>,
+    /// A rehearsal's band is on it.
+    band: bool,
 }
 
 /// The tree pane and, for each of its rows, the tree row drawn there.
@@ -222,6 +225,7 @@ pub fn frame_keys(app: &App) -> FrameKeys {
                 source: line.source(),
                 pad: line.pad,
                 marks,
+                band: text_pane::is_band(app, line),
             }
         })
         .collect();

@@ -45,10 +45,11 @@ pub struct Panes {
 }
 
 /// The panes for a terminal of `width` × `height` with the tree taking `tree_percent`
-/// of the width (when the terminal is wide enough to show it beside the text).
+/// of the width (when the terminal is wide enough to show it beside the text); 0 hides
+/// it, for a rehearsal's text at full width.
 pub fn panes(width: usize, height: usize, tree_percent: usize) -> Panes {
     let body_height = height.saturating_sub(1);
-    let tree_width = if width >= TREE_HIDE_BELOW {
+    let tree_width = if width >= TREE_HIDE_BELOW && tree_percent > 0 {
         (width * tree_percent / 100).clamp(TREE_MIN, width / 2)
     } else {
         0
@@ -209,8 +210,9 @@ pub fn help_layout(panes: &Panes, ambiguous: AmbiguousWidth, strings: Strings) -
     }
 }
 
-/// The box of the key formulations overlay for rows of `widest` columns.
-pub fn formulations_box(panes: &Panes, widest: usize, rows: usize) -> Rect {
+/// The box of an overlay's list (the key formulations, a rehearsal's summary) for rows
+/// of `widest` columns.
+pub fn list_box(panes: &Panes, widest: usize, rows: usize) -> Rect {
     centred(above_status(panes), widest.max(30) + 4, rows.max(1) + 2)
 }
 
@@ -228,6 +230,8 @@ mod tests {
         assert_eq!((wide.status.y, wide.text_width), (39, 82));
         let narrow = panes(50, 20, 30);
         assert_eq!((narrow.tree.width, narrow.text.width), (0, 50));
+        let hidden = panes(120, 40, 0);
+        assert_eq!((hidden.tree.width, hidden.text.width), (0, 120));
         assert!(panes(19, 10, 30).too_small);
     }
 

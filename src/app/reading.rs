@@ -124,6 +124,8 @@ impl App {
             InputMode::Letter
         } else if self.aids.prompt.is_some() {
             InputMode::Text
+        } else if self.rehearsing.is_some() {
+            InputMode::Rehearsal
         } else {
             InputMode::Normal
         }
@@ -205,6 +207,11 @@ impl App {
         std::mem::take(&mut self.aids.state_changed)
     }
 
+    /// Something saved changed besides the marks (a rehearsal was kept).
+    pub(super) fn mark_state_changed(&mut self) {
+        self.aids.state_changed = true;
+    }
+
     /// Byte offset of the top line: the reading position that is saved.
     pub fn position(&self) -> usize {
         self.window.first().map_or(0, |line| line.source().start)
@@ -216,6 +223,7 @@ impl App {
             position: self.position(),
             marks: self.aids.marks.clone(),
             searches: self.aids.searches.entries().to_vec(),
+            rehearsals: self.rehearsals.clone(),
             ..SavedState::default()
         }
     }

@@ -985,3 +985,278 @@ fn findings_are_counted_listed_and_stepped_through() {
     run(&mut clean, &[Action::NextFinding]);
     assert_eq!(clean.notice(), Some(clean.strings().no_findings()));
 }
+
+mod rehearsal {
+    use super::*;
+    use crate::rehearsal::Record;
+    use crate::resume::SavedState;
+    use std::time::{Duration, Instant};
+
+    fn tick(app: &mut App, at: Instant) -> Effect {
+        app.receive(Msg::Tick {
+            at,
+            unix: 1_700_000_000,
+        })
+    }
+
+    /// The text of the band's line, from its start.
+    fn band_text(app: &App) -> String {
+        let (_, start) = app.band().expect("a band");
+        app.doc()
+            .text
+            .get(start..)
+            .unwrap_or_default()
+            .chars()
+            .take(8)
+            .collect()
+    }
+
+    fn rehearsing_app(settings: Settings, t0: Instant) -> App {
+        let mut app = App::new(parse_text(BRIEFING), settings, 100, 30);
+        tick(&mut app, t0);
+        app.update(Action::Rehearse);
+        app
+    }
+
+    fn status(app: &App) -> RehearsalStatus {
+        app.rehearsal_status().expect("rehearsing")
+    }
+
+    #[test]
+    fn r_starts_at_the_first_spoken_line_with_the_text_at_full_width() {
+        let t0 = Instant::now();
+        let app = rehearsing_app(Settings::default(), t0);
+        assert!(app.rehearsing());
+        assert_eq!(app.input_mode(), InputMode::Rehearsal);
+        assert_eq!(app.panes().tree.width, 0);
+        // The title is not spoken: the band starts on the salutation.
+        assert!(band_text(&app).starts_with("同志们"), "{}", band_text(&app));
+        assert!(app.next_due().is_some_and(|due| due > t0));
+        assert_eq!(status(&app).clock, 0);
+        assert_eq!(status(&app).rate, 220);
+    }
+
+    #[test]
+    fn without_a_time_or_spoken_text_there_is_no_rehearsal() {
+        let mut app = app(100, 30);
+        app.update(Action::Rehearse);
+        assert!(!app.rehearsing());
+        let mut empty = App::new(parse_text(""), Settings::default(), 100, 30);
+        tick(&mut empty, Instant::now());
+        empty.update(Action::Rehearse);
+        assert!(!empty.rehearsing());
+        assert_eq!(empty.notice(), Some("没有要讲的正文可排练"));
+        // And no rehearsal, no wake-up.
+        assert_eq!(tick(&mut empty, Instant::now()), Effect::None);
+        assert_eq!(empty.next_due(), None);
+    }
+
+    #[test]
+    fn the_band_moves_on_at_each_lines_due_time_and_stays_a_third_down() {
+        let t0 = Instant::now();
+        let mut app = rehearsing_app(Settings::default(), t0);
+        let first = app.band();
+        let due = app.next_due().expect("due");
+        assert_eq!(tick(&mut app, t0), Effect::None);
+        tick(
+            &mut app,
+            due.checked_sub(Duration::from_millis(1)).expect("later"),
+        );
+        assert_eq!(app.band(), first);
+        assert_eq!(tick(&mut app, due), Effect::Redraw);
+        assert_ne!(app.band(), first);
+        let mut now = due;
+        for _ in 0..20 {
+            now = app.next_due().expect("due");
+            tick(&mut app, now);
+        }
+        let (block, start) = app.band().expect("a band");
+        let row = app
+            .window()
+            .iter()
+            .position(|line| line.block == Some(block) && line.source().start == start)
+            .expect("the band is on screen");
+        assert_eq!(row, app.page() / 3);
+        // Each line takes its time at the rate: at 220 a minute, a line of 40
+        // characters about 11 s, a short one less.
+        let took = now - t0;
+        assert!(
+            took > Duration::from_secs(21 * 5) && took < Duration::from_secs(21 * 15),
+            "{took:?}"
+        );
+    }
+
+    #[test]
+    fn a_pause_stops_the_clock_and_the_band_and_nothing_wakes_the_reader() {
+        let t0 = Instant::now();
+        let mut app = rehearsing_app(Settings::default(), t0);
+        tick(&mut app, t0 + Duration::from_secs(2));
+        let band = app.band();
+        app.update(Action::Pause);
+        assert_eq!(app.next_due(), None);
+        assert_eq!(tick(&mut app, t0 + Duration::from_secs(600)), Effect::None);
+        assert_eq!(app.band(), band);
+        assert_eq!(status(&app).clock, 2);
+        assert!(!status(&app).running);
+        app.update(Action::Pause);
+        assert!(status(&app).running);
+        assert!(
+            app.next_due()
+                .is_some_and(|due| due > t0 + Duration::from_secs(600))
+        );
+    }
+
+    #[test]
+    fn plus_and_minus_change_the_rate_and_the_lines_time_at_once() {
+        let t0 = Instant::now();
+        let mut app = rehearsing_app(Settings::default(), t0);
+        let due = app.next_due().expect("due");
+        assert_eq!(app.update(Action::Faster), Effect::Redraw);
+        assert_eq!(status(&app).rate, 230);
+        assert!(app.next_due().expect("due") < due);
+        app.update(Action::Slower);
+        app.update(Action::Slower);
+        assert_eq!(status(&app).rate, 210);
+        assert!(app.next_due().expect("due") > due);
+    }
+
+    #[test]
+    fn jumps_and_nudges_move_the_band_and_the_clock_runs_on() {
+        let t0 = Instant::now();
+        let mut app = rehearsing_app(Settings::default(), t0);
+        tick(&mut app, t0 + Duration::from_secs(3));
+        app.update(Action::NextHeading);
+        assert!(
+            band_text(&app).starts_with("一、认清形势"),
+            "{}",
+            band_text(&app)
+        );
+        assert!(status(&app).section.starts_with("一、认清形势"));
+        assert_eq!(status(&app).clock, 3);
+        app.update(Action::NextPoint);
+        // The band is the line the point's marker is on.
+        let (_, start) = app.band().expect("a band");
+        let line: String = app
+            .doc()
+            .text
+            .get(start..)
+            .unwrap_or_default()
+            .chars()
+            .take(40)
+            .collect();
+        assert!(line.contains("一是"), "{line}");
+        let on_point = app.band();
+        app.update(Action::Down);
+        assert_ne!(app.band(), on_point);
+        app.update(Action::Up);
+        assert_eq!(app.band(), on_point);
+        app.update(Action::PreviousHeading);
+        assert!(band_text(&app).starts_with("一、认清形势"));
+        // The tree comes back with t, and goes again.
+        app.update(Action::ToggleTree);
+        assert!(app.panes().tree.width > 0);
+        app.update(Action::ToggleTree);
+        assert_eq!(app.panes().tree.width, 0);
+    }
+
+    #[test]
+    fn budgets_are_shares_of_the_minutes_and_show_ahead_or_behind() {
+        let t0 = Instant::now();
+        let settings = Settings {
+            minutes: Some(10),
+            ..Settings::default()
+        };
+        let app = rehearsing_app(settings, t0);
+        let stats = crate::report::Stats::new(app.doc(), 220);
+        let opening = stats.rows[0].chars * 600 / stats.chars;
+        assert_eq!(status(&app).budget, u64::try_from(opening).expect("small"));
+        // Paced at 220 a minute for 20 s: behind a plan of one minute for the speech,
+        // ahead of one of an hour.
+        for (minutes, behind) in [(1, true), (60, false)] {
+            let settings = Settings {
+                minutes: Some(minutes),
+                ..Settings::default()
+            };
+            let mut app = rehearsing_app(settings, t0);
+            let mut now = t0;
+            while now < t0 + Duration::from_secs(20) {
+                now = app.next_due().expect("due");
+                tick(&mut app, now);
+            }
+            let ahead = status(&app).ahead;
+            assert_eq!(ahead < 0, behind, "{minutes} minutes: {ahead}");
+        }
+    }
+
+    #[test]
+    fn the_end_shows_every_section_and_keeps_a_rehearsal_of_ten_seconds() {
+        let t0 = Instant::now();
+        let mut app = rehearsing_app(Settings::default(), t0);
+        let mut now = t0;
+        while now < t0 + Duration::from_secs(12) {
+            now = app.next_due().expect("due");
+            tick(&mut app, now);
+        }
+        app.update(Action::Rehearse);
+        assert!(!app.rehearsing());
+        assert_eq!(app.overlay(), Some(Overlay::Summary));
+        let summary = app.summary().expect("shown");
+        assert_eq!(summary.rows.len(), 5);
+        assert!(summary.rows[1].label.starts_with("一、认清形势"));
+        assert!(summary.seconds >= 12);
+        assert!(app.take_state_changed());
+        let kept = app.saved_state().rehearsals;
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].sections[0].label, "开场：同志们:");
+        // Any key closes the summary; the tree is back.
+        app.update(Action::Down);
+        assert_eq!(app.overlay(), None);
+        assert!(app.panes().tree.width > 0);
+    }
+
+    #[test]
+    fn a_short_rehearsal_is_not_kept_and_the_speech_ends_it() {
+        let t0 = Instant::now();
+        let mut app = rehearsing_app(Settings::default(), t0);
+        app.update(Action::TopLevelHeading(3));
+        app.update(Action::Rehearse);
+        assert!(app.summary().is_some_and(|s| s.record.is_none()));
+        assert!(!app.take_state_changed());
+        app.update(Action::Escape);
+        // From the closing, run to the end: the last line's due time ends it.
+        app.update(Action::Bottom);
+        app.update(Action::Rehearse);
+        while app.rehearsing() {
+            let due = app.next_due().expect("due");
+            tick(&mut app, due);
+        }
+        assert_eq!(app.overlay(), Some(Overlay::Summary));
+    }
+
+    #[test]
+    fn rate_auto_takes_the_rate_the_last_rehearsal_measured() {
+        let settings = Settings {
+            rate_auto: true,
+            ..Settings::default()
+        };
+        let mut app = App::new(parse_text(BRIEFING), settings, 100, 30);
+        let record = |rate| Record {
+            started: 1,
+            seconds: 60,
+            rate,
+            sections: Vec::new(),
+        };
+        app.receive(Msg::Resume {
+            saved: crate::resume::Saved {
+                file: None,
+                state: Ok(Some(SavedState {
+                    rehearsals: vec![record(180), record(250)],
+                    ..SavedState::default()
+                })),
+            },
+            resume: false,
+        });
+        assert_eq!(app.settings().rate, 250);
+        assert_eq!(app.saved_state().rehearsals.len(), 2);
+    }
+}

@@ -41,7 +41,7 @@ const GLOBAL_OPTIONS: &[(&str, &str, Option<&str>)] = &[
     ),
     (
         "rate",
-        "语速，每分钟字数，1 到 2000（默认 220），用于估算讲话时间",
+        "语速，每分钟字数，1 到 2000（默认 220），用于估算讲话时间；auto 为上次排练测得的语速",
         Some("字数"),
     ),
     (
@@ -114,6 +114,18 @@ const COMMAND_ARGS: &[(&str, &str, &str, Option<&str>)] = &[
         "输出格式：text 或 json（默认 text）",
         Some("格式"),
     ),
+    (
+        "rehearse",
+        "file",
+        "要排练的文件；- 为标准输入",
+        Some("文件"),
+    ),
+    (
+        "rehearse",
+        "minutes",
+        "目标时长（分钟，1 到 600），按篇幅分给各部分作为预算",
+        Some("分钟"),
+    ),
     ("stats", "file", "要读的文件；- 为标准输入", Some("文件")),
     (
         "stats",
@@ -170,6 +182,10 @@ const COMMAND_ABOUT: &[(&str, &str)] = &[
     (
         "search",
         "列出每一处匹配及其行号和所在标题 › 要点；找不到时退出码为 1",
+    ),
+    (
+        "rehearse",
+        "排练：按语速逐行走读正文，计时，各部分对照预算；用时记入记录，stats 可见",
     ),
     ("stats", "按讲出的正文，列出各部分的字数和讲话时间"),
     (
@@ -315,6 +331,7 @@ mod tests {
             &["search"],
             &["stats"],
             &["check"],
+            &["rehearse"],
             &["config"],
             &["completions"],
             &["man"],
@@ -333,6 +350,7 @@ mod tests {
                         "wrap",
                         "search",
                         "stats",
+                        "rehearse",
                         "utf",
                         "gb",
                         "gbk",

@@ -4,6 +4,7 @@
 use super::Area;
 use super::theme::{BORDER, BOX_TITLE, HELP_KEYS, HIGHLIGHT};
 use crate::app::{App, Rect, geometry};
+use crate::speaking::format_duration;
 use crate::text::{AmbiguousWidth, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
@@ -107,7 +108,7 @@ fn draw_list(app: &App, buf: &mut Buffer, title: &str, rows: &[String], selected
         .map(|r| str_width(r, ambiguous))
         .max()
         .unwrap_or(0);
-    let area = geometry::formulations_box(app.panes(), widest, rows.len());
+    let area = geometry::list_box(app.panes(), widest, rows.len());
     let inner = draw_box(buf, area, title, ambiguous);
     let end = to_u16(inner.x + inner.width);
     if rows.is_empty() {
@@ -214,5 +215,104 @@ pub struct FormulationsOverlay<'a> {
 impl Widget for &FormulationsOverlay<'_> {
     fn render(self, _area: Area, buf: &mut Buffer) {
         draw_formulations(self.app, buf);
+    }
+}
+
+/// The lines of a rehearsal's summary: a head, a row a section (its estimate, the time
+/// it took, the difference, its name), the total, and whether it was kept.
+fn summary_lines(app: &App) -> Vec<String> {
+    let Some(summary) = app.summary() else {
+        return Vec::new();
+    };
+    let strings = app.strings();
+    let lang = app.settings().lang;
+    let ambiguous = app.settings().ambiguous;
+    let time = |seconds| format_duration(seconds, lang);
+    let difference = |seconds: u64, budget: u64| {
+        let signed = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        strings.difference(signed(seconds) - signed(budget))
+    };
+    let mut cells: Vec<[String; 4]> = vec![strings.summary_heads().map(str::to_owned)];
+    cells.extend(summary.rows.iter().map(|row| {
+        [
+            time(row.budget),
+            time(row.seconds),
+            difference(row.seconds, row.budget),
+            row.label.clone(),
+        ]
+    }));
+    cells.push([
+        time(summary.budget),
+        time(summary.seconds),
+        difference(summary.seconds, summary.budget),
+        strings.stats_total().to_owned(),
+    ]);
+    let widths: Vec<usize> = (0..3)
+        .map(|column| {
+            cells
+                .iter()
+                .map(|row| str_width(&row[column], ambiguous))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut lines: Vec<String> = cells
+        .iter()
+        .map(|row| {
+            let mut line = String::new();
+            for (cell, width) in row.iter().zip(&widths) {
+                line.push_str(&" ".repeat(width - str_width(cell, ambiguous)));
+                line.push_str(cell);
+                line.push_str("  ");
+            }
+            line.push_str(&row[3]);
+            line
+        })
+        .collect();
+    if summary.record.is_none() {
+        lines.push(strings.rehearsal_not_kept().to_owned());
+    }
+    lines
+}
+
+fn draw_summary(app: &App, buf: &mut Buffer) {
+    let ambiguous = app.settings().ambiguous;
+    let lines = summary_lines(app);
+    let widest = lines
+        .iter()
+        .map(|line| str_width(line, ambiguous))
+        .max()
+        .unwrap_or(0);
+    let area = geometry::list_box(app.panes(), widest, lines.len());
+    let inner = draw_box(buf, area, app.strings().summary_title(), ambiguous);
+    let end = to_u16(inner.x + inner.width);
+    // The total and the note stay in sight: the sections give way from the bottom.
+    let tail = if lines.len() > inner.height { 2 } else { 0 };
+    let shown = lines
+        .iter()
+        .take(inner.height.saturating_sub(tail))
+        .chain(lines.iter().skip(lines.len().saturating_sub(tail)));
+    for (y, line) in (inner.y..).zip(shown) {
+        let text = truncate(line, inner.width.saturating_sub(2), ambiguous);
+        put_str(
+            buf,
+            to_u16(inner.x + 1),
+            to_u16(y),
+            end,
+            &text,
+            Style::new(),
+            ambiguous,
+        );
+    }
+}
+
+/// A rehearsal's summary as a widget: every section's estimate and time, and the total.
+pub struct SummaryOverlay<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for &SummaryOverlay<'_> {
+    fn render(self, _area: Area, buf: &mut Buffer) {
+        draw_summary(self.app, buf);
     }
 }

@@ -3,7 +3,7 @@
 //! with the terminal's cursor at its input point.
 
 use super::theme::STATUS;
-use crate::app::{App, PromptKind, Rect};
+use crate::app::{App, PromptKind, Rect, RehearsalStatus};
 use crate::speaking::{push_duration, push_number};
 use std::cell::RefCell;
 
@@ -25,6 +25,9 @@ const LEFT_BESIDE_SOURCE: usize = 40;
 /// The items of the right part in their order on screen, each with how much it is
 /// needed (0 most): on a narrow line the least needed give way first.
 fn right_items(app: &App) -> Vec<(u8, String)> {
+    if let Some(status) = app.rehearsal_status() {
+        return rehearsal_items(app, &status);
+    }
     let mut items = Vec::new();
     if app.prompt().is_none()
         && let Some(source) = app.source_label()
@@ -73,6 +76,41 @@ fn right_items(app: &App) -> Vec<(u8, String)> {
     items.push((3, left));
     items.push((5, app.strings().help_hint().to_owned()));
     items
+}
+
+/// While rehearsing: the clock (or that it is paused), the time left, the rate; the
+/// section and its budget come first on the left.
+fn rehearsal_items(app: &App, status: &RehearsalStatus) -> Vec<(u8, String)> {
+    let strings = app.strings();
+    let lang = app.settings().lang;
+    let mut clock = strings.rehearsal_clock_label().to_owned();
+    push_duration(&mut clock, status.clock, lang);
+    let mut left = strings.time_left_label().to_owned();
+    push_duration(&mut left, status.left, lang);
+    let mut items = Vec::new();
+    if !status.running {
+        items.push((1, strings.rehearsal_paused()));
+    }
+    items.extend([
+        (0, clock),
+        (2, left),
+        (0, strings.rate_per_minute(status.rate)),
+        (5, strings.help_hint().to_owned()),
+    ]);
+    items
+}
+
+/// The left part while rehearsing: the section's budget, ahead or behind, and the
+/// section, whose name is what gives way on a narrow line.
+fn rehearsal_location(app: &App, status: &RehearsalStatus) -> String {
+    let strings = app.strings();
+    let mut text = format!(" {}", strings.budget_label());
+    push_duration(&mut text, status.budget, app.settings().lang);
+    text.push(' ');
+    text.push_str(&strings.ahead_or_behind(status.ahead));
+    text.push_str("  ");
+    text.push_str(&status.section);
+    text
 }
 
 /// How much the file's name is needed: the least.
@@ -207,6 +245,8 @@ fn draw_status(app: &App, buf: &mut Buffer, status: Rect, cache: &RefCell<DrawCa
         }
     } else if let Some(message) = message {
         truncate(&format!(" {message}"), width, ambiguous).into()
+    } else if let Some(rehearsal) = app.rehearsal_status() {
+        truncate(&rehearsal_location(app, &rehearsal), width, ambiguous).into()
     } else {
         cache.borrow_mut().status_location(app, width)
     };

@@ -10,9 +10,10 @@ use ratatui::buffer::Buffer;
 use ratatui::widgets::Widget;
 use std::ops::Range;
 
-use super::theme::{Mark, style_of};
+use super::theme::{BAND, Mark, style_of};
 use super::{Area, from_area};
 use super::{in_sorted, is_carried, put_str, to_u16};
+use ratatui::style::Style;
 
 /// What can mark text in the lines on screen.
 pub(super) struct Marks<'a> {
@@ -63,6 +64,12 @@ pub(super) fn drawn_range(line: &DisplayLine) -> Option<(usize, Range<usize>)> {
     Some((first_text as usize, drawn))
 }
 
+/// True for the line a rehearsal's band is on.
+pub(super) fn is_band(app: &App, line: &DisplayLine) -> bool {
+    app.band()
+        .is_some_and(|(block, start)| line.block == Some(block) && line.source().start == start)
+}
+
 fn draw_text(app: &App, buf: &mut Buffer, pane: Rect, plan: &Plan) {
     let ambiguous = app.settings().ambiguous;
     let text = geometry::text_columns(&pane);
@@ -81,11 +88,22 @@ fn draw_text(app: &App, buf: &mut Buffer, pane: Rect, plan: &Plan) {
         let Some((first_text, drawn)) = drawn_range(line) else {
             continue;
         };
+        // The band: the whole row of the text pane, so the eye finds it at a glance.
+        let band = is_band(app, line);
+        if band {
+            let row = Rect {
+                y: usize::from(y),
+                height: 1,
+                ..pane
+            };
+            super::fill(buf, row, BAND);
+        }
+        let band_style = |style: Style| if band { style.patch(BAND) } else { style };
         // Most lines hold nothing marked: they are drawn in one piece, without asking
         // about every cluster.
         if !marks.on(&drawn) {
             let text = line.screen.text.get(first_text..).unwrap_or_default();
-            let style = Mark::None.patch(style_of(Emphasis::Plain));
+            let style = band_style(Mark::None.patch(style_of(Emphasis::Plain)));
             put_str(buf, x, y, end, text, style, ambiguous);
             continue;
         }
@@ -117,7 +135,7 @@ fn draw_text(app: &App, buf: &mut Buffer, pane: Rect, plan: &Plan) {
                 y,
                 end,
                 text,
-                mark.patch(style_of(emphasis)),
+                band_style(mark.patch(style_of(emphasis))),
                 ambiguous,
             );
         }

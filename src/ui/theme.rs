@@ -44,6 +44,10 @@ impl Mark {
     }
 }
 
+/// A rehearsal's band, the line being spoken: a background across the pane, which
+/// without colour is bold and underlined.
+pub(super) const BAND: Style = Style::new().bg(Color::Blue).fg(Color::White);
+
 /// The border of an overlay's box.
 pub(super) const BORDER: Style = Style::new().fg(Color::DarkGray);
 /// An overlay's title in its border, and the title row of the tree.

@@ -1,6 +1,7 @@
 //! End-to-end: the real binary in a pseudo-terminal, the screen read back as a user sees it.
 
 mod harness;
+mod rehearsal;
 
 use std::fmt::Write as _;
 
