@@ -160,7 +160,7 @@ pub fn check(doc: &Document, profile: Profile) -> Vec<Finding> {
         (structure, punctuation)
     });
     findings.extend(punctuation);
-    findings.sort_by_key(|finding| (finding.span.start, finding.code));
+    findings.sort_unstable_by_key(|finding| (finding.span.start, finding.code));
     findings.dedup_by(|a, b| a.span == b.span && a.code == b.code);
     findings
 }
