@@ -211,3 +211,26 @@ fn findings_panel() {
         after(80, 24, &[Action::Findings, Action::Down])
     );
 }
+
+#[test]
+fn a_rehearsal_and_its_summary() {
+    use briefing::action::Msg;
+    use std::time::{Duration, Instant};
+    let t0 = Instant::now();
+    let mut app = app(80, 24);
+    let tick = |app: &mut App, seconds: u64| {
+        app.receive(Msg::Tick {
+            at: t0 + Duration::from_secs(seconds),
+            unix: 1_700_000_000 + seconds,
+        })
+    };
+    tick(&mut app, 0);
+    app.update(Action::Rehearse);
+    for second in 1..=20 {
+        tick(&mut app, second);
+    }
+    insta::assert_snapshot!("rehearsal_80x24", screen(&app, 80, 24));
+    // Esc or r ends the rehearsal: both are the key that started it.
+    app.update(Action::Rehearse);
+    insta::assert_snapshot!("rehearsal_summary_80x24", screen(&app, 80, 24));
+}
