@@ -3,7 +3,7 @@
 //! with the terminal's cursor at its input point.
 
 use super::theme::STATUS;
-use crate::app::{App, PromptKind, Rect, RehearsalStatus};
+use crate::app::{App, PromptKind, Rect, RehearsalStatus, TreeRow};
 use crate::speaking::{push_duration, push_number};
 use std::cell::RefCell;
 
@@ -207,6 +207,22 @@ fn left_message(app: &App) -> Option<String> {
         .or_else(|| app.notice().map(str::to_owned))
 }
 
+/// Columns the left part would like: a message or prompt in full; else the node the
+/// reader is in (the point), so that the items on the right give way before it is cut,
+/// up to `POINT_AT_MOST` columns.
+fn left_wants(app: &App, message: Option<&str>, ambiguous: AmbiguousWidth) -> usize {
+    /// A point's lead phrase is short; a longer node name may be cut rather than the
+    /// speaking time left.
+    const POINT_AT_MOST: usize = 28;
+    match (message, app.selected()) {
+        (Some(message), _) => str_width(message, ambiguous) + 1,
+        (None, TreeRow::Node(index)) => {
+            (str_width(&app.node_title(index), ambiguous) + 1).min(POINT_AT_MOST)
+        }
+        (None, TreeRow::Title) => 0,
+    }
+}
+
 fn draw_status(app: &App, buf: &mut Buffer, status: Rect, cache: &RefCell<DrawCache>) {
     let ambiguous = app.settings().ambiguous;
     if status.height == 0 {
@@ -215,9 +231,7 @@ fn draw_status(app: &App, buf: &mut Buffer, status: Rect, cache: &RefCell<DrawCa
     let style = STATUS;
     fill(buf, status, style);
     let message = left_message(app);
-    let left_wants = message
-        .as_deref()
-        .map_or(0, |m| str_width(m, ambiguous) + 1);
+    let left_wants = left_wants(app, message.as_deref(), ambiguous);
     let right = right_part(app, status.width, left_wants, ambiguous);
     let right_width = str_width(&right, ambiguous);
     let width = status.width.saturating_sub(right_width);
@@ -273,7 +287,7 @@ pub fn prompt_cursor(app: &App) -> Option<(u16, u16)> {
         return None;
     }
     let ambiguous = app.settings().ambiguous;
-    let left_wants = left_message(app).map_or(0, |m| str_width(&m, ambiguous) + 1);
+    let left_wants = left_wants(app, left_message(app).as_deref(), ambiguous);
     let right_width = str_width(
         &right_part(app, status.width, left_wants, ambiguous),
         ambiguous,
