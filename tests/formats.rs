@@ -1,0 +1,96 @@
+//! The files people receive, read by the real binary: Word files, web pages and PDFs
+//! from the shared samples (real or third-party files, which the repository does not
+//! hold). Point `BRIEFING_FORMATS` at the samples folder (the one with `docx/`, `html/`,
+//! `pdf/`) and run `cargo test --test formats -- --ignored`; `.ci/run` does this when
+//! the samples sit beside the clone. Files built by the tests themselves are read on
+//! every `cargo test`.
+
+#[path = "support/program.rs"]
+mod program;
+use program::briefing_command;
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+fn sample(path: &str) -> PathBuf {
+    PathBuf::from(std::env::var("BRIEFING_FORMATS").expect("BRIEFING_FORMATS names the samples"))
+        .join(path)
+}
+
+/// The outline's entries as (kind, depth, marker, label).
+fn outline_of(path: &std::path::Path) -> Vec<(String, u64, String, String)> {
+    let output = briefing_command()
+        .args(["outline", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}: {}",
+        path.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let field = |entry: &Value, name: &str| entry[name].as_str().unwrap_or_default().to_owned();
+    json["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|entry| {
+            (
+                field(entry, "kind"),
+                entry["depth"].as_u64().unwrap_or(99),
+                field(entry, "marker"),
+                field(entry, "label"),
+            )
+        })
+        .collect()
+}
+
+fn shipped_outline() -> Vec<(String, u64, String, String)> {
+    outline_of(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/briefing.txt"))
+}
+
+#[test]
+#[ignore = "needs the samples folder in BRIEFING_FORMATS"]
+fn word_with_automatic_numbering_gives_the_text_files_outline() {
+    let expected = shipped_outline();
+    assert!(expected.iter().any(|(_, _, marker, _)| marker == "三、"));
+    assert_eq!(
+        outline_of(&sample("docx/b_auto_numbering_chineseCounting.docx")),
+        expected
+    );
+}
+
+#[test]
+#[ignore = "needs the samples folder in BRIEFING_FORMATS"]
+fn word_with_typed_markers_gives_the_text_files_outline() {
+    assert_eq!(
+        outline_of(&sample("docx/a_typed_markers_heading_styles.docx")),
+        shipped_outline()
+    );
+}
+
+#[test]
+#[ignore = "needs the samples folder in BRIEFING_FORMATS"]
+fn word_fixtures_keep_their_text_and_leave_revisions_and_comments_out() {
+    let render = |name: &str| {
+        let output = briefing_command()
+            .arg("render")
+            .arg(sample(name))
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{name}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let revised = render("docx/fixture_08-comments-revisions.docx");
+    assert!(revised.contains("插入的修订文字"), "{revised}");
+    assert!(!revised.contains("删除的修订文字"), "{revised}");
+    assert!(revised.contains("注释"), "{revised}");
+    let numbered = render("docx/fixture_06-auto-numbering.docx");
+    assert!(numbered.contains("1.自动编号第一项"), "{numbered}");
+    assert!(numbered.contains("3.自动编号第三项"), "{numbered}");
+    let table = render("docx/fixture_02-table.docx");
+    assert!(table.contains("事项 | 责任部门 | 完成情况"), "{table}");
+}
