@@ -11,6 +11,7 @@
 
 mod docx;
 pub mod format;
+mod html;
 mod xml;
 mod zipped;
 
@@ -229,7 +230,7 @@ pub fn decode_bytes(bytes: Vec<u8>, options: LoadOptions) -> Result<Decoded, Loa
     match format::sniff(&bytes) {
         Sniffed::CompoundFile => return Err(LoadError::CompoundFile),
         Sniffed::Document(format) => {
-            if let Some(decoded) = convert(&bytes, format)? {
+            if let Some(decoded) = convert(&bytes, format, options.encoding)? {
                 return Ok(decoded);
             }
         }
@@ -243,7 +244,11 @@ pub fn decode_bytes(bytes: Vec<u8>, options: LoadOptions) -> Result<Decoded, Loa
 
 /// The text of a document in `format`, `None` for a zip that is neither a .docx nor an
 /// OFD (a spreadsheet, an e-book), which is then refused as binary as before.
-fn convert(bytes: &[u8], format: DocFormat) -> Result<Option<Decoded>, LoadError> {
+fn convert(
+    bytes: &[u8],
+    format: DocFormat,
+    encoding: Option<&'static Encoding>,
+) -> Result<Option<Decoded>, LoadError> {
     let (text, format) = match format {
         DocFormat::Zip | DocFormat::Docx | DocFormat::Ofd => {
             let mut archive = zipped::Archive::open(bytes, DocFormat::Zip)?;
@@ -254,7 +259,8 @@ fn convert(bytes: &[u8], format: DocFormat) -> Result<Option<Decoded>, LoadError
                 return Ok(None);
             }
         }
-        DocFormat::Html | DocFormat::Pdf => return Ok(None),
+        DocFormat::Html => (html::text(bytes, encoding)?, DocFormat::Html),
+        DocFormat::Pdf => return Ok(None),
     };
     Ok(Some(Decoded {
         text: normalise_line_ends(text),

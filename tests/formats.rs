@@ -94,3 +94,94 @@ fn word_fixtures_keep_their_text_and_leave_revisions_and_comments_out() {
     let table = render("docx/fixture_02-table.docx");
     assert!(table.contains("事项 | 责任部门 | 完成情况"), "{table}");
 }
+
+fn rendered(name: &str) -> String {
+    let output = briefing_command()
+        .arg("render")
+        .arg(sample(name))
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// Words of a site's chrome: navigation, share buttons, the footer.
+const CHROME: &[&str] = &[
+    "版权所有",
+    "ICP",
+    "网站地图",
+    "首页",
+    "分享",
+    "扫一扫",
+    "责任编辑",
+    "打印",
+    "关闭",
+    "网站标识码",
+    "相关链接",
+    "Copyright",
+];
+
+#[test]
+#[ignore = "needs the samples folder in BRIEFING_FORMATS"]
+fn web_pages_give_their_article_without_the_sites_chrome() {
+    for (name, title, last_words) in [
+        (
+            "html/gne_shanxi.html",
+            "山西品牌丝路行（南美站）正式启动",
+            "（张巨峰）",
+        ),
+        (
+            "html/govcn_5352666_zhengwu_xinmeiti_fragment.html",
+            "国务院办公厅关于推进政务新媒体健康有序发展的意见",
+            "（此件公开发布）",
+        ),
+        (
+            "html/readability_youth.html",
+            "海外留学生看两会：出国前后关注点大不同",
+            "卢宇恳切地",
+        ),
+    ] {
+        let text = rendered(name);
+        let first = text.lines().next().unwrap_or_default().trim();
+        assert_eq!(first, title, "{name}");
+        assert!(
+            text.trim_end().ends_with(last_words) || text.contains(last_words),
+            "{name}"
+        );
+        for chrome in CHROME {
+            assert!(!text.contains(chrome), "{name}: {chrome}");
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs the samples folder in BRIEFING_FORMATS"]
+fn a_govcn_page_gives_its_headings() {
+    let outline = outline_of(&sample("html/govcn_5352666_zhengwu_xinmeiti_fragment.html"));
+    let headings: Vec<String> = outline
+        .iter()
+        .filter(|(kind, depth, ..)| kind == "heading" && *depth == 0)
+        .map(|(_, _, marker, label)| format!("{marker}{label}"))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "一、总体要求",
+            "二、明确工作职责",
+            "三、加强功能建设",
+            "四、规范运维管理",
+            "五、强化保障措施"
+        ]
+    );
+    assert_eq!(
+        outline
+            .iter()
+            .filter(|(kind, depth, ..)| kind == "heading" && *depth == 1)
+            .count(),
+        13
+    );
+}

@@ -610,6 +610,12 @@ fn damaged_and_crafted_documents_give_one_error_line_and_exit_2() {
         zip_of(&[("word/document.xml", laughs.as_bytes())]),
         "damaged Word (.docx)",
     ));
+    let deep_page = format!(
+        "<html><body>{}一、深{}</body></html>",
+        "<div>".repeat(200_000),
+        "</div>".repeat(200_000)
+    );
+    cases.push(("deep.html", deep_page.into_bytes(), "damaged HTML"));
     let mut old_word = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     old_word.resize(4096, 0);
     cases.push(("old.doc", old_word, "convert-to docx"));
