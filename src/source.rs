@@ -12,6 +12,7 @@
 mod docx;
 pub mod format;
 mod html;
+mod pdf;
 mod xml;
 mod zipped;
 
@@ -158,6 +159,10 @@ pub enum LoadError {
     Damaged { format: DocFormat, detail: String },
     #[error("a {} file that unpacks to more than {cap} bytes; ask for a smaller copy or a .txt", .format.name())]
     Unpacks { format: DocFormat, cap: u64 },
+    #[error(
+        "a PDF without a text layer (a scan, or fonts that do not map to characters); run OCR on it (ocrmypdf) or ask for the .docx"
+    )]
+    NoTextLayer,
 }
 
 impl From<io::Error> for LoadError {
@@ -260,7 +265,7 @@ fn convert(
             }
         }
         DocFormat::Html => (html::text(bytes, encoding)?, DocFormat::Html),
-        DocFormat::Pdf => return Ok(None),
+        DocFormat::Pdf => (pdf::text(bytes)?, DocFormat::Pdf),
     };
     Ok(Some(Decoded {
         text: normalise_line_ends(text),

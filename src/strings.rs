@@ -370,6 +370,7 @@ impl Strings {
                 "{} 文件已损坏，读不出内容；请用生成它的程序重新保存，或索取一份完好的文件",
                 format.name()
             ),
+            LoadError::NoTextLayer => "这个 PDF 没有文字层（是扫描件，或字体无法对应到文字）；请先做 OCR 文字识别（如 ocrmypdf），或索取 .docx 原件".to_owned(),
             LoadError::Unpacks { format, cap } => format!(
                 "{} 文件解压后超过{cap}字节；请索取小一些的文件或 .txt 文本",
                 format.name()
@@ -733,6 +734,7 @@ mod tests {
             strings.load_error(&LoadError::Binary),
             strings.load_error(&LoadError::UnknownEncoding("x".into())),
             strings.load_error(&LoadError::CompoundFile),
+            strings.load_error(&LoadError::NoTextLayer),
             strings.load_error(&LoadError::Damaged {
                 format: DocFormat::Docx,
                 detail: "why".into(),

@@ -185,3 +185,26 @@ fn a_govcn_page_gives_its_headings() {
         13
     );
 }
+
+#[test]
+#[ignore = "needs the samples folder in BRIEFING_FORMATS"]
+fn a_pdf_gives_whole_sentences_and_no_page_numbers() {
+    let text = rendered("pdf/putuo_shehuigongzuobu_2024_juesuan.pdf");
+    // Set over three visual lines in the file.
+    let paragraph: String = text
+        .split("\n\n")
+        .find(|p| p.contains("中共上海市普陀区委社会工作部负责贯彻落实"))
+        .expect("the paragraph")
+        .replace('\n', "");
+    assert!(
+        paragraph.contains("区委有关工作要求，在履行职责过程中坚持和加强党中央的集中统一领导。主要职责是：统筹指导人民信访工作"),
+        "{paragraph}"
+    );
+    for line in text.lines() {
+        let bare = line.trim().trim_matches(|c| matches!(c, '-' | '—' | ' '));
+        assert!(
+            bare.is_empty() || !bare.chars().all(|c| c.is_ascii_digit()),
+            "a page number: {line:?}"
+        );
+    }
+}

@@ -616,6 +616,11 @@ fn damaged_and_crafted_documents_give_one_error_line_and_exit_2() {
         "</div>".repeat(200_000)
     );
     cases.push(("deep.html", deep_page.into_bytes(), "damaged HTML"));
+    cases.push((
+        "broken-xref.pdf",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\nxref\n0 9\nbroken\ntrailer << /Root 1 0 R >>\nstartxref\n99999\n%%EOF\n".to_vec(),
+        "damaged PDF",
+    ));
     let mut old_word = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     old_word.resize(4096, 0);
     cases.push(("old.doc", old_word, "convert-to docx"));
