@@ -261,6 +261,19 @@ pub enum Format {
     Json,
 }
 
+/// Output format of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ExportFormat {
+    // Clean text: one paragraph a line with its markers. (Plain comments: a doc comment
+    // would be shown in English in the Chinese help's list of values.)
+    #[default]
+    Txt,
+    // Markdown: headings as #, ##, …
+    Md,
+    // The structure and the paragraphs.
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the structure: title, salutation, headings, points, closing, footer.
@@ -300,6 +313,14 @@ pub enum Command {
         file: FileArg,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+    },
+    /// Print the document as clean text, Markdown or JSON (also how a .docx, a web page
+    /// or a PDF becomes a .txt).
+    Export {
+        #[command(flatten)]
+        file: FileArg,
+        #[arg(long, value_enum, default_value_t)]
+        format: ExportFormat,
     },
     /// Print characters and speaking time per heading and in total.
     Stats {
@@ -420,6 +441,14 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
                 Format::Json => write_search_json(out, pattern, &hits)?,
             }
             Ok(if hits.is_empty() { EXIT_NOT_FOUND } else { 0 })
+        }),
+        Command::Export { file, format } => with_document(cli, file, |doc, out| {
+            match format {
+                ExportFormat::Txt => crate::export::write_txt(out, doc)?,
+                ExportFormat::Md => crate::export::write_md(out, doc)?,
+                ExportFormat::Json => crate::export::write_json(out, doc)?,
+            }
+            Ok(0)
         }),
         Command::Stats { file, format } => with_document(cli, file, |doc, out| {
             let stats = Stats::new(doc, cli.options.rate);

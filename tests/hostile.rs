@@ -130,6 +130,22 @@ const INVOCATIONS: &[Invocation] = &[
         rendered: false,
     },
     Invocation {
+        name: "export",
+        before: &["export"],
+        after: &[],
+        feed: Feed::Path,
+        json: false,
+        rendered: false,
+    },
+    Invocation {
+        name: "export json",
+        before: &["export", "--format", "json"],
+        after: &[],
+        feed: Feed::Path,
+        json: true,
+        rendered: false,
+    },
+    Invocation {
         name: "wrap from stdin",
         before: &["wrap"],
         after: &[],

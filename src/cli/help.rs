@@ -114,6 +114,13 @@ const COMMAND_ARGS: &[(&str, &str, &str, Option<&str>)] = &[
         "输出格式：text 或 json（默认 text）",
         Some("格式"),
     ),
+    ("export", "file", "要读的文件；- 为标准输入", Some("文件")),
+    (
+        "export",
+        "format",
+        "输出格式：txt、md 或 json（默认 txt）",
+        Some("格式"),
+    ),
     ("stats", "file", "要读的文件；- 为标准输入", Some("文件")),
     (
         "stats",
@@ -140,6 +147,10 @@ const COMMAND_ABOUT: &[(&str, &str)] = &[
     (
         "search",
         "列出每一处匹配及其行号和所在标题 › 要点；找不到时退出码为 1",
+    ),
+    (
+        "export",
+        "把文档输出为干净的文本、Markdown 或 JSON（也可把 .docx、网页或 PDF 转成 .txt）",
     ),
     ("stats", "按讲出的正文，列出各部分的字数和讲话时间"),
     (
@@ -279,6 +290,7 @@ mod tests {
             &["wrap"],
             &["search"],
             &["stats"],
+            &["export"],
             &["config"],
             &["completions"],
             &["man"],
@@ -297,6 +309,13 @@ mod tests {
                         "wrap",
                         "search",
                         "stats",
+                        "export",
+                        "txt",
+                        "md",
+                        "docx",
+                        "PDF",
+                        "Markdown",
+                        "JSON",
                         "utf",
                         "gb",
                         "gbk",
