@@ -310,6 +310,19 @@ pub enum Format {
     Json,
 }
 
+/// Output format of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ExportFormat {
+    // Clean text: one paragraph a line with its markers. (Plain comments: a doc comment
+    // would be shown in English in the Chinese help's list of values.)
+    #[default]
+    Txt,
+    // Markdown: headings as #, ##, …
+    Md,
+    // The structure and the paragraphs.
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the structure: title, salutation, headings, points, closing, footer.
@@ -358,6 +371,14 @@ pub enum Command {
         /// Target length in minutes (1 to 600), shared among the sections by length.
         #[arg(long, value_name = "N", value_parser = parse_minutes)]
         minutes: Option<u32>,
+    },
+    /// Print the document as clean text, Markdown or JSON (also how a .docx, a web page
+    /// or a PDF becomes a .txt).
+    Export {
+        #[command(flatten)]
+        file: FileArg,
+        #[arg(long, value_enum, default_value_t)]
+        format: ExportFormat,
     },
     /// Print characters and speaking time per heading and in total.
     Stats {
@@ -516,6 +537,14 @@ pub fn run_command(cli: &Cli, command: &Command) -> ExitCode {
         }),
         // Here only without a terminal: with one, the reader runs it.
         Command::Rehearse { .. } => Err(CommandError::NoTerminal),
+        Command::Export { file, format } => with_document(cli, file, |doc, out| {
+            match format {
+                ExportFormat::Txt => crate::export::write_txt(out, doc)?,
+                ExportFormat::Md => crate::export::write_md(out, doc)?,
+                ExportFormat::Json => crate::export::write_json(out, doc)?,
+            }
+            Ok(0)
+        }),
         Command::Stats { file, format } => with_document(cli, file, |doc, out| {
             // The rehearsals kept with the reading state; an unreadable state has none.
             let rehearsals = match Saved::of(doc).state {

@@ -173,7 +173,7 @@ fn display_name(encoding: &'static Encoding) -> &'static str {
 }
 
 /// CRLF, lone CR, LINE SEPARATOR and PARAGRAPH SEPARATOR all end a line.
-fn normalise_line_ends(text: String) -> String {
+pub fn normalise_line_ends(text: String) -> String {
     if !text.contains(['\r', '\u{2028}', '\u{2029}']) {
         return text;
     }

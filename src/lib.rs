@@ -2,13 +2,15 @@
 //!
 //! The data path, from the leaves up (docs/ARCHITECTURE.md has the diagram):
 //!
-//! - the document: [`source`] reads bytes (a file, standard input, the embedded briefing),
-//!   [`decode`] turns them into text, [`parse`] finds the structure, giving the immutable
+//! - the document: [`source`] reads bytes (a file, standard input, the embedded briefing)
+//!   and turns a Word file, a web page or a PDF into text, [`decode`] turns bytes of
+//!   text into text, [`parse`] finds the structure, giving the immutable
 //!   [`document::Document`];
 //! - the text: [`text`] measures display widths and breaks Chinese lines; [`layout`] lays
 //!   the document out as screen lines for one pane width;
 //! - what users ask of it: [`search`], [`terms`] (key formulations, placeholders),
-//!   [`speaking`] (speaking time), [`outline`] and [`report`] (the commands' output);
+//!   [`speaking`] (speaking time), [`outline`], [`report`] and [`export`] (the commands'
+//!   output);
 //! - the reader: [`keymap`] turns keys into [`action`]s, [`app`] is the state and the one
 //!   place it changes, [`ui`] draws it, [`term`] turns frames into terminal bytes,
 //!   [`tui`] runs the terminal and the event loop, [`launch`] opens a document in it,
@@ -28,6 +30,7 @@ pub mod config;
 pub mod decode;
 pub mod document;
 pub mod error;
+pub mod export;
 pub mod json;
 pub mod keymap;
 pub mod lang;

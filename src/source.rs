@@ -3,6 +3,21 @@
 //!
 //! Nothing here touches the terminal: every refusal is a [`LoadError`] that the binary
 //! prints as one line before the reader starts.
+//!
+//! The files people receive are not all text: a Word file, a saved web page, a PDF.
+//! Their format is told from the bytes ([`format`]), before the binary check, and each
+//! is turned into the text of its paragraphs by its own reader (`docx`, `html`, `pdf`),
+//! which the parser then reads as it reads a typed briefing.
+
+mod docx;
+pub mod format;
+mod html;
+mod pdf;
+mod xml;
+mod zipped;
+
+pub use format::DocFormat;
+use format::Sniffed;
 
 use std::fmt;
 use std::fs::File;
@@ -11,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
-use crate::decode::{Decoded, decode_owned, encoding_for_label};
+use crate::decode::{Decoded, decode_owned, encoding_for_label, normalise_line_ends};
 use crate::document::Document;
 use crate::parse::{parse, parse_explained};
 
@@ -136,6 +151,18 @@ pub enum LoadError {
     UnknownEncoding(String),
     #[error("cannot read: {0}")]
     Io(io::Error),
+    #[error(
+        "a Word 97-2003 or WPS file (.doc, .wps), which briefing does not read; save it as .docx in Word or WPS, or run libreoffice --headless --convert-to docx on it"
+    )]
+    CompoundFile,
+    #[error("a damaged {} file ({detail}); save it again from the program that made it, or ask for another copy", .format.name())]
+    Damaged { format: DocFormat, detail: String },
+    #[error("a {} file that unpacks to more than {cap} bytes; ask for a smaller copy or a .txt", .format.name())]
+    Unpacks { format: DocFormat, cap: u64 },
+    #[error(
+        "a PDF without a text layer (a scan, or fonts that do not map to characters); run OCR on it (ocrmypdf) or ask for the .docx"
+    )]
+    NoTextLayer,
 }
 
 impl From<io::Error> for LoadError {
@@ -205,10 +232,46 @@ pub fn document_from_bytes(bytes: Vec<u8>, options: LoadOptions) -> Result<Docum
 /// Decodes bytes that have been read, refusing binary content unless forced: the check
 /// every command makes before it shows anything, `wrap` included.
 pub fn decode_bytes(bytes: Vec<u8>, options: LoadOptions) -> Result<Decoded, LoadError> {
+    match format::sniff(&bytes) {
+        Sniffed::CompoundFile => return Err(LoadError::CompoundFile),
+        Sniffed::Document(format) => {
+            if let Some(decoded) = convert(&bytes, format, options.encoding)? {
+                return Ok(decoded);
+            }
+        }
+        Sniffed::Text => {}
+    }
     if !options.force && looks_binary(&bytes, options.encoding) {
         return Err(LoadError::Binary);
     }
     Ok(decode_owned(bytes, options.encoding))
+}
+
+/// The text of a document in `format`, `None` for a zip that is neither a .docx nor an
+/// OFD (a spreadsheet, an e-book), which is then refused as binary as before.
+fn convert(
+    bytes: &[u8],
+    format: DocFormat,
+    encoding: Option<&'static Encoding>,
+) -> Result<Option<Decoded>, LoadError> {
+    let (text, format) = match format {
+        DocFormat::Zip | DocFormat::Docx | DocFormat::Ofd => {
+            let mut archive = zipped::Archive::open(bytes, DocFormat::Zip)?;
+            if archive.has(docx::DOCUMENT_PART) {
+                archive.set_format(DocFormat::Docx);
+                (docx::text(&mut archive)?, DocFormat::Docx)
+            } else {
+                return Ok(None);
+            }
+        }
+        DocFormat::Html => (html::text(bytes, encoding)?, DocFormat::Html),
+        DocFormat::Pdf => (pdf::text(bytes)?, DocFormat::Pdf),
+    };
+    Ok(Some(Decoded {
+        text: normalise_line_ends(text),
+        encoding: format.name(),
+        replaced: 0,
+    }))
 }
 
 /// NUL bytes near the start mean binary, except in UTF-16 text (named by its byte-order
@@ -295,6 +358,10 @@ pub fn read_preview(source: &Source) -> Result<Option<Vec<u8>>, LoadError> {
     File::open(path)?
         .take(PREVIEW_BYTES)
         .read_to_end(&mut start)?;
+    // A Word file, a page or a PDF is read whole: its start is not a document.
+    if format::sniff(&start) != Sniffed::Text {
+        return Ok(None);
+    }
     let is_utf16 =
         matches!(Encoding::for_bom(&start), Some((encoding, _)) if encoding != encoding_rs::UTF_8);
     // NUL bytes mean UTF-16 without a BOM (or binary): a 0x0A byte there may be half of a

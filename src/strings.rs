@@ -365,6 +365,17 @@ impl Strings {
                 format!("不认识的编码“{name}”；可用 utf-8、gb18030、gbk、utf-16le 或 utf-16be")
             }
             LoadError::Io(error) => format!("读取失败（{}）；请检查文件", os_error(error)),
+            LoadError::CompoundFile => "这是 Word 97-2003 或 WPS 文件（.doc、.wps），本程序读不了；请在 Word 或 WPS 中另存为 .docx，或用 libreoffice --headless --convert-to docx 转换".to_owned(),
+            // The library's own words (English) are left out of the Chinese line.
+            LoadError::Damaged { format, .. } => format!(
+                "{} 文件已损坏，读不出内容；请用生成它的程序重新保存，或索取一份完好的文件",
+                format.name()
+            ),
+            LoadError::NoTextLayer => "这个 PDF 没有文字层（是扫描件，或字体无法对应到文字）；请先做 OCR 文字识别（如 ocrmypdf），或索取 .docx 原件".to_owned(),
+            LoadError::Unpacks { format, cap } => format!(
+                "{} 文件解压后超过{cap}字节；请索取小一些的文件或 .txt 文本",
+                format.name()
+            ),
         }
     }
     /// Standard output could not be written.
@@ -859,6 +870,7 @@ impl std::error::Error for ValueProblem {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::DocFormat;
 
     /// Every message, with sample arguments: a message added to `Strings` is added here,
     /// and so checked in both languages. One list, however long, so that a reader sees
@@ -955,6 +967,16 @@ mod tests {
             strings.load_error(&LoadError::TooLarge { size: 2, cap: 1 }),
             strings.load_error(&LoadError::Binary),
             strings.load_error(&LoadError::UnknownEncoding("x".into())),
+            strings.load_error(&LoadError::CompoundFile),
+            strings.load_error(&LoadError::NoTextLayer),
+            strings.load_error(&LoadError::Damaged {
+                format: DocFormat::Docx,
+                detail: "why".into(),
+            }),
+            strings.load_error(&LoadError::Unpacks {
+                format: DocFormat::Ofd,
+                cap: 1,
+            }),
             strings.output_failed(&io),
             strings.terminal_failed(&io),
             strings.one_file_at_a_time("a", "b", 0),
@@ -1023,6 +1045,10 @@ mod tests {
                 "disk", "full", "why", "rehearse",
             ]
             .contains(&word)
+            // Formats and the programs that convert them, as a user sees their names.
+            || "Word WPS doc wps docx libreoffice headless convert to OFD PDF HTML ofd zip OCR ocrmypdf"
+                .split(' ')
+                .any(|named| named == word)
     }
 
     #[test]

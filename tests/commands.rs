@@ -444,3 +444,23 @@ fn an_empty_document_is_said_to_be_empty() {
         "the built-in briefing is not empty"
     );
 }
+
+#[test]
+fn export_gives_clean_text_markdown_and_json() {
+    let txt = stdout(&briefing_piped(&["export"], PIPED));
+    assert_eq!(
+        txt,
+        "在全市工作会议上的讲话\n\n同志们：\n\n一、总体要求\n\n一是抓落实。二是抓进度。\n\n二、主要任务\n\n正文正文。\n"
+    );
+    let md = stdout(&briefing_piped(&["export", "--format", "md"], PIPED));
+    assert!(md.starts_with("# 在全市工作会议上的讲话\n"), "{md}");
+    assert!(md.contains("\n## 二、主要任务\n"), "{md}");
+    let json: Value = serde_json::from_str(&stdout(&briefing_piped(
+        &["export", "--format", "json"],
+        PIPED,
+    )))
+    .expect("valid JSON");
+    assert_eq!(json["paragraphs"][1]["text"], "同志们：");
+    assert_eq!(json["paragraphs"][1]["role"], "salutation");
+    assert!(json["entries"].is_array());
+}

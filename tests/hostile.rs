@@ -130,6 +130,22 @@ const INVOCATIONS: &[Invocation] = &[
         rendered: false,
     },
     Invocation {
+        name: "export",
+        before: &["export"],
+        after: &[],
+        feed: Feed::Path,
+        json: false,
+        rendered: false,
+    },
+    Invocation {
+        name: "export json",
+        before: &["export", "--format", "json"],
+        after: &[],
+        feed: Feed::Path,
+        json: true,
+        rendered: false,
+    },
+    Invocation {
         name: "wrap from stdin",
         before: &["wrap"],
         after: &[],
@@ -563,6 +579,75 @@ fn refused_paths_give_one_error_line_and_exit_2() {
         SMALL_TIMEOUT,
     );
     assert_refused(&bad_encoding, "unknown encoding");
+}
+
+/// A zip of these parts, deflated as Word writes them.
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in parts {
+        zip.start_file(*name, deflated).expect("entry");
+        zip.write_all(bytes).expect("written");
+    }
+    zip.finish().expect("finished").into_inner()
+}
+
+const WORD_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// Files that claim to be documents and are not what they claim, or are built to cost
+/// too much: each is refused in one line, exit 2, never a panic or a hang.
+#[test]
+fn damaged_and_crafted_documents_give_one_error_line_and_exit_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let paragraph = format!(
+        r#"<w:document xmlns:w="{WORD_NS}"><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:body></w:document>"#
+    );
+    let whole = zip_of(&[("word/document.xml", paragraph.as_bytes())]);
+    let mut cases: Vec<(&str, Vec<u8>, &str)> = vec![(
+        "truncated.docx",
+        whole.get(..whole.len() * 2 / 3).expect("a part").to_vec(),
+        "damaged zip",
+    )];
+    // A bomb: 100 MiB of one letter inside a paragraph, a few hundred KiB packed.
+    let mut bomb =
+        format!(r#"<w:document xmlns:w="{WORD_NS}"><w:body><w:p><w:r><w:t>"#).into_bytes();
+    bomb.resize(100 * 1024 * 1024, b'a');
+    let bomb = zip_of(&[("word/document.xml", &bomb)]);
+    assert!(bomb.len() < 2 * 1024 * 1024, "{}", bomb.len());
+    cases.push(("bomb.docx", bomb, "unpacks to more than"));
+    let laughs = format!(
+        r#"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><w:document xmlns:w="{WORD_NS}"><w:body><w:p><w:r><w:t>&d;&d;&d;&d;</w:t></w:r></w:p></w:body></w:document>"#
+    );
+    cases.push((
+        "laughs.docx",
+        zip_of(&[("word/document.xml", laughs.as_bytes())]),
+        "damaged Word (.docx)",
+    ));
+    let deep_page = format!(
+        "<html><body>{}一、深{}</body></html>",
+        "<div>".repeat(200_000),
+        "</div>".repeat(200_000)
+    );
+    cases.push(("deep.html", deep_page.into_bytes(), "damaged HTML"));
+    cases.push((
+        "broken-xref.pdf",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\nxref\n0 9\nbroken\ntrailer << /Root 1 0 R >>\nstartxref\n99999\n%%EOF\n".to_vec(),
+        "damaged PDF",
+    ));
+    let mut old_word = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    old_word.resize(4096, 0);
+    cases.push(("old.doc", old_word, "convert-to docx"));
+    for (name, bytes, reason) in &cases {
+        let path = root.join(name);
+        std::fs::write(&path, bytes).expect("written");
+        for invocation in INVOCATIONS.iter().filter(|i| i.feed == Feed::Path) {
+            let outcome = run_invocation(root, invocation, &path, &[], SMALL_TIMEOUT);
+            assert_refused(&outcome, reason);
+        }
+    }
 }
 
 #[test]

@@ -126,6 +126,13 @@ const COMMAND_ARGS: &[(&str, &str, &str, Option<&str>)] = &[
         "目标时长（分钟，1 到 600），按篇幅分给各部分作为预算",
         Some("分钟"),
     ),
+    ("export", "file", "要读的文件；- 为标准输入", Some("文件")),
+    (
+        "export",
+        "format",
+        "输出格式：txt、md 或 json（默认 txt）",
+        Some("格式"),
+    ),
     ("stats", "file", "要读的文件；- 为标准输入", Some("文件")),
     (
         "stats",
@@ -186,6 +193,10 @@ const COMMAND_ABOUT: &[(&str, &str)] = &[
     (
         "rehearse",
         "排练：按语速逐行走读正文，计时，各部分对照预算；用时记入记录，stats 可见",
+    ),
+    (
+        "export",
+        "把文档输出为干净的文本、Markdown 或 JSON（也可把 .docx、网页或 PDF 转成 .txt）",
     ),
     ("stats", "按讲出的正文，列出各部分的字数和讲话时间"),
     (
@@ -332,6 +343,7 @@ mod tests {
             &["stats"],
             &["check"],
             &["rehearse"],
+            &["export"],
             &["config"],
             &["completions"],
             &["man"],
@@ -351,6 +363,13 @@ mod tests {
                         "search",
                         "stats",
                         "rehearse",
+                        "export",
+                        "txt",
+                        "md",
+                        "docx",
+                        "PDF",
+                        "Markdown",
+                        "JSON",
                         "utf",
                         "gb",
                         "gbk",
