@@ -424,7 +424,12 @@ fn announced_counts(doc: &Document, found: &mut Vec<Finding>) {
             // 第三个方面 is the third, not a count of three.
             let ordinal = previous == Some('第');
             previous = Some(c);
-            if ordinal || !"两二三四五六七八九十".contains(c) {
+            if ordinal
+                || !matches!(
+                    c,
+                    '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                )
+            {
                 continue;
             }
             let Some(rest) = paragraph.get(offset..) else {

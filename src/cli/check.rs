@@ -104,7 +104,8 @@ pub fn run(cli: &Cli, request: &CheckRequest) -> Result<u8, CommandError> {
         count(Severity::Info),
     );
     let written = if request.format == Format::Json {
-        crate::json::write_pretty(
+        // Compact: a large document's findings run to millions.
+        crate::json::write_compact(
             &mut out,
             &JsonReport {
                 checked: &checked,
