@@ -8,8 +8,8 @@ seeds="$PWD/fuzz/corpus/seeds"
 rm -rf "$seeds"
 BRIEFING_FUZZ_SEEDS="$seeds" cargo test --test hostile write_fuzz_seeds -- --ignored --quiet
 cp data/briefing.txt "$seeds/shipped-briefing"
-for target in load_parse layout json_round_trip; do
+for target in load_parse layout json_round_trip docx html; do
   mkdir -p "fuzz/corpus/$target"
   cp "$seeds"/* "fuzz/corpus/$target/"
 done
-echo "seeded $(ls "$seeds" | wc -l) inputs into fuzz/corpus/{load_parse,layout,json_round_trip}"
+echo "seeded $(ls "$seeds" | wc -l) inputs into fuzz/corpus/{load_parse,layout,json_round_trip,docx,html}"

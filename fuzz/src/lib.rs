@@ -42,6 +42,51 @@ pub fn load_parse(data: &[u8]) {
     }
 }
 
+/// A document read from `bytes` in whatever format they are: never a panic; either one
+/// error, or a document whose every shown text is inert.
+fn read_any(bytes: Vec<u8>) {
+    if let Ok(doc) = document_from_bytes(bytes, LoadOptions::default()) {
+        assert_inert("the document text", &doc.text);
+        for node in &doc.nodes {
+            assert_inert("a node label", &node.label);
+        }
+    }
+}
+
+/// Any bytes as the `word/document.xml` of a .docx (numbering and styles beside it when
+/// the input holds a NUL, split there): the XML walk never panics or hangs, whatever the
+/// markup.
+pub fn docx(data: &[u8]) {
+    use std::io::Write;
+    let (document, numbering) = match data.iter().position(|&b| b == 0) {
+        Some(at) => (&data[..at], Some(&data[at + 1..])),
+        None => (data, None),
+    };
+    let mut zipped = Vec::new();
+    {
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(&mut zipped));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let mut part = |name: &str, bytes: &[u8]| {
+            writer.start_file(name, options).expect("a zip part starts");
+            writer.write_all(bytes).expect("a zip part is written");
+        };
+        part("word/document.xml", document);
+        if let Some(numbering) = numbering {
+            part("word/numbering.xml", numbering);
+        }
+        writer.finish().expect("the zip is finished");
+    }
+    read_any(zipped);
+}
+
+/// Any bytes after an HTML doctype: the article extraction never panics or hangs.
+pub fn html(data: &[u8]) {
+    let mut page = b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>".to_vec();
+    page.extend_from_slice(data);
+    read_any(page);
+}
+
 /// Wrapping any text at any width: no line wider than asked, its width is what it
 /// measures, and nothing drawn is a control. The first two bytes choose the width, the
 /// third the ambiguous width and the first-line indent.
@@ -143,6 +188,14 @@ mod tests {
                 data.extend_from_slice(&seed);
                 layout(&data);
             }
+        }
+    }
+
+    #[test]
+    fn the_docx_and_html_readers_hold_on_the_seeds() {
+        for seed in seeds() {
+            docx(&seed);
+            html(&seed);
         }
     }
 
