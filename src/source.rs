@@ -12,6 +12,7 @@
 mod docx;
 pub mod format;
 mod html;
+mod ofd;
 mod pdf;
 mod xml;
 mod zipped;
@@ -260,6 +261,9 @@ fn convert(
             if archive.has(docx::DOCUMENT_PART) {
                 archive.set_format(DocFormat::Docx);
                 (docx::text(&mut archive)?, DocFormat::Docx)
+            } else if archive.has(ofd::ENTRY_PART) {
+                archive.set_format(DocFormat::Ofd);
+                (ofd::text(&mut archive)?, DocFormat::Ofd)
             } else {
                 return Ok(None);
             }

@@ -208,3 +208,38 @@ fn a_pdf_gives_whole_sentences_and_no_page_numbers() {
         );
     }
 }
+
+#[test]
+#[ignore = "needs the samples folder in BRIEFING_FORMATS"]
+fn an_ofd_reads_as_its_paragraphs_with_its_title_and_signature() {
+    let path = sample("ofd/ofdrw_n_luqiao_weishengju.ofd");
+    let output = briefing_command()
+        .args(["export", "--format", "txt"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    // A sentence drawn over two visual lines comes back whole.
+    assert!(
+        text.contains("你院《关于给张阿三同志辞职的请示》（路中医发〔2011〕10号）收悉。"),
+        "{text}"
+    );
+    let outline = outline_of(&path);
+    assert!(
+        outline.iter().any(|(kind, ..)| kind == "salutation"),
+        "{outline:?}"
+    );
+    let json = briefing_command()
+        .args(["outline", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let json: Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
+    assert_eq!(json["title"], "关于同意张阿三同志辞职的批复");
+    assert_eq!(json["encoding"], "OFD");
+}

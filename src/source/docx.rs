@@ -434,4 +434,4 @@ impl Walk {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

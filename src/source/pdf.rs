@@ -71,14 +71,16 @@ fn quietly<T>(read: impl FnOnce() -> T) -> Option<T> {
     result.ok()
 }
 
-/// One glyph where it stands on its page: `y` grows downwards, from the top.
+/// One glyph where it stands on its page: `y` grows downwards, from the top. OFD pages
+/// are glyphs at positions too (`super::ofd`), and become lines and paragraphs the same
+/// way.
 #[derive(Clone, Debug)]
-struct Glyph {
-    x: f64,
-    y: f64,
-    end: f64,
-    size: f64,
-    text: String,
+pub(super) struct Glyph {
+    pub(super) x: f64,
+    pub(super) y: f64,
+    pub(super) end: f64,
+    pub(super) size: f64,
+    pub(super) text: String,
 }
 
 /// The glyphs of each page, in the order the page draws them.
@@ -149,7 +151,7 @@ fn glyphs_of(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, OutputError> {
 
 /// A visual line of a page.
 #[derive(Clone, Debug)]
-struct Line {
+pub(super) struct Line {
     text: String,
     x: f64,
     end: f64,
@@ -161,7 +163,7 @@ struct Line {
 
 /// The glyphs of a page gathered into lines: a glyph lower than the line by half its
 /// size, or back to the left of where the line began, starts a new line.
-fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
+pub(super) fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     for glyph in glyphs {
         let continues = lines.last().is_some_and(|line| {
@@ -247,7 +249,7 @@ fn begins_with_heading(text: &str) -> bool {
 }
 
 /// The lines joined into paragraphs (see the module's note).
-fn paragraphs(pages: &[Vec<Line>]) -> Vec<String> {
+pub(super) fn paragraphs(pages: &[Vec<Line>]) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut open: Option<(String, bool)> = None;
     for lines in pages {
