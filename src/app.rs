@@ -10,7 +10,9 @@ use std::ops::Range;
 pub use crate::action::{Action, Effect, InputMode, Msg};
 use std::time::Instant;
 
-use crate::document::{Document, NodeKind, partition_point_near, visible_chars};
+use crate::document::{
+    Document, NodeKind, chars_before_blocks, partition_point_near, visible_chars,
+};
 use crate::layout::{DisplayLine, RenderOptions};
 use crate::rehearsal::{Record, Summary};
 use crate::resume::{Saved, StateFile};
@@ -169,13 +171,7 @@ pub struct App {
 
 impl App {
     pub fn new(doc: Document, settings: Settings, width: usize, height: usize) -> Self {
-        let mut block_chars = Vec::with_capacity(doc.blocks.len() + 1);
-        let mut total = 0;
-        for block in &doc.blocks {
-            block_chars.push(total);
-            total += visible_chars(doc.slice(&block.span));
-        }
-        block_chars.push(total);
+        let block_chars = chars_before_blocks(&doc);
         let spoken = SpokenText::from_block_chars(&doc, &block_chars);
         let mut app = Self {
             block_chars,

@@ -121,6 +121,19 @@ pub struct Warning {
     pub message: String,
 }
 
+/// Characters (whitespace not counted) before each of `doc`'s blocks, and the total
+/// after the last: what the reader's share of the text and the speaking times count.
+pub fn chars_before_blocks(doc: &Document) -> Vec<usize> {
+    let mut before = Vec::with_capacity(doc.blocks.len() + 1);
+    let mut total = 0;
+    for block in &doc.blocks {
+        before.push(total);
+        total += visible_chars(doc.slice(&block.span));
+    }
+    before.push(total);
+    before
+}
+
 /// Characters of text, whitespace not counted: the unit of speaking time and of `chars`.
 pub fn visible_chars(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()

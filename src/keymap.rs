@@ -26,6 +26,16 @@ pub struct Binding {
     pub help: Localized,
 }
 
+/// `?`, the same in the reader and while rehearsing.
+const HELP_KEY: Binding = Binding {
+    keys: &[Key::Char('?')],
+    action: Action::Help,
+    help: Localized {
+        zh: "本帮助",
+        en: "this help",
+    },
+};
+
 /// Every key of the reader.
 pub const KEYMAP: &[Binding] = &[
     Binding {
@@ -288,14 +298,7 @@ pub const KEYMAP: &[Binding] = &[
             en: "rehearse from here: paced line by line, timed",
         },
     },
-    Binding {
-        keys: &[Key::Char('?')],
-        action: Action::Help,
-        help: Localized {
-            zh: "本帮助",
-            en: "this help",
-        },
-    },
+    HELP_KEY,
     Binding {
         keys: &[Key::Code(KeyCode::Esc)],
         action: Action::Escape,
@@ -576,14 +579,7 @@ pub const REHEARSAL_KEYMAP: &[Binding] = &[
             en: "end the rehearsal: each section's times",
         },
     },
-    Binding {
-        keys: &[Key::Char('?')],
-        action: Action::Help,
-        help: Localized {
-            zh: "本帮助",
-            en: "this help",
-        },
-    },
+    HELP_KEY,
     Binding {
         keys: &[Key::Ctrl('z')],
         action: Action::Suspend,

@@ -2,7 +2,7 @@
 //! characters a minute, and how a duration is written (2′10″, 2h24′49″). Used by the
 //! reader's tree and status line and by `briefing stats`, so that they agree.
 
-use crate::document::{BlockRole, Document, NodeKind, visible_chars};
+use crate::document::{BlockRole, Document, NodeKind, chars_before_blocks, visible_chars};
 use crate::lang::Lang;
 
 /// Whether a paragraph is spoken when the speech is delivered: the salutation, the
@@ -38,14 +38,7 @@ pub struct SpokenText {
 
 impl SpokenText {
     pub fn new(doc: &Document) -> Self {
-        let mut block_chars = Vec::with_capacity(doc.blocks.len() + 1);
-        let mut total = 0;
-        for block in &doc.blocks {
-            block_chars.push(total);
-            total += visible_chars(doc.slice(&block.span));
-        }
-        block_chars.push(total);
-        Self::from_block_chars(doc, &block_chars)
+        Self::from_block_chars(doc, &chars_before_blocks(doc))
     }
 
     /// From the characters before each block of `doc` (and the total after them), as

@@ -17,7 +17,7 @@ use crate::layout::{span_at, spans_over};
 use crate::term::{Carried, Plan, Screen, Scroll};
 use crate::text::{AmbiguousWidth, clusters, drawn_and_natural_width};
 use cache::DrawCache;
-use overlays::{FindingsOverlay, FormulationsOverlay, HelpOverlay, SummaryOverlay};
+use overlays::{Panel, PanelOverlay};
 use ratatui::layout::Rect as Area;
 use ratatui::widgets::Widget;
 use status::StatusBar;
@@ -125,13 +125,29 @@ pub fn draw_planned(app: &App, buf: &mut Buffer, plan: &Plan, cache: &RefCell<Dr
     StatusBar { app, cache }.render(to_area(panes.status), buf);
     let above_status = to_area(geometry::above_status(&panes));
     match app.overlay() {
-        Some(Overlay::Help) => HelpOverlay { app }.render(above_status, buf),
+        Some(Overlay::Help) => PanelOverlay {
+            app,
+            panel: Panel::Help,
+        }
+        .render(above_status, buf),
         Some(Overlay::Tree) => {
             TreeOverlay { app, cache }.render(to_area(geometry::tree_overlay_box(&panes)), buf);
         }
-        Some(Overlay::Formulations) => FormulationsOverlay { app }.render(above_status, buf),
-        Some(Overlay::Findings) => FindingsOverlay { app }.render(above_status, buf),
-        Some(Overlay::Summary) => SummaryOverlay { app }.render(above_status, buf),
+        Some(Overlay::Formulations) => PanelOverlay {
+            app,
+            panel: Panel::Formulations,
+        }
+        .render(above_status, buf),
+        Some(Overlay::Findings) => PanelOverlay {
+            app,
+            panel: Panel::Findings,
+        }
+        .render(above_status, buf),
+        Some(Overlay::Summary) => PanelOverlay {
+            app,
+            panel: Panel::Summary,
+        }
+        .render(above_status, buf),
         None => {}
     }
 }

@@ -184,40 +184,6 @@ fn draw_help(app: &App, buf: &mut Buffer) {
     }
 }
 
-/// The help overlay as a widget: the keymap's table in a box centred in the area above
-/// the status line, from the row the help is scrolled to.
-pub struct HelpOverlay<'a> {
-    pub app: &'a App,
-}
-
-impl Widget for &HelpOverlay<'_> {
-    fn render(self, _area: Area, buf: &mut Buffer) {
-        draw_help(self.app, buf);
-    }
-}
-
-/// The findings panel as a widget.
-pub struct FindingsOverlay<'a> {
-    pub app: &'a App,
-}
-
-impl Widget for &FindingsOverlay<'_> {
-    fn render(self, _area: Area, buf: &mut Buffer) {
-        draw_findings(self.app, buf);
-    }
-}
-
-/// The key formulations overlay as a widget.
-pub struct FormulationsOverlay<'a> {
-    pub app: &'a App,
-}
-
-impl Widget for &FormulationsOverlay<'_> {
-    fn render(self, _area: Area, buf: &mut Buffer) {
-        draw_formulations(self.app, buf);
-    }
-}
-
 /// The lines of a rehearsal's summary: a head, a row a section (its estimate, the time
 /// it took, the difference, its name), the total, and whether it was kept.
 fn summary_lines(app: &App) -> Vec<String> {
@@ -306,13 +272,31 @@ fn draw_summary(app: &App, buf: &mut Buffer) {
     }
 }
 
-/// A rehearsal's summary as a widget: every section's estimate and time, and the total.
-pub struct SummaryOverlay<'a> {
-    pub app: &'a App,
+/// Which panel an overlay is: each draws itself in a box above the status line.
+#[derive(Clone, Copy)]
+pub enum Panel {
+    Help,
+    Formulations,
+    Findings,
+    /// A rehearsal's summary: every section's estimate and time, and the total.
+    Summary,
 }
 
-impl Widget for &SummaryOverlay<'_> {
+/// An overlay panel as a widget: the keymap's help, the key formulations, `check`'s
+/// findings, a rehearsal's summary.
+pub struct PanelOverlay<'a> {
+    pub app: &'a App,
+    pub panel: Panel,
+}
+
+impl Widget for &PanelOverlay<'_> {
     fn render(self, _area: Area, buf: &mut Buffer) {
-        draw_summary(self.app, buf);
+        let draw = match self.panel {
+            Panel::Help => draw_help,
+            Panel::Formulations => draw_formulations,
+            Panel::Findings => draw_findings,
+            Panel::Summary => draw_summary,
+        };
+        draw(self.app, buf);
     }
 }
