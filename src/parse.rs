@@ -34,7 +34,8 @@ use crate::document::{Block, BlockRole, Document, Explanation, Node, Warning};
 use crate::text::sanitize;
 
 pub use markers::{
-    HeadingFamily, HeadingMarker, LAST, PointFamily, chinese_numeral, heading_marker, is_han,
+    CHINESE_DIGITS, HeadingFamily, HeadingMarker, LAST, PointFamily, chinese_counting,
+    chinese_numeral, counted, digit, heading_marker, is_han,
 };
 /// Point markers at clause boundaries outside quotes, for `check`, which looks at the
 /// ones no run took as well.

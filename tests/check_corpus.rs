@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use briefing::check::{Code, Profile, check, position};
 use briefing::document::{BlockRole, Document, NodeKind};
-use briefing::parse::{heading_marker, parse_text};
+use briefing::parse::{counted, heading_marker, parse_text};
 
 fn corpus() -> Vec<(String, String)> {
     let root = PathBuf::from(
@@ -146,21 +146,18 @@ fn heading_spot(doc: &Document) -> Option<(usize, String, u32)> {
 }
 
 /// `marker` with its number replaced by `number`, in the same numerals.
-fn renumbered(marker: &str, number: u32) -> Option<String> {
-    const NUMERALS: [&str; 11] = [
-        "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    ];
+fn renumbered(marker: &str, number: u32) -> String {
     let chinese = marker.chars().any(|c| "一二三四五六七八九十".contains(c));
     let digits: String = marker
         .chars()
         .filter(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
         .collect();
     let new = if chinese {
-        (*NUMERALS.get(usize::try_from(number).ok()?)?).to_owned()
+        counted(number)
     } else {
         number.to_string()
     };
-    Some(marker.replacen(&digits, &new, 1))
+    marker.replacen(&digits, &new, 1)
 }
 
 /// The copies of `text` with one mistake of `code` each (none when the document has no
@@ -180,7 +177,7 @@ fn inject(text: &str, code: Code) -> Option<Injected> {
                 text,
                 at,
                 marker.len(),
-                &renumbered(&marker, new_number)?,
+                &renumbered(&marker, new_number),
             ))
         }
         Code::MarkerStyle => {

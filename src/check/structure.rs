@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::{Code, Finding, Profile};
 use crate::document::{BlockRole, Document, NodeKind};
 use crate::parse::{
-    HeadingFamily, LAST, PointCandidate, PointFamily, chinese_numeral, heading_marker,
+    HeadingFamily, LAST, PointCandidate, PointFamily, chinese_numeral, counted, heading_marker,
     point_candidates,
 };
 
@@ -192,20 +192,11 @@ fn numbering(doc: &Document, marks: &[HeadingMark], profile: Profile, found: &mu
 
 /// `expected` written in the numerals of `marker`: 三、 for 一、, 3. for 1.
 fn number_in_form(marker: &str, expected: u32) -> String {
-    const NUMERALS: [&str; 11] = [
-        "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    ];
     let chinese = marker
         .chars()
         .any(|c| chinese_numeral(&c.to_string()).is_some() || c == '十');
     let number = if chinese {
-        match usize::try_from(expected).ok() {
-            Some(n) if n <= 10 => NUMERALS[n].to_owned(),
-            Some(n) if n < 20 => format!("十{}", NUMERALS[n - 10]),
-            Some(n) if n < 100 && n % 10 == 0 => format!("{}十", NUMERALS[n / 10]),
-            Some(n) if n < 100 => format!("{}十{}", NUMERALS[n / 10], NUMERALS[n % 10]),
-            _ => expected.to_string(),
-        }
+        counted(expected)
     } else {
         expected.to_string()
     };

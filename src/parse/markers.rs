@@ -195,6 +195,57 @@ fn chinese_unit(c: char) -> Option<u32> {
     })
 }
 
+/// The digits of Chinese counting, 〇 to 九.
+pub const CHINESE_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+pub fn digit(digits: &[char; 10], d: u32) -> char {
+    usize::try_from(d)
+        .ok()
+        .and_then(|d| digits.get(d))
+        .copied()
+        .unwrap_or('?')
+}
+
+/// 1 一, 10 十, 11 十一, 20 二十, 105 一百〇五, 1010 一千〇一十: the way Chinese counts, as
+/// Word's chineseCounting writes it, up to 9999; past that digit by digit.
+pub fn chinese_counting(value: u32, digits: &[char; 10], units: [char; 3]) -> String {
+    if value == 0 || value > 9999 {
+        return value
+            .to_string()
+            .chars()
+            .map(|d| d.to_digit(10).map_or(d, |d| digit(digits, d)))
+            .collect();
+    }
+    let places = [value / 1000, value / 100 % 10, value / 10 % 10, value % 10];
+    let unit_of = [Some(units[2]), Some(units[1]), Some(units[0]), None];
+    let mut out = String::new();
+    let mut zero_pending = false;
+    for (place, (&d, unit)) in places.iter().zip(unit_of).enumerate() {
+        if d == 0 {
+            zero_pending = !out.is_empty();
+            continue;
+        }
+        if zero_pending {
+            out.push(digit(digits, 0));
+            zero_pending = false;
+        }
+        // 十一, not 一十一, when the number starts at the tens.
+        if !(place == 2 && d == 1 && out.is_empty()) {
+            out.push(digit(digits, d));
+        }
+        if let Some(unit) = unit {
+            out.push(unit);
+        }
+    }
+    out
+}
+
+/// `value` written as Chinese counts it (十二, 二十一, 一百〇五): what [`chinese_numeral`]
+/// reads back.
+pub fn counted(value: u32) -> String {
+    chinese_counting(value, &CHINESE_DIGITS, ['十', '百', '千'])
+}
+
 /// Reads a Chinese numeral written the way numbers are (十二, 二十一, 一百零五) at the start
 /// of `text`: its value and byte length. Digit-by-digit forms such as 一九四九 (a year)
 /// are not numbers of a list and give `None`.

@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use roxmltree::{Document, Node};
 
+use crate::parse::{CHINESE_DIGITS as DIGITS, chinese_counting, digit};
+
 use super::{W, child, val};
 use crate::source::xml::name_in;
 
@@ -258,7 +260,6 @@ fn bullet_glyph(c: char) -> char {
     }
 }
 
-const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const LEGAL_DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 
 /// A number in one of Word's formats (ECMA-376 part 1, 17.18.59 `ST_NumberFormat`); a
@@ -300,48 +301,6 @@ pub fn format_number(value: u32, format: &str) -> String {
         "none" => String::new(),
         _ => value.to_string(),
     }
-}
-
-fn digit(digits: &[char; 10], d: u32) -> char {
-    usize::try_from(d)
-        .ok()
-        .and_then(|d| digits.get(d))
-        .copied()
-        .unwrap_or('?')
-}
-
-/// 1 一, 10 十, 11 十一, 20 二十, 105 一百〇五, 1010 一千〇一十: the way Chinese counts, as
-/// Word's chineseCounting writes it, up to 9999; past that digit by digit.
-fn chinese_counting(value: u32, digits: &[char; 10], units: [char; 3]) -> String {
-    if value == 0 || value > 9999 {
-        return value
-            .to_string()
-            .chars()
-            .map(|d| d.to_digit(10).map_or(d, |d| digit(digits, d)))
-            .collect();
-    }
-    let places = [value / 1000, value / 100 % 10, value / 10 % 10, value % 10];
-    let unit_of = [Some(units[2]), Some(units[1]), Some(units[0]), None];
-    let mut out = String::new();
-    let mut zero_pending = false;
-    for (place, (&d, unit)) in places.iter().zip(unit_of).enumerate() {
-        if d == 0 {
-            zero_pending = !out.is_empty();
-            continue;
-        }
-        if zero_pending {
-            out.push(digit(digits, 0));
-            zero_pending = false;
-        }
-        // 十一, not 一十一, when the number starts at the tens.
-        if !(place == 2 && d == 1 && out.is_empty()) {
-            out.push(digit(digits, d));
-        }
-        if let Some(unit) = unit {
-            out.push(unit);
-        }
-    }
-    out
 }
 
 fn cycle(value: u32, signs: &str) -> String {
