@@ -198,6 +198,7 @@ fn chinese_unit(c: char) -> Option<u32> {
 /// The digits of Chinese counting, 〇 to 九.
 pub const CHINESE_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
+/// Digit `d` written with `digits` (〇一二… or 零壹贰…); `?` for what is not a digit.
 pub fn digit(digits: &[char; 10], d: u32) -> char {
     usize::try_from(d)
         .ok()
